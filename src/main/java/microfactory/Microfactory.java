@@ -1,0 +1,40 @@
+package microfactory;
+
+import java.util.Arrays;
+import java.util.Set;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+import microfactory.cli.MicrofactoryCli;
+
+/**
+ * One jar, two faces: with no verb (or {@code serve}) it starts the chapter's server; any other
+ * verb runs the command line without starting Spring, so scripts stay fast.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class Microfactory {
+
+    /** Arguments that belong to the CLI rather than to Spring. */
+    private static final Set<String> CLI_FLAGS = Set.of("--help", "-h", "--version", "-V");
+
+    public static void main(String[] args) {
+        if (startsServer(args)) {
+            String[] springArgs = args.length > 0 && args[0].equals("serve")
+                    ? Arrays.copyOfRange(args, 1, args.length) : args;
+            SpringApplication.run(Microfactory.class, springArgs);
+        } else {
+            System.exit(MicrofactoryCli.run(args));
+        }
+    }
+
+    /** No arguments, {@code serve}, or only Spring settings such as {@code --server.port=9090}. */
+    static boolean startsServer(String[] args) {
+        if (args.length == 0 || args[0].equals("serve")) {
+            return true;
+        }
+        return args[0].startsWith("--") && !CLI_FLAGS.contains(args[0]);
+    }
+}

@@ -1,0 +1,42 @@
+package microfactory.equipment;
+
+import org.springframework.stereotype.Component;
+
+import microfactory.common.DemoData;
+
+/** Twelve bays, as the source's "12 bays × one weekend a month". */
+@Component
+class EquipmentDemo implements DemoData {
+
+    private final EquipmentService equipment;
+
+    EquipmentDemo(EquipmentService equipment) {
+        this.equipment = equipment;
+    }
+
+    @Override
+    public int order() {
+        return 20;
+    }
+
+    @Override
+    public void load() {
+        String[][] bays = {
+            {"B01", "Assembly bay 1", "assembly", "160", "Swarm-build bay with a 5-ton gantry; tractors and cars."},
+            {"B02", "Assembly bay 2", "assembly", "160", "Swarm-build bay with a 5-ton gantry; tractors and cars."},
+            {"B03", "Assembly bay 3", "assembly", "160", "Swarm-build bay; house modules and large frames."},
+            {"B04", "Assembly bay 4", "assembly", "160", "Swarm-build bay; house modules and large frames."},
+            {"B05", "Welding bay", "welding", "120", "Six MIG stations with fume extraction."},
+            {"B06", "CNC torch table bay", "cutting", "100", "4×8 ft CNC plasma torch table and plate rack."},
+            {"B07", "Machining bay", "machining", "90", "Lathe, mill and drill press."},
+            {"B08", "Hydraulics bay", "hydraulics", "80", "Hose crimper, test bench and hydraulic motors."},
+            {"B09", "3D printing lab", "printing", "60", "A farm of open-source 3D printers and a filament recycler."},
+            {"B10", "Electronics bench", "electronics", "60", "Soldering, solar-panel lamination and testing."},
+            {"B11", "Earth & concrete yard", "masonry", "200", "CEB press, soil sifter and concrete mixer, outdoors."},
+            {"B12", "Wood shop", "woodworking", "120", "Table saw, CNC router and framing tables."},
+        };
+        for (String[] b : bays) {
+            equipment.addBay(b[0], b[1], b[2], Integer.parseInt(b[3]), b[4]);
+        }
+    }
+}

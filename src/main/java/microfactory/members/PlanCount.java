@@ -1,0 +1,5 @@
+package microfactory.members;
+
+/** How many active members a plan has. */
+public record PlanCount(String planName, long members) {
+}

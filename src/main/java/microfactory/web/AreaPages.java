@@ -1,0 +1,22 @@
+package microfactory.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import microfactory.common.NotFoundException;
+
+/** Pages for the areas not built yet: each says what it will hold. Built features map their own paths. */
+@Controller
+class AreaPages {
+
+    @GetMapping({"/learn", "/badges", "/designs", "/production", "/materials", "/lifetime", "/funding", "/ledger",
+                 "/network"})
+    String area(HttpServletRequest request, Model model) {
+        Area area = Areas.at(request.getRequestURI()).orElseThrow(() -> new NotFoundException("area", request.getRequestURI()));
+        model.addAttribute("area", area);
+        return "area";
+    }
+}

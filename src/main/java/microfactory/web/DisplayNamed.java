@@ -1,0 +1,6 @@
+package microfactory.web;
+
+/** A signed-in principal that has a name to show in the layout. */
+public interface DisplayNamed {
+    String displayName();
+}

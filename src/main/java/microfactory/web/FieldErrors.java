@@ -1,0 +1,41 @@
+package microfactory.web;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.validation.BindingResult;
+
+import microfactory.common.InvalidInputException;
+
+/** The messages a form shows beside its fields, keyed by field name. */
+public record FieldErrors(Map<String, String> byField) {
+
+    public static final FieldErrors NONE = new FieldErrors(Map.of());
+
+    public static FieldErrors of(InvalidInputException e) {
+        return new FieldErrors(e.byField());
+    }
+
+    public static FieldErrors of(BindingResult result) {
+        Map<String, String> map = new java.util.LinkedHashMap<>();
+        result.getFieldErrors().forEach(error -> map.putIfAbsent(error.getField(), error.getDefaultMessage()));
+        result.getGlobalErrors().forEach(error -> map.putIfAbsent("form", error.getDefaultMessage()));
+        return new FieldErrors(map);
+    }
+
+    public boolean any() {
+        return !byField.isEmpty();
+    }
+
+    public boolean has(String field) {
+        return byField.containsKey(field);
+    }
+
+    public String get(String field) {
+        return byField.getOrDefault(field, "");
+    }
+
+    public List<String> all() {
+        return List.copyOf(byField.values());
+    }
+}

@@ -1,0 +1,55 @@
+package microfactory.web;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * RFC 9457 problems written straight to the response, for errors raised by the security filters
+ * before any controller (and its advice) is reached.
+ */
+@Component
+public class ProblemResponses {
+
+    public static final String PROBLEM_JSON = "application/problem+json";
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    public AuthenticationEntryPoint unauthorized() {
+        return (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"microfactory\"");
+            write(request, response, HttpStatus.UNAUTHORIZED,
+                    "Sign in to use this endpoint: send HTTP Basic credentials or use a browser session.");
+        };
+    }
+
+    public AccessDeniedHandler forbidden() {
+        return (request, response, e) -> write(request, response, HttpStatus.FORBIDDEN,
+                request.getUserPrincipal() == null
+                        ? "This request needs a valid CSRF token (browser sessions) or HTTP Basic credentials."
+                        : "Your role does not allow this: it needs a steward or an admin.");
+    }
+
+    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+            throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", status.getReasonPhrase());
+        body.put("status", status.value());
+        body.put("detail", detail);
+        body.put("instance", request.getRequestURI());
+        response.setStatus(status.value());
+        response.setContentType(PROBLEM_JSON);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(json.writeValueAsString(body));
+    }
+}

@@ -1,0 +1,76 @@
+package microfactory.web;
+
+import java.util.Set;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Two chains: the JSON API (HTTP Basic or the browser's session, problems instead of redirects)
+ * and the pages (form login). Public pages and the public API reads need no account.
+ */
+@Configuration
+public class SecurityConfiguration {
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    /** Paths anyone may read: the chapter is transparent by design. */
+    static final String[] PUBLIC_PAGES = {
+        "/", "/signup", "/login", "/plans", "/plans/**", "/equipment", "/equipment/**",
+        "/learn/**", "/learn", "/badges", "/badges/**", "/designs", "/designs/**", "/production", "/production/**",
+        "/materials", "/materials/**", "/lifetime", "/lifetime/**", "/ledger", "/ledger/**", "/funding", "/funding/**",
+        "/network", "/network/**",
+        "/css/**", "/img/**", "/webjars/**", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**"
+    };
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder(); // bcrypt by default
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ProblemResponses problems) throws Exception {
+        http.securityMatcher("/api/**")
+            .authorizeHttpRequests(auth -> auth
+                .requestMatchers(HttpMethod.GET, "/api/v1/openapi.json", "/api/v1/openapi.json/**").permitAll()
+                .requestMatchers(HttpMethod.GET, "/api/v1/chapter", "/api/v1/plans", "/api/v1/plans/*",
+                        "/api/v1/bays", "/api/v1/bays/*").permitAll()
+                .requestMatchers("/api/v1/members/me", "/api/v1/members/me/**").authenticated()
+                .requestMatchers("/api/v1/members", "/api/v1/members/**").hasRole("STEWARD")
+                .requestMatchers("/api/v1/plans", "/api/v1/plans/**").hasRole("STEWARD")
+                .anyRequest().authenticated())
+            .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthorized()))
+            .exceptionHandling(ex -> ex
+                .authenticationEntryPoint(problems.unauthorized())
+                .accessDeniedHandler(problems.forbidden()))
+            // A browser session must prove it is the chapter's own page; a Basic-authenticated client
+            // sends its credentials with every request and cannot be tricked into it by another site.
+            .csrf(csrf -> csrf.requireCsrfProtectionMatcher(unsafeWithoutCredentials()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                .requestMatchers(PUBLIC_PAGES).permitAll()
+                .requestMatchers("/members", "/members/**").hasRole("STEWARD")
+                .anyRequest().authenticated())
+            .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+            .logout(logout -> logout.logoutSuccessUrl("/?signedOut").permitAll());
+        return http.build();
+    }
+
+    private static RequestMatcher unsafeWithoutCredentials() {
+        return request -> !SAFE_METHODS.contains(request.getMethod())
+                && request.getHeader("Authorization") == null;
+    }
+}
