@@ -23,6 +23,8 @@ public record Money(long minor, String currency) {
         Currency c = Currency.getInstance(currency);
         NumberFormat format = NumberFormat.getCurrencyInstance(Locale.US);
         format.setCurrency(c);
+        format.setMinimumFractionDigits(c.getDefaultFractionDigits());
+        format.setMaximumFractionDigits(c.getDefaultFractionDigits());
         return format.format(BigDecimal.valueOf(minor, c.getDefaultFractionDigits()));
     }
 

@@ -66,9 +66,9 @@ class MemberRepository {
     List<MemberSummary> search(String text, Boolean active, LocalDate today, int limit, int offset) {
         return jdbc.sql("select " + COLUMNS + ", " + CURRENT_PLAN + """
                  from member m
-                where (:pattern is null or lower(m.display_name) like :pattern or m.email like :pattern
-                       or m.public_id like :pattern)
-                  and (:active is null or m.active = :active)
+                where (cast(:pattern as varchar) is null or lower(m.display_name) like :pattern
+                       or m.email like :pattern or m.public_id like :pattern)
+                  and (cast(:active as boolean) is null or m.active = :active)
                 order by m.display_name, m.id
                 limit :limit offset :offset""")
             .param("pattern", text == null || text.isBlank() ? null : "%" + text.strip().toLowerCase() + "%")

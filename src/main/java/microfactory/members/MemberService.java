@@ -56,8 +56,9 @@ public class MemberService {
         return create(request, request.role() == null ? Role.MEMBER : request.role());
     }
 
-    private Member create(SignUp request, Role role) {
-        String email = normalise(request.email());
+    private Member create(SignUp raw, Role role) {
+        String email = normalise(raw.email());
+        SignUp request = new SignUp(email, raw.displayName(), raw.password(), raw.planCode(), raw.role());
         List<FieldProblem> problems = new ArrayList<>();
         for (ConstraintViolation<SignUp> v : validator.validate(request)) {
             problems.add(new FieldProblem(v.getPropertyPath().toString(), v.getMessage()));

@@ -1,0 +1,60 @@
+package microfactory.support;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Gives each test application context a fresh, empty database: in-memory H2 (the default run) or a
+ * new database on one embedded PostgreSQL 18 server per JVM (the run with -Dmicrofactory.test.db=postgres).
+ */
+public class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static EmbeddedPostgres postgres;
+
+    public static boolean onPostgres() {
+        return "postgres".equals(System.getProperty("microfactory.test.db"));
+    }
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        String url = onPostgres() ? newPostgresDatabase() : "jdbc:h2:mem:mf-" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-database", Map.of(
+                "spring.datasource.url", url,
+                "spring.datasource.username", onPostgres() ? "postgres" : "sa",
+                "spring.datasource.password", "")));
+    }
+
+    private static synchronized String newPostgresDatabase() {
+        try {
+            if (postgres == null) {
+                postgres = EmbeddedPostgres.builder().start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        postgres.close();
+                    } catch (IOException ignored) {
+                        // the JVM is ending anyway
+                    }
+                }));
+            }
+            String name = "mf_" + DATABASES.incrementAndGet();
+            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                s.execute("create database " + name);
+            }
+            return postgres.getJdbcUrl("postgres", name);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not start embedded PostgreSQL", e);
+        }
+    }
+}
