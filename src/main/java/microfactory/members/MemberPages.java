@@ -30,9 +30,10 @@ class MemberPages {
         this.plans = plans;
     }
 
+    /** {@code ?plan=code} comes from the plans page and preselects that plan. */
     @GetMapping("/signup")
-    String signUpForm(Model model) {
-        return signUpPage(model, SignUp.empty(), FieldErrors.NONE);
+    String signUpForm(@RequestParam(required = false) String plan, Model model) {
+        return signUpPage(model, new SignUp("", "", "", plan == null ? "" : plan, null), FieldErrors.NONE);
     }
 
     @PostMapping("/signup")

@@ -16,8 +16,4 @@ public record SignUp(
         @NotBlank(message = "choose a password") String password,
         String planCode,
         Role role) {
-
-    public static SignUp empty() {
-        return new SignUp("", "", "", "", null);
-    }
 }

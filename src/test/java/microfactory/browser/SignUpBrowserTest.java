@@ -109,6 +109,14 @@ class SignUpBrowserTest {
     }
 
     @Test
+    void theNavigationIsAlwaysShownOnAWideScreen() {
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.get(url("/"));
+        assertThat(browser.findElement(By.cssSelector(".menu nav a[href='/plans']")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.cssSelector(".menu-button")).isDisplayed()).isFalse();
+    }
+
+    @Test
     void theDashboardFitsAPhone() {
         browser.manage().window().setSize(new Dimension(390, 844));
         browser.get(url("/"));
@@ -117,7 +125,7 @@ class SignUpBrowserTest {
         assertThat(scrollWidth).as("no sideways scrolling on a phone").isLessThanOrEqualTo(390);
         // The menu folds away on a phone and opens on a tap.
         assertThat(browser.findElement(By.cssSelector(".menu nav a[href='/ledger']")).isDisplayed()).isFalse();
-        browser.findElement(By.cssSelector(".menu summary")).click();
+        browser.findElement(By.cssSelector(".menu-button")).click();
         assertThat(browser.findElement(By.cssSelector(".menu nav a[href='/ledger']")).isDisplayed()).isTrue();
     }
 }

@@ -66,6 +66,12 @@ class MemberPagesTest {
     }
 
     @Test
+    void aPlanChosenOnThePlansPageIsPreselected() {
+        String page = new Http(port).get("/signup?plan=value-share").body();
+        assertThat(page).containsPattern("<option value=\"value-share\" selected");
+    }
+
+    @Test
     void aFormWithoutTheCsrfTokenIsRefused() {
         Http http = new Http(port);
         HttpResponse<String> r = http.postForm("/signup", Map.of("email", "csrf@example.org", "displayName", "X",
