@@ -1,0 +1,59 @@
+package microfactory.ledger.tlog;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
+
+/** RFC 9162 §2.1.1 hashing: SHA-256 with 0x00 before a leaf and 0x01 before a pair of children. */
+public final class Hashes {
+
+    public static final int SIZE = 32;
+    public static final byte[] EMPTY_ROOT = sha256(new byte[0]);
+
+    private Hashes() {
+    }
+
+    public static byte[] leaf(byte[] entry) {
+        MessageDigest d = digest();
+        d.update((byte) 0);
+        d.update(entry);
+        return d.digest();
+    }
+
+    public static byte[] node(byte[] left, byte[] right) {
+        MessageDigest d = digest();
+        d.update((byte) 1);
+        d.update(left);
+        d.update(right);
+        return d.digest();
+    }
+
+    public static byte[] sha256(byte[] bytes) {
+        return digest().digest(bytes);
+    }
+
+    public static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    public static String base64(byte[] hash) {
+        return Base64.getEncoder().encodeToString(hash);
+    }
+
+    public static String hex(byte[] bytes) {
+        return java.util.HexFormat.of().formatHex(bytes);
+    }
+
+    public static boolean equal(byte[] a, byte[] b) {
+        return MessageDigest.isEqual(a, b);
+    }
+
+    static byte[] copy(byte[] hash) {
+        return Arrays.copyOf(hash, hash.length);
+    }
+}
