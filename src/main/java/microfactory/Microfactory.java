@@ -6,6 +6,7 @@ import java.util.Set;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 import microfactory.cli.MicrofactoryCli;
 
@@ -15,6 +16,7 @@ import microfactory.cli.MicrofactoryCli;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class Microfactory {
 
     /** Arguments that belong to the CLI rather than to Spring. */

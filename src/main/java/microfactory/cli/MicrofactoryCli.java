@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             MicrofactoryCli.Serve.class,
             MicrofactoryCli.VersionCommand.class,
+            microfactory.ledger.LedgerCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class MicrofactoryCli implements Callable<Integer> {

@@ -42,7 +42,7 @@ public final class Areas {
             "The start-up campaign and every pledge, sale and workshop fee.",
             List.of("Campaigns with a funding bar: 1,000 backers × $5,000 = $5M",
                     "Pledges pending until a campaign closes", "The payback curve: $5M ÷ $20k a day = 250 days")),
-        new Area("/ledger", "Ledger", false,
+        new Area("/ledger", "Ledger", true,
             "The transparent ledger: every cent in and out and every badge issued, verifiable by anyone.",
             List.of("Double-entry transfers and balances", "A Merkle log with signed checkpoints",
                     "Proofs for each entry, and a one-command offline verification")),

@@ -43,6 +43,8 @@ public class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/v1/openapi.json", "/api/v1/openapi.json/**").permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/v1/chapter", "/api/v1/plans", "/api/v1/plans/*",
                         "/api/v1/bays", "/api/v1/bays/*").permitAll()
+                .requestMatchers(HttpMethod.GET, "/api/v1/ledger", "/api/v1/ledger/**").permitAll()
+                .requestMatchers("/api/v1/ledger/**").hasRole("STEWARD")
                 .requestMatchers("/api/v1/members/me", "/api/v1/members/me/**").authenticated()
                 .requestMatchers("/api/v1/members", "/api/v1/members/**").hasRole("STEWARD")
                 .requestMatchers("/api/v1/plans", "/api/v1/plans/**").hasRole("STEWARD")

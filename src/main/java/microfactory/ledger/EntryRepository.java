@@ -1,0 +1,63 @@
+package microfactory.ledger;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The log's rows. Only the ledger writes them, and only by appending. */
+@Repository
+class EntryRepository {
+
+    private final JdbcClient jdbc;
+
+    EntryRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(long index, String kind, byte[] body, byte[] leafHash, Instant at) {
+        jdbc.sql("insert into ledger_entry (idx, kind, body, leaf_hash, recorded_at) values (:i, :k, :b, :h, :at)")
+            .param("i", index).param("k", kind).param("b", body).param("h", leafHash).param("at", Timestamp.from(at))
+            .update();
+    }
+
+    /** Streams every leaf hash in index order, to rebuild the tree at start-up. */
+    void forEachLeafHash(BiConsumer<Long, byte[]> consumer) {
+        jdbc.sql("select idx, leaf_hash from ledger_entry order by idx")
+            .query(rs -> {
+                consumer.accept(rs.getLong(1), rs.getBytes(2));
+            });
+    }
+
+    java.util.Optional<LedgerEntry> find(long index) {
+        return jdbc.sql("select idx, kind, recorded_at, body, leaf_hash from ledger_entry where idx = :i").param("i", index)
+                .query((rs, n) -> entry(rs)).optional();
+    }
+
+    /** Entries from the newest down, optionally of one kind (a prefix such as "transfer" matches "transfers"). */
+    List<LedgerEntry> latest(String kindPrefix, long before, int limit) {
+        return jdbc.sql("""
+                select idx, kind, recorded_at, body, leaf_hash from ledger_entry
+                 where (cast(:kind as varchar) is null or kind like :kind) and idx < :before
+                 order by idx desc limit :limit""")
+            .param("kind", kindPrefix == null || kindPrefix.isBlank() ? null : kindPrefix + "%")
+            .param("before", before).param("limit", limit)
+            .query((rs, n) -> entry(rs)).list();
+    }
+
+    List<LedgerEntry> range(long from, long to) {
+        return jdbc.sql("select idx, kind, recorded_at, body, leaf_hash from ledger_entry where idx >= :f and idx < :t order by idx")
+            .param("f", from).param("t", to).query((rs, n) -> entry(rs)).list();
+    }
+
+    List<String> kinds() {
+        return jdbc.sql("select distinct kind from ledger_entry order by kind").query(String.class).list();
+    }
+
+    private static LedgerEntry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new LedgerEntry(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getBytes(4), rs.getBytes(5));
+    }
+}

@@ -1,0 +1,85 @@
+package microfactory.ledger;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import microfactory.ledger.verify.LedgerExport;
+import microfactory.ledger.verify.LedgerVerifier;
+import microfactory.ledger.verify.LogSource;
+import microfactory.ledger.verify.VerifyResult;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ledger export} and {@code ledger verify}: audit a chapter's ledger offline, without a server of your own. */
+@Command(name = "ledger", description = "Mirror and verify a chapter's public ledger.",
+        subcommands = {LedgerCommand.Export.class, LedgerCommand.Verify.class})
+public final class LedgerCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
+    }
+
+    @Command(name = "export", description = "Mirror checkpoint, key, tiles and entries of <url> (e.g. http://localhost:8080/ledger) into <dir>.")
+    static final class Export implements Callable<Integer> {
+        @Parameters(index = "0", description = "the log's base URL or a folder") String from;
+        @Parameters(index = "1", description = "the folder to write") Path dir;
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try {
+                int files = LedgerExport.export(LogSource.of(from), dir, (done, total) ->
+                        out.printf("\rexported %d of %d tiles", done, total).flush());
+                out.println();
+                out.println("Wrote " + files + " files to " + dir + ". Host them as static files, or run: ledger verify " + dir);
+                return 0;
+            } catch (Exception e) {
+                spec.commandLine().getErr().println("Export failed: " + e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "verify", description = "Verify a ledger from its URL (e.g. http://localhost:8080/ledger) or a mirror folder. Exit 0 when all holds, 1 naming the first problem.")
+    static final class Verify implements Callable<Integer> {
+        @Parameters(index = "0", description = "the log's base URL or a mirror folder") String from;
+        @Option(names = "--since", description = "the last checkpoint you trusted: the new one must extend it") Path since;
+        @Option(names = "--quiet", description = "no progress") boolean quiet;
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            try {
+                String trusted = since == null ? null : Files.readString(since, StandardCharsets.UTF_8);
+                VerifyResult r = LedgerVerifier.verify(LogSource.of(from), trusted, quiet ? null
+                        : (done, total) -> out.printf("\rverified %d of %d entries", done, total).flush());
+                if (!quiet) {
+                    out.println();
+                }
+                if (!r.ok()) {
+                    err.println("FAIL: " + r.problem());
+                    return 1;
+                }
+                out.println("OK: the ledger verifies.");
+                r.facts().forEach(f -> out.println("  " + f));
+                return 0;
+            } catch (Exception e) {
+                err.println("FAIL: " + e.getMessage());
+                return 1;
+            }
+        }
+    }
+}

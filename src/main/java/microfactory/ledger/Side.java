@@ -1,0 +1,6 @@
+package microfactory.ledger;
+
+/** Which column of the account a posting goes to. */
+public enum Side {
+    DEBIT, CREDIT
+}
