@@ -53,8 +53,8 @@ public class SecurityConfiguration {
             .exceptionHandling(ex -> ex
                 .authenticationEntryPoint(problems.unauthorized())
                 .accessDeniedHandler(problems.forbidden()))
-            // A browser session must prove it is the chapter's own page; a Basic-authenticated client
-            // sends its credentials with every request and cannot be tricked into it by another site.
+            // A browser session must prove it is the chapter's own page. A request without a session cookie
+            // (anonymous, or Basic credentials sent each time) carries no ambient login another site could ride on.
             .csrf(csrf -> csrf.requireCsrfProtectionMatcher(unsafeWithoutCredentials()));
         return http.build();
     }
@@ -73,6 +73,7 @@ public class SecurityConfiguration {
 
     private static RequestMatcher unsafeWithoutCredentials() {
         return request -> !SAFE_METHODS.contains(request.getMethod())
-                && request.getHeader("Authorization") == null;
+                && request.getHeader("Authorization") == null
+                && request.getRequestedSessionId() != null;
     }
 }

@@ -36,6 +36,11 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
                 "spring.datasource.password", "")));
     }
 
+    /** A fresh database on the shared embedded PostgreSQL (user "postgres"), for a child process. */
+    public static String freshPostgresUrl() {
+        return newPostgresDatabase();
+    }
+
     private static synchronized String newPostgresDatabase() {
         try {
             if (postgres == null) {
