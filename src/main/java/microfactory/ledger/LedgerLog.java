@@ -33,6 +33,7 @@ class LedgerLog {
     private static final class Appends {
         final long first;
         final List<byte[]> leaves = new ArrayList<>();
+        final List<EntryRepository.Row> unwritten = new ArrayList<>();
 
         Appends(long first) {
             this.first = first;
@@ -64,6 +65,11 @@ class LedgerLog {
             Appends appends = new Appends(next);
             TransactionSynchronizationManager.bindResource(this, appends);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    LedgerLog.this.flush(appends);
+                }
+
                 @Override
                 public void afterCompletion(int status) {
                     finish(appends, status);
@@ -104,9 +110,31 @@ class LedgerLog {
         Appends appends = (Appends) TransactionSynchronizationManager.getResource(this);
         long index = next++;
         byte[] leaf = Hashes.leaf(body);
-        entries.insert(index, kind, body, leaf, clock.instant());
+        appends.unwritten.add(new EntryRepository.Row(index, kind, body, leaf, clock.instant()));
         appends.leaves.add(leaf);
+        if (appends.unwritten.size() >= 1_000) {
+            flush(appends);
+        }
         return index;
+    }
+
+    /**
+     * Writes the transaction's entries so far in one batch; called before commit (and every 1,000 entries),
+     * so a commit never succeeds without its entries. Entries appended in a transaction are readable once flushed.
+     */
+    private void flush(Appends appends) {
+        if (!appends.unwritten.isEmpty()) {
+            entries.insertAll(appends.unwritten);
+            appends.unwritten.clear();
+        }
+    }
+
+    /** Makes this transaction's own appends visible to its own reads. */
+    void flushCurrent() {
+        Object appends = TransactionSynchronizationManager.getResource(this);
+        if (appends != null) {
+            flush((Appends) appends);
+        }
     }
 
     /** Runs a read of the committed tree. */

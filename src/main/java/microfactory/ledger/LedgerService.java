@@ -464,6 +464,7 @@ public class LedgerService {
     }
 
     public LedgerEntry entry(long index) {
+        log.flushCurrent();
         return entries.find(index).filter(e -> e.index() < log.size())
                 .orElseThrow(() -> new NotFoundException("ledger entry", index));
     }

@@ -2,13 +2,12 @@ package microfactory.web;
 
 import java.util.Set;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -17,6 +16,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * and the pages (form login). Public pages and the public API reads need no account.
  */
 @Configuration
+@ConditionalOnWebApplication // benchmarks start the app without a web server
 public class SecurityConfiguration {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
@@ -29,11 +29,6 @@ public class SecurityConfiguration {
         "/network", "/network/**",
         "/css/**", "/img/**", "/webjars/**", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**"
     };
-
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder(); // bcrypt by default
-    }
 
     @Bean
     @Order(1)

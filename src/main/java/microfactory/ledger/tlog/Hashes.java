@@ -14,15 +14,23 @@ public final class Hashes {
     private Hashes() {
     }
 
+    /** One digest per thread: MessageDigest.getInstance costs more than hashing a small entry. */
+    private static final ThreadLocal<MessageDigest> DIGEST = ThreadLocal.withInitial(Hashes::digest);
+
     public static byte[] leaf(byte[] entry) {
-        MessageDigest d = digest();
+        return leaf(entry, 0, entry.length);
+    }
+
+    /** The leaf hash of {@code length} bytes from {@code offset}: hashes an entry inside a bundle without copying it. */
+    public static byte[] leaf(byte[] bytes, int offset, int length) {
+        MessageDigest d = DIGEST.get();
         d.update((byte) 0);
-        d.update(entry);
+        d.update(bytes, offset, length);
         return d.digest();
     }
 
     public static byte[] node(byte[] left, byte[] right) {
-        MessageDigest d = digest();
+        MessageDigest d = DIGEST.get();
         d.update((byte) 1);
         d.update(left);
         d.update(right);

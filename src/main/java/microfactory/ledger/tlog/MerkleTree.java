@@ -40,6 +40,51 @@ public final class MerkleTree {
         }
     }
 
+    /**
+     * Appends a whole tile of 256 leaves whose inner nodes were computed elsewhere (in parallel):
+     * {@code levels[k]} holds the 256 >> k hashes at height k. The tree must end on a tile boundary.
+     */
+    public void appendTile(byte[][][] levels) {
+        if (size() % Tiles.WIDTH != 0 || levels.length != Tiles.HEIGHT + 1 || levels[0].length != Tiles.WIDTH) {
+            throw new IllegalArgumentException("a whole tile goes on a tile boundary");
+        }
+        while (this.levels.size() <= Tiles.HEIGHT) {
+            this.levels.add(new HashList());
+        }
+        for (int k = 0; k <= Tiles.HEIGHT; k++) {
+            for (byte[] h : levels[k]) {
+                this.levels.get(k).add(h);
+            }
+        }
+        int level = Tiles.HEIGHT; // carry the tile's root upward, as appendLeafHash does
+        byte[] right = levels[Tiles.HEIGHT][0];
+        while (this.levels.get(level).size() % 2 == 0) {
+            byte[] left = this.levels.get(level).get(this.levels.get(level).size() - 2);
+            byte[] parent = Hashes.node(left, right);
+            if (this.levels.size() == level + 1) {
+                this.levels.add(new HashList());
+            }
+            this.levels.get(level + 1).add(parent);
+            right = parent;
+            level++;
+        }
+    }
+
+    /** The hashes of a perfect subtree over 256 leaf hashes, level by level: what {@link #appendTile} takes. */
+    public static byte[][][] tileLevels(byte[][] leafHashes) {
+        byte[][][] levels = new byte[Tiles.HEIGHT + 1][][];
+        levels[0] = leafHashes;
+        for (int k = 1; k <= Tiles.HEIGHT; k++) {
+            byte[][] below = levels[k - 1];
+            byte[][] here = new byte[below.length / 2][];
+            for (int j = 0; j < here.length; j++) {
+                here[j] = Hashes.node(below[2 * j], below[2 * j + 1]);
+            }
+            levels[k] = here;
+        }
+        return levels;
+    }
+
     public byte[] leafHash(long index) {
         return levels.get(0).get(index);
     }

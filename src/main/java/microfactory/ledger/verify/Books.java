@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import tools.jackson.databind.JsonNode;
+import microfactory.ledger.tlog.CanonicalJson;
 
 /**
  * Replays the books from the log alone, as an auditor would: accounts must be opened before use,
@@ -33,51 +33,81 @@ final class Books {
         }
     }
 
+    /** Read helpers over the plain values {@link CanonicalJson} returns. */
+    private static final CanonicalJson.Obj EMPTY = (CanonicalJson.Obj) CanonicalJson.parse(new byte[] {'{', '}'});
+
+    private static CanonicalJson.Obj obj(Object o) {
+        return o instanceof CanonicalJson.Obj m ? m : EMPTY;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.List<Object> list(Object o) {
+        return o instanceof java.util.List<?> l ? (java.util.List<Object>) l : java.util.List.of();
+    }
+
+    private static String str(CanonicalJson.Obj m, String key) {
+        return m.get(key) instanceof String s ? s : "";
+    }
+
+    private static long num(CanonicalJson.Obj m, String key) {
+        return m.get(key) instanceof Long l ? l : 0;
+    }
+
     private final Map<String, Acct> accounts = new HashMap<>();
-    private final Set<String> transferIds = new HashSet<>();
-    private final Map<String, JsonNode> pending = new HashMap<>(); // unsettled pending transfers
+    private final Set<String> transferIds;
+    private final Map<String, CanonicalJson.Obj> pending = new HashMap<>(); // unsettled pending transfers
     private final Map<String, long[]> totals = new TreeMap<>();
 
+    /** Sized for the log, so the set of transfer ids never rehashes while a million entries replay. */
+    Books(long expectedEntries) {
+        transferIds = new HashSet<>((int) Math.min(1 << 30, expectedEntries * 4 / 3 + 16));
+    }
+
     /** Applies one entry; returns why it breaks the books, or null. */
-    String apply(JsonNode entry) {
-        if (!entry.path("kind").isString() || !entry.path("at").isString()) {
+    String apply(Object value) {
+        CanonicalJson.Obj entry = obj(value);
+        if (!(entry.get("kind") instanceof String kind) || !(entry.get("at") instanceof String)) {
             return "an entry needs a \"kind\" and an \"at\" timestamp";
         }
-        return switch (entry.get("kind").asString()) {
-            case "account.opened" -> open(entry.path("account"));
-            case "transfers" -> transfers(entry.path("transfers"));
-            case "transfer.expired" -> settle(entry.path("pending").asString(""), false);
-            default -> entry.path("data").isObject() ? null : "an event entry carries a \"data\" object";
+        return switch (kind) {
+            case "account.opened" -> open(obj(entry.get("account")));
+            case "transfers" -> transfers(entry.get("transfers"));
+            case "transfer.expired" -> settle(str(entry, "pending"), false);
+            default -> entry.get("data") instanceof CanonicalJson.Obj ? null : "an event entry carries a \"data\" object";
         };
     }
 
-    private String open(JsonNode a) {
-        String code = a.path("code").asString("");
+    private String open(CanonicalJson.Obj a) {
+        String code = str(a, "code");
         if (code.isEmpty() || accounts.containsKey(code)) {
             return "account '" + code + "' is opened twice or has no code";
         }
         Set<String> flags = new HashSet<>();
-        a.path("flags").values().forEach(f -> flags.add(f.asString()));
-        accounts.put(code, new Acct(a.path("currency").asString(""), flags.contains("debits_must_not_exceed_credits"),
+        list(a.get("flags")).forEach(f -> flags.add(String.valueOf(f)));
+        accounts.put(code, new Acct(str(a, "currency"), flags.contains("debits_must_not_exceed_credits"),
                 flags.contains("credits_must_not_exceed_debits")));
         return null;
     }
 
-    private String transfers(JsonNode list) {
-        if (!list.isArray() || list.isEmpty()) {
+    private String transfers(Object value) {
+        java.util.List<Object> all = list(value);
+        if (all.isEmpty()) {
             return "a transfers entry holds at least one transfer";
         }
-        Set<String> touched = new HashSet<>();
-        for (JsonNode t : list.values()) {
-            String id = t.path("id").asString("");
+        java.util.List<String> touched = new java.util.ArrayList<>(4);
+        for (Object item : all) {
+            CanonicalJson.Obj t = obj(item);
+            String id = str(t, "id");
             if (id.isEmpty() || !transferIds.add(id)) {
                 return "transfer '" + id + "' appears twice";
             }
             String why;
             if (t.has("post") || t.has("void")) {
-                why = settle(t.has("post") ? t.get("post").asString() : t.get("void").asString(), t.has("post"));
+                String settled = t.has("post") ? str(t, "post") : str(t, "void");
+                CanonicalJson.Obj pendingTransfer = pending.get(settled);
+                why = settle(settled, t.has("post"));
                 if (why == null) {
-                    t.path("postings").values().forEach(p -> touched.add(p.path("account").asString()));
+                    list(pendingTransfer.get("postings")).forEach(p -> touched.add(str(obj(p), "account")));
                 }
             } else {
                 why = postings(t, touched);
@@ -98,29 +128,30 @@ final class Books {
         return null;
     }
 
-    private String postings(JsonNode t, Set<String> touched) {
-        JsonNode postings = t.path("postings");
+    private String postings(CanonicalJson.Obj t, java.util.List<String> touched) {
+        java.util.List<Object> postings = list(t.get("postings"));
         if (postings.size() < 2) {
             return "needs at least one debit and one credit";
         }
-        boolean isPending = t.path("pending").asBoolean(false);
-        Map<String, long[]> balance = new TreeMap<>();
-        for (JsonNode p : postings.values()) {
-            String code = p.path("account").asString("");
+        boolean isPending = Boolean.TRUE.equals(t.get("pending"));
+        Map<String, long[]> balance = new HashMap<>(4);
+        for (Object item : postings) {
+            CanonicalJson.Obj p = obj(item);
+            String code = str(p, "account");
             Acct a = accounts.get(code);
             if (a == null) {
                 return "account '" + code + "' was never opened";
             }
-            String currency = p.path("currency").asString("");
+            String currency = str(p, "currency");
             if (!a.currency.equals(currency)) {
                 return "posts " + currency + " to account '" + code + "', which holds " + a.currency;
             }
-            long amount = p.path("amount").asLong(0);
+            long amount = num(p, "amount");
             if (amount <= 0 || amount > MAX) {
                 return "has an amount that is not a positive whole number";
             }
-            boolean debit = p.path("side").asString("").equals("debit");
-            if (!debit && !p.path("side").asString("").equals("credit")) {
+            boolean debit = str(p, "side").equals("debit");
+            if (!debit && !str(p, "side").equals("credit")) {
                 return "has a posting that is neither debit nor credit";
             }
             balance.computeIfAbsent(currency, c -> new long[2])[debit ? 0 : 1] += amount;
@@ -148,21 +179,22 @@ final class Books {
             }
         }
         if (isPending) {
-            pending.put(t.path("id").asString(), t);
+            pending.put(str(t, "id"), t);
         }
         return null;
     }
 
     /** Posts (or releases) a pending transfer's amounts, once. */
     private String settle(String pendingId, boolean post) {
-        JsonNode t = pending.remove(pendingId);
+        CanonicalJson.Obj t = pending.remove(pendingId);
         if (t == null) {
             return "settles '" + pendingId + "', which is not an open pending transfer";
         }
-        for (JsonNode p : t.path("postings").values()) {
-            Acct a = accounts.get(p.path("account").asString());
-            long amount = p.path("amount").asLong();
-            if (p.path("side").asString().equals("debit")) {
+        for (Object item : list(t.get("postings"))) {
+            CanonicalJson.Obj p = obj(item);
+            Acct a = accounts.get(str(p, "account"));
+            long amount = num(p, "amount");
+            if (str(p, "side").equals("debit")) {
                 a.debitsPending -= amount;
                 if (post) {
                     a.debitsPosted += amount;
@@ -174,8 +206,8 @@ final class Books {
                 }
             }
             if (post) {
-                long[] total = totals.computeIfAbsent(p.path("currency").asString(), c -> new long[2]);
-                total[p.path("side").asString().equals("debit") ? 0 : 1] += amount;
+                long[] total = totals.computeIfAbsent(str(p, "currency"), c -> new long[2]);
+                total[str(p, "side").equals("debit") ? 0 : 1] += amount;
             }
         }
         return null;

@@ -9,13 +9,12 @@ import java.util.Optional;
 
 import microfactory.ledger.tlog.Checkpoint;
 import microfactory.ledger.tlog.Hashes;
-import microfactory.ledger.tlog.Jcs;
+import microfactory.ledger.tlog.CanonicalJson;
 import microfactory.ledger.tlog.MerkleTree;
 import microfactory.ledger.tlog.NoteKeys;
 import microfactory.ledger.tlog.Proofs;
 import microfactory.ledger.tlog.SignedNote;
 import microfactory.ledger.tlog.Tiles;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Verifies a published ledger with nothing but its files: the checkpoint's signature, every entry's
@@ -57,31 +56,41 @@ public final class LedgerVerifier {
 
         long size = checkpoint.size();
         MerkleTree tree = new MerkleTree();
-        Books books = new Books();
-        for (long n = 0; n * Tiles.WIDTH < size; n++) {
-            Tiles.Address bundle = new Tiles.Address(null, n, (int) Math.min(Tiles.WIDTH, size - n * Tiles.WIDTH));
-            byte[] bytes = source.read(bundle.path());
-            if (bytes == null) {
-                return VerifyResult.failed(source.where(bundle.path()) + ": missing");
-            }
-            List<byte[]> entries;
-            try {
-                entries = Tiles.unbundle(bytes);
-            } catch (IllegalArgumentException e) {
-                return VerifyResult.failed(source.where(bundle.path()) + ": " + e.getMessage());
-            }
-            if (entries.size() != bundle.width()) {
-                return VerifyResult.failed(source.where(bundle.path()) + ": holds " + entries.size() + " entries, not "
-                        + bundle.width());
-            }
-            for (int i = 0; i < entries.size(); i++) {
-                long index = n * Tiles.WIDTH + i;
-                byte[] entry = entries.get(i);
-                Optional<String> why = checkEntry(entry, books);
-                if (why.isPresent()) {
-                    return VerifyResult.failed("entry " + index + " (" + bundle.path() + "): " + why.get());
+        Books books = new Books(size);
+        long bundles = (size + Tiles.WIDTH - 1) / Tiles.WIDTH;
+        for (long first = 0; first < bundles; first += CHUNK) {
+            // Read a chunk of bundles, check and hash them in parallel, then replay the books in order.
+            List<Bundle> chunk = new ArrayList<>();
+            for (long n = first; n < Math.min(bundles, first + CHUNK); n++) {
+                Tiles.Address address = new Tiles.Address(null, n, (int) Math.min(Tiles.WIDTH, size - n * Tiles.WIDTH));
+                byte[] bytes = source.read(address.path());
+                if (bytes == null) {
+                    return VerifyResult.failed(source.where(address.path()) + ": missing");
                 }
-                tree.appendLeafHash(Hashes.leaf(entry));
+                chunk.add(new Bundle(address, bytes));
+            }
+            chunk.parallelStream().forEach(Bundle::check);
+            for (Bundle bundle : chunk) {
+                if (bundle.fileProblem != null) {
+                    return VerifyResult.failed(source.where(bundle.address.path()) + ": " + bundle.fileProblem);
+                }
+                for (int i = 0; i < bundle.parsed.size(); i++) {
+                    String why = books.apply(bundle.parsed.get(i));
+                    if (why != null) {
+                        return VerifyResult.failed("entry " + bundle.index(i) + " (" + bundle.address.path() + "): " + why);
+                    }
+                }
+                if (bundle.entryProblem != null) {
+                    return VerifyResult.failed("entry " + bundle.index(bundle.parsed.size()) + " (" + bundle.address.path()
+                            + "): " + bundle.entryProblem);
+                }
+                if (bundle.levels != null) {
+                    tree.appendTile(bundle.levels);
+                } else {
+                    for (byte[] leaf : bundle.leaves) {
+                        tree.appendLeafHash(leaf);
+                    }
+                }
             }
             if (progress != null) {
                 progress.at(tree.size(), size);
@@ -139,21 +148,73 @@ public final class LedgerVerifier {
         return c;
     }
 
-    private static Optional<String> checkEntry(byte[] entry, Books books) {
-        JsonNode node;
-        try {
-            node = Jcs.parse(entry);
-        } catch (RuntimeException e) {
-            return Optional.of("not JSON");
+    /** Bundles checked in parallel at a time: enough to keep every core busy, few enough to stay small in memory. */
+    private static final int CHUNK = 64;
+
+    /**
+     * One entry bundle's work that needs no order: framing, each entry's canonical form, its leaf hash,
+     * and for a full tile all 255 inner node hashes. The books are replayed afterwards, in order.
+     */
+    private static final class Bundle {
+        final Tiles.Address address;
+        final byte[] bytes;
+        final List<Object> parsed = new ArrayList<>();
+        byte[][] leaves;
+        byte[][][] levels;
+        String fileProblem;
+        String entryProblem;
+
+        Bundle(Tiles.Address address, byte[] bytes) {
+            this.address = address;
+            this.bytes = bytes;
         }
-        try {
-            if (!Arrays.equals(Jcs.canonical(node), entry)) {
-                return Optional.of("not in canonical form (RFC 8785)");
+
+        long index(int i) {
+            return address.index() * Tiles.WIDTH + i;
+        }
+
+        void check() {
+            // Walk the framing in place: each entry is parsed and hashed inside the bundle, never copied.
+            leaves = new byte[address.width()][];
+            int at = 0;
+            int count = 0;
+            while (at < bytes.length) {
+                if (at + 2 > bytes.length) {
+                    fileProblem = "a length prefix is cut off at byte " + at;
+                    return;
+                }
+                int length = ((bytes[at] & 0xFF) << 8) | (bytes[at + 1] & 0xFF);
+                at += 2;
+                if (at + length > bytes.length) {
+                    fileProblem = "entry " + count + " runs past the end of the bundle";
+                    return;
+                }
+                if (count == address.width()) {
+                    fileProblem = "holds more than " + address.width() + " entries";
+                    return;
+                }
+                if (entryProblem == null) {
+                    try {
+                        parsed.add(CanonicalJson.parse(bytes, at, at + length));
+                        leaves[count] = Hashes.leaf(bytes, at, length);
+                    } catch (IllegalArgumentException e) {
+                        entryProblem = e.getMessage();
+                    }
+                }
+                at += length;
+                count++;
             }
-        } catch (IllegalArgumentException e) {
-            return Optional.of(e.getMessage());
+            if (count != address.width()) {
+                fileProblem = "holds " + count + " entries, not " + address.width();
+                return;
+            }
+            if (entryProblem != null) {
+                return;
+            }
+            if (leaves.length == Tiles.WIDTH) {
+                levels = MerkleTree.tileLevels(leaves);
+            }
         }
-        return Optional.ofNullable(books.apply(node));
     }
 
     /** Every hash tile must hold exactly the recomputed hashes: names the first that does not. */

@@ -1,0 +1,21 @@
+package microfactory.cli;
+
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code bench ...}: benchmarks that print figures against a baseline measured in the same run. */
+@Command(name = "bench", description = "Benchmarks, each against a baseline measured in the same run.",
+        subcommands = {microfactory.ledger.LedgerBench.class})
+final class BenchCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
+    }
+}
