@@ -119,10 +119,12 @@ class SignUpBrowserTest {
     @Test
     void theDashboardFitsAPhone() {
         browser.manage().window().setSize(new Dimension(390, 844));
-        browser.get(url("/"));
-        long scrollWidth = (Long) ((org.openqa.selenium.JavascriptExecutor) browser)
-                .executeScript("return document.documentElement.scrollWidth");
-        assertThat(scrollWidth).as("no sideways scrolling on a phone").isLessThanOrEqualTo(390);
+        for (String page : new String[] {"/ledger", "/ledger/entries/0", "/plans", "/equipment", "/"}) {
+            browser.get(url(page));
+            long scrollWidth = (Long) ((org.openqa.selenium.JavascriptExecutor) browser)
+                    .executeScript("return document.documentElement.scrollWidth");
+            assertThat(scrollWidth).as("no sideways scrolling on a phone at " + page).isLessThanOrEqualTo(390);
+        }
         // The menu folds away on a phone and opens on a tap.
         assertThat(browser.findElement(By.cssSelector(".menu nav a[href='/ledger']")).isDisplayed()).isFalse();
         browser.findElement(By.cssSelector(".menu-button")).click();
