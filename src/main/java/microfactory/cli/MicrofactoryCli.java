@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             MicrofactoryCli.Serve.class,
             MicrofactoryCli.VersionCommand.class,
             microfactory.ledger.LedgerCommand.class,
+            microfactory.scheduling.ScheduleCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })

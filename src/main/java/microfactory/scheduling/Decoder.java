@@ -1,0 +1,207 @@
+package microfactory.scheduling;
+
+import java.util.Arrays;
+
+/**
+ * The serial schedule-generation scheme: takes tasks in the order of an activity list (precedence
+ * feasible) and starts each at the earliest time its predecessors, machines, bays, people and the
+ * working windows allow. Tasks fixed beforehand (replanning) keep their times and people.
+ */
+final class Decoder {
+
+    final Compiled c;
+    final int[] start;
+    final int[] finish;
+    final int[][] chosen;
+    private final int[][] usage;
+    private final boolean[][] busy;
+    private final long[] workload;
+    private final boolean[] fixed;
+    private final int[] fixedStart;
+    private final int[][] fixedPeople;
+    private int release;
+
+    Decoder(Compiled c) {
+        this.c = c;
+        this.start = new int[c.n];
+        this.finish = new int[c.n];
+        this.chosen = new int[c.n][];
+        this.usage = new int[c.resources][c.horizon];
+        this.busy = new boolean[c.people][c.horizon];
+        this.workload = new long[c.people];
+        this.fixed = new boolean[c.n];
+        this.fixedStart = new int[c.n];
+        this.fixedPeople = new int[c.n][];
+    }
+
+    /** Keeps a task where it is (started or finished work when replanning). */
+    void fix(int task, int at, int[] people) {
+        fixed[task] = true;
+        fixedStart[task] = at;
+        fixedPeople[task] = people;
+    }
+
+    /** No free task may start before this time (now, when replanning). */
+    void release(int time) {
+        this.release = time;
+    }
+
+    boolean isFixed(int task) {
+        return fixed[task];
+    }
+
+    /** Decodes an activity list; returns the makespan, or -1 when a task does not fit before the horizon. */
+    int decode(int[] list) {
+        for (int r = 0; r < usage.length; r++) {
+            System.arraycopy(c.baseline[r], 0, usage[r], 0, c.horizon);
+        }
+        for (boolean[] b : busy) {
+            Arrays.fill(b, false);
+        }
+        Arrays.fill(workload, 0);
+        int makespan = 0;
+        for (int i = 0; i < c.n; i++) {
+            if (fixed[i]) {
+                start[i] = fixedStart[i];
+                finish[i] = fixedStart[i] + c.duration[i];
+                chosen[i] = fixedPeople[i];
+                occupy(i, start[i]);
+                makespan = Math.max(makespan, finish[i]);
+            }
+        }
+        for (int i : list) {
+            if (fixed[i]) {
+                continue;
+            }
+            int earliest = release;
+            for (int p : c.preds[i]) {
+                earliest = Math.max(earliest, finish[p]);
+            }
+            int t = findStart(i, earliest);
+            if (t < 0) {
+                return -1;
+            }
+            start[i] = t;
+            finish[i] = t + c.duration[i];
+            occupy(i, t);
+            makespan = Math.max(makespan, finish[i]);
+        }
+        return makespan;
+    }
+
+    private int findStart(int i, int t) {
+        int d = c.duration[i];
+        if (d == 0) {
+            chosen[i] = new int[0];
+            return t;
+        }
+        int[] pick = new int[c.slots[i].length];
+        while (t + d <= c.horizon) {
+            if (c.windowEnd != null) {
+                int end = c.windowEnd[t];
+                if (end < 0 || t + d > end) {
+                    t = nextWindowStart(t, end);
+                    if (t < 0) {
+                        return -1;
+                    }
+                    continue;
+                }
+            }
+            int conflict = -1;
+            int[] res = c.demandResource[i];
+            for (int k = 0; k < res.length && conflict < 0; k++) {
+                int[] u = usage[res[k]];
+                int room = c.capacity[res[k]] - c.demandAmount[i][k];
+                for (int x = t + d - 1; x >= t; x--) { // from the end: jump past the latest conflict
+                    if (u[x] > room) {
+                        conflict = x;
+                        break;
+                    }
+                }
+            }
+            if (conflict >= 0) {
+                t = conflict + 1;
+                continue;
+            }
+            if (pick.length > 0 && !pickPeople(i, t, d, pick)) {
+                t++;
+                continue;
+            }
+            chosen[i] = pick;
+            return t;
+        }
+        return -1;
+    }
+
+    private int nextWindowStart(int t, int currentEnd) {
+        for (int x = Math.max(t + 1, currentEnd < 0 ? t + 1 : currentEnd); x < c.horizon; x++) {
+            if (c.windowEnd[x] >= 0 && (x == 0 || c.windowEnd[x - 1] < 0 || c.windowEnd[x - 1] != c.windowEnd[x]
+                    || x == currentEnd)) {
+                return x;
+            }
+        }
+        return -1;
+    }
+
+    /** Fills every slot with a distinct free person: the most specialised first, then the least loaded. */
+    private boolean pickPeople(int i, int t, int d, int[] pick) {
+        int[][] slots = c.slots[i];
+        for (int s = 0; s < slots.length; s++) {
+            int best = -1;
+            for (int q : slots[s]) {
+                if (best >= 0 && c.versatility[q] > c.versatility[best]) {
+                    break; // listed most specialised first: the rest are more versatile
+                }
+                if (taken(pick, s, q) || !free(q, t, d)) {
+                    continue;
+                }
+                if (best < 0 || workload[q] < workload[best]) {
+                    best = q;
+                }
+            }
+            if (best < 0) {
+                return false;
+            }
+            pick[s] = best;
+        }
+        return true;
+    }
+
+    private static boolean taken(int[] pick, int upTo, int q) {
+        for (int s = 0; s < upTo; s++) {
+            if (pick[s] == q) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean free(int q, int t, int d) {
+        boolean[] b = busy[q];
+        boolean[] here = c.present[q];
+        for (int x = t; x < t + d; x++) {
+            if (b[x] || !here[x]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void occupy(int i, int t) {
+        int d = c.duration[i];
+        int[] res = c.demandResource[i];
+        for (int k = 0; k < res.length; k++) {
+            int[] u = usage[res[k]];
+            for (int x = t; x < t + d; x++) {
+                u[x] += c.demandAmount[i][k];
+            }
+        }
+        if (chosen[i] != null) {
+            chosen[i] = chosen[i].clone();
+            for (int q : chosen[i]) {
+                Arrays.fill(busy[q], t, t + d, true);
+                workload[q] += d;
+            }
+        }
+    }
+}

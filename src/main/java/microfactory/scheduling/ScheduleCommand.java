@@ -1,0 +1,214 @@
+package microfactory.scheduling;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code schedule solve} and {@code schedule bench}: the scheduler from the command line, no server. */
+@Command(name = "schedule", description = "Solve scheduling instances and benchmark the scheduler.",
+        subcommands = {ScheduleCommand.Solve.class, ScheduleCommand.Bench.class})
+public final class ScheduleCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
+    }
+
+    static Project read(Path file) throws IOException {
+        String name = file.getFileName().toString();
+        if (name.endsWith(".sm")) {
+            return InstanceReaders.psplib(file);
+        }
+        if (name.endsWith(".def")) {
+            return InstanceReaders.imopse(file);
+        }
+        throw new IllegalArgumentException(file + ": expected a PSPLIB .sm or an iMOPSE .def file");
+    }
+
+    static String instanceName(Path file) {
+        String name = file.getFileName().toString();
+        return name.substring(0, name.lastIndexOf('.'));
+    }
+
+    @Command(name = "solve", description = "Solve one instance (.sm or .def) and print the schedule as text and JSON.")
+    static final class Solve implements Callable<Integer> {
+        @Parameters(index = "0") Path file;
+        @Option(names = "--time-limit", description = "seconds (default ${DEFAULT-VALUE})") double seconds = 1;
+        @Option(names = "--seed", description = "random seed (default ${DEFAULT-VALUE})") long seed = 1;
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            try {
+                Project p = read(file);
+                Solver.Result r = Solver.solve(p, Solver.Options.defaults().withSeed(seed).withTimeLimit((long) (seconds * 1000))
+                        .onImprovement(progress -> err.printf("  %6d ms  makespan %d  (gap %.2f%% to bound %d)%n",
+                                progress.elapsedMillis(), progress.makespan(), progress.gapPercent(), progress.lowerBound())));
+                List<String> problems = FeasibilityChecker.violations(p, r.schedule());
+                out.printf("%s: makespan %d, lower bound %d, gap %.2f%%%s, %d schedules in %d ms%n", p.name(), r.makespan(),
+                        r.lowerBound(), r.gapPercent(), r.optimal() ? " (optimal)" : "", r.schedules(), r.elapsedMillis());
+                for (Assignment a : r.schedule().assignments()) {
+                    out.printf("  task %4d  %6d – %-6d %s%n", a.task(), a.start(), a.end(),
+                            a.people().isEmpty() ? "" : "people " + a.people());
+                }
+                out.println(json(p.name(), r));
+                if (!problems.isEmpty()) {
+                    err.println("INFEASIBLE: " + problems);
+                    return 1;
+                }
+                return 0;
+            } catch (InstanceFormatException | InfeasibleProjectException | IllegalArgumentException e) {
+                err.println(e.getMessage());
+                return 1;
+            } catch (IOException e) {
+                err.println(file + ": " + e.getMessage());
+                return 1;
+            }
+        }
+
+        static String json(String name, Solver.Result r) {
+            String tasks = r.schedule().assignments().stream().map(a -> String.format(Locale.ROOT,
+                    "{\"task\":%d,\"start\":%d,\"end\":%d,\"people\":%s}", a.task(), a.start(), a.end(), a.people()))
+                    .collect(Collectors.joining(","));
+            return String.format(Locale.ROOT, "{\"instance\":\"%s\",\"makespan\":%d,\"lowerBound\":%d,\"gapPercent\":%.4f,\"tasks\":[%s]}",
+                    name, r.makespan(), r.lowerBound(), r.gapPercent(), tasks);
+        }
+    }
+
+    @Command(name = "bench", description = "Solve every instance in <dir>; write results.csv and schedules; compare with the reference tables beside <dir>.")
+    static final class Bench implements Callable<Integer> {
+        @Option(names = "--format", required = true, description = "psplib or imopse") String format;
+        @Parameters(index = "0", description = "folder of .sm or .def files") Path dir;
+        @Option(names = "--time-limit", description = "seconds per instance (default ${DEFAULT-VALUE})") double seconds = 1;
+        @Option(names = "--out", description = "results CSV (default ${DEFAULT-VALUE})") Path out = Path.of("results.csv");
+        @Option(names = "--schedules", description = "folder for one schedule CSV per instance") Path schedules;
+        @Option(names = "--seed", description = "random seed (default ${DEFAULT-VALUE})") long seed = 1;
+        @Option(names = "--limit", description = "solve only the first N instances") Integer limit;
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter log = spec.commandLine().getOut();
+            boolean psplib = format.equals("psplib");
+            if (!psplib && !format.equals("imopse")) {
+                spec.commandLine().getErr().println("--format is psplib or imopse");
+                return 2;
+            }
+            List<Path> files;
+            try (Stream<Path> s = Files.list(dir)) {
+                files = s.filter(f -> f.toString().endsWith(psplib ? ".sm" : ".def")).sorted().collect(Collectors.toList());
+            }
+            if (limit != null && limit < files.size()) {
+                files = files.subList(0, limit);
+            }
+            Map<String, Integer> reference = table(dir, psplib ? "-bounds.csv" : "-lower-bounds.csv", psplib ? "ub" : "lb");
+            Map<String, Integer> cpsat = table(dir, "-cpsat-reference.csv", "makespan");
+            if (schedules != null) {
+                Files.createDirectories(schedules);
+            }
+            List<String> rows = new ArrayList<>(List.of("instance,makespan,lower_bound,seconds"));
+            double devReference = 0;
+            double devCpsat = 0;
+            int compared = 0;
+            int comparedCpsat = 0;
+            int matched = 0;
+            int infeasible = 0;
+            int provenOptimal = 0;
+            long totalMillis = 0;
+            for (int k = 0; k < files.size(); k++) {
+                Path f = files.get(k);
+                String name = instanceName(f);
+                Project p = read(f);
+                long t0 = System.nanoTime();
+                Solver.Result r = Solver.solve(p, Solver.Options.defaults().withSeed(seed).withTimeLimit((long) (seconds * 1000)));
+                double secs = (System.nanoTime() - t0) / 1e9;
+                totalMillis += (long) (secs * 1000);
+                List<String> problems = FeasibilityChecker.violations(p, r.schedule());
+                if (!problems.isEmpty()) {
+                    infeasible++;
+                    log.println("INFEASIBLE " + name + ": " + problems.get(0));
+                }
+                provenOptimal += r.optimal() ? 1 : 0;
+                rows.add(String.format(Locale.ROOT, "%s,%d,%d,%.3f", name, r.makespan(), r.lowerBound(), secs));
+                String note = "";
+                if (reference.containsKey(name)) {
+                    int ref = reference.get(name);
+                    devReference += 100.0 * (r.makespan() - ref) / ref;
+                    compared++;
+                    matched += r.makespan() <= ref ? 1 : 0;
+                    note = " reference " + ref;
+                }
+                if (cpsat.containsKey(name)) {
+                    devCpsat += 100.0 * (r.makespan() - cpsat.get(name)) / cpsat.get(name);
+                    comparedCpsat++;
+                    note += " cp-sat " + cpsat.get(name);
+                }
+                log.printf(Locale.ROOT, "[%d/%d] %s makespan %d bound %d%s %.2fs%n", k + 1, files.size(), name, r.makespan(),
+                        r.lowerBound(), note, secs);
+                if (schedules != null) {
+                    writeSchedule(schedules.resolve(name + ".csv"), r.schedule(), psplib);
+                }
+            }
+            Files.write(out, rows, StandardCharsets.UTF_8);
+            log.printf(Locale.ROOT, "%d instances, %.1f s per instance on average, %d feasible, %d proven optimal (makespan = our bound)%n",
+                    files.size(), totalMillis / 1000.0 / Math.max(1, files.size()), files.size() - infeasible, provenOptimal);
+            if (compared > 0) {
+                log.printf(Locale.ROOT, "mean deviation from the %s: %.3f%% over %d instances; %d matched or beat it%n",
+                        psplib ? "optimum" : "lower bound", devReference / compared, compared, matched);
+            }
+            if (comparedCpsat > 0) {
+                log.printf(Locale.ROOT, "mean deviation from the CP-SAT reference run: %+.3f%% over %d instances%n",
+                        devCpsat / comparedCpsat, comparedCpsat);
+            }
+            return infeasible == 0 ? 0 : 1;
+        }
+
+        /** A column of the reference table beside the instance folder, e.g. psplib/j30-bounds.csv for psplib/j30. */
+        private static Map<String, Integer> table(Path dir, String suffix, String column) throws IOException {
+            Path file = dir.toAbsolutePath().getParent().resolve(dir.getFileName() + suffix);
+            Map<String, Integer> values = new HashMap<>();
+            if (!Files.exists(file)) {
+                return values;
+            }
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            List<String> header = List.of(lines.get(0).split(","));
+            int at = header.indexOf(column);
+            for (String line : lines.subList(1, lines.size())) {
+                String[] f = line.split(",");
+                values.put(f[0].replace(".sm", "").replace(".def", ""), Integer.parseInt(f[at].strip()));
+            }
+            return values;
+        }
+
+        private static void writeSchedule(Path file, Schedule s, boolean psplib) throws IOException {
+            List<String> lines = new ArrayList<>();
+            lines.add(psplib ? "task,start" : "task,start,resource");
+            for (Assignment a : s.assignments()) {
+                lines.add(psplib ? a.task() + "," + a.start()
+                        : a.task() + "," + a.start() + "," + a.people().stream().map(String::valueOf).collect(Collectors.joining(";")));
+            }
+            Files.write(file, lines, StandardCharsets.UTF_8);
+        }
+    }
+}

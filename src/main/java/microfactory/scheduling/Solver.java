@@ -1,0 +1,391 @@
+package microfactory.scheduling;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+/**
+ * The swarm-build scheduler. A genetic algorithm over activity lists (Hartmann's two-point crossover,
+ * adjacent-swap mutation), each list decoded by the serial schedule-generation scheme and improved by
+ * forward-backward justification. Anytime: a callback on every improvement; stops at the time or
+ * schedule budget, or as soon as the makespan meets the lower bound (proven optimal). Deterministic for a
+ * seed and a schedule budget. Objectives in order: makespan; then training pairs; then even workload.
+ */
+public final class Solver {
+
+    /** Search settings. {@code maxSchedules} bounds the work exactly, for repeatable runs. */
+    public record Options(long seed, long timeLimitMillis, long maxSchedules, int population, Consumer<Progress> onImprovement) {
+
+        public static Options defaults() {
+            return new Options(1, 1_000, Long.MAX_VALUE, 40, null);
+        }
+
+        public Options withSeed(long s) {
+            return new Options(s, timeLimitMillis, maxSchedules, population, onImprovement);
+        }
+
+        public Options withTimeLimit(long millis) {
+            return new Options(seed, millis, maxSchedules, population, onImprovement);
+        }
+
+        public Options withMaxSchedules(long schedules) {
+            return new Options(seed, timeLimitMillis, schedules, population, onImprovement);
+        }
+
+        public Options onImprovement(Consumer<Progress> callback) {
+            return new Options(seed, timeLimitMillis, maxSchedules, population, callback);
+        }
+    }
+
+    /** Told on every improvement: the new best, the bound and the gap, and how far the search has got. */
+    public record Progress(int makespan, int lowerBound, double gapPercent, long schedules, long elapsedMillis,
+                           Schedule schedule) {
+    }
+
+    /** The best schedule found, with its lower bound and the gap between them. */
+    public record Result(Schedule schedule, int makespan, int lowerBound, double gapPercent, boolean optimal,
+                         long schedules, long elapsedMillis, long firstScheduleMillis, int trainingPairs) {
+    }
+
+    private Solver() {
+    }
+
+    public static Result solve(Project project, Options options) {
+        ProjectCheck.requireFeasible(project);
+        return new Search(Compiled.of(project), options, null, 0).run();
+    }
+
+    /** One search: the decoders, the population and the best so far. */
+    static final class Search {
+        final Compiled c;
+        final Decoder forward;
+        final Decoder backward;
+        final Options o;
+        final SplittableRandom random;
+        final int lowerBound;
+        final int[] rank;     // topological rank: breaks ties so sorted lists stay precedence feasible
+        final double[] priority; // latest finish time by the critical path: small first
+        final long started = System.nanoTime();
+        long schedules;
+        int bestMakespan = Integer.MAX_VALUE;
+        int[] bestList;
+        Schedule bestSchedule;
+        long firstMillis = -1;
+        final boolean justify;
+
+        Search(Compiled c, Options o, Schedule fixedPart, int now) {
+            this.c = c;
+            this.o = o;
+            this.forward = new Decoder(c);
+            this.backward = new Decoder(c.mirror());
+            this.random = new SplittableRandom(o.seed());
+            this.lowerBound = LowerBounds.of(c);
+            int[] topo = LowerBounds.topological(c);
+            this.rank = new int[c.n];
+            for (int k = 0; k < topo.length; k++) {
+                rank[topo[k]] = k;
+            }
+            this.priority = latestFinish(c, topo);
+            this.justify = fixedPart == null;
+            if (fixedPart != null) {
+                for (Assignment a : fixedPart.assignments()) {
+                    int index = indexOf(a.task());
+                    forward.fix(index, a.start(), a.people().stream().mapToInt(this::personIndex).toArray());
+                }
+                forward.release(now);
+            }
+        }
+
+        Result run() {
+            List<int[]> population = new ArrayList<>();
+            Set<Integer> seen = new HashSet<>();
+            int[] byPriority = sortedList(priority, false);
+            int[] value = new int[Math.max(2, o.population())];
+            population.add(byPriority);
+            value[0] = evaluate(population.get(0));
+            seen.add(Arrays.hashCode(population.get(0)));
+            if (bestMakespan < 0 || bestList == null) {
+                throw new InfeasibleProjectException(List.of("the tasks do not fit in the working time available"));
+            }
+            while (population.size() < value.length && !done()) {
+                int[] list = randomList();
+                if (seen.add(Arrays.hashCode(list))) {
+                    value[population.size()] = evaluate(list);
+                    population.add(list);
+                }
+            }
+            int sinceImprovement = 0;
+            while (!done()) {
+                int[] mother = population.get(tournament(value, population.size()));
+                int[] child;
+                if (random.nextInt(2) == 0) {
+                    child = crossover(mother, population.get(tournament(value, population.size())));
+                    mutate(child);
+                } else {
+                    child = mother.clone(); // local step: move a few tasks within their precedence range
+                    for (int m = 1 + random.nextInt(3); m > 0; m--) {
+                        shift(child);
+                    }
+                }
+                int before = bestMakespan;
+                int v = evaluate(child);
+                sinceImprovement = bestMakespan < before ? 0 : sinceImprovement + 1;
+                int worst = 0;
+                for (int k = 1; k < population.size(); k++) {
+                    if (value[k] > value[worst]) {
+                        worst = k;
+                    }
+                }
+                if (v <= value[worst] && seen.add(Arrays.hashCode(child))) {
+                    population.set(worst, child);
+                    value[worst] = v;
+                }
+                if (sinceImprovement > 40 * value.length) { // stagnant: keep the best, refresh the rest
+                    for (int k = 0; k < population.size() && !done(); k++) {
+                        if (value[k] != bestMakespan || k > 0 && Arrays.equals(population.get(k), bestList)) {
+                            int[] fresh = randomList();
+                            population.set(k, fresh);
+                            value[k] = evaluate(fresh);
+                        }
+                    }
+                    sinceImprovement = 0;
+                }
+            }
+            Schedule withTrainees = Trainees.add(c, bestSchedule);
+            return new Result(withTrainees, bestMakespan, lowerBound, gap(bestMakespan), bestMakespan <= lowerBound, schedules,
+                    elapsed(), firstMillis, withTrainees.trainingPairs());
+        }
+
+        boolean done() {
+            return bestMakespan <= lowerBound || schedules >= o.maxSchedules()
+                    || (schedules > 0 && elapsed() >= o.timeLimitMillis());
+        }
+
+        long elapsed() {
+            return (System.nanoTime() - started) / 1_000_000;
+        }
+
+        /** Decodes the list, justifies it forward-backward, writes the better list back; returns the makespan. */
+        int evaluate(int[] list) {
+            int makespan = forward.decode(list);
+            schedules++;
+            if (makespan < 0) {
+                return Integer.MAX_VALUE;
+            }
+            if (justify) {
+                int[] finish = forward.finish.clone();
+                double[] key = new double[c.n];
+                for (int i = 0; i < c.n; i++) {
+                    key[i] = -finish[i];
+                }
+                int[] backwardList = sortedList(key, true);
+                if (backward.decode(backwardList) >= 0) {
+                    schedules++;
+                    double[] startKey = new double[c.n];
+                    for (int i = 0; i < c.n; i++) {
+                        startKey[i] = -backward.finish[i]; // original start = horizon - mirrored finish
+                    }
+                    int[] justified = sortedList(startKey, false);
+                    int after = forward.decode(justified);
+                    schedules++;
+                    if (after >= 0 && after <= makespan) {
+                        System.arraycopy(justified, 0, list, 0, list.length);
+                        makespan = after;
+                    } else {
+                        forward.decode(list);
+                    }
+                }
+            }
+            if (makespan < bestMakespan) {
+                bestMakespan = makespan;
+                bestList = list.clone();
+                bestSchedule = snapshot();
+                if (firstMillis < 0) {
+                    firstMillis = elapsed();
+                }
+                if (o.onImprovement() != null) {
+                    o.onImprovement().accept(new Progress(makespan, lowerBound, gap(makespan), schedules, elapsed(), bestSchedule));
+                }
+            }
+            return makespan;
+        }
+
+        Schedule snapshot() {
+            List<Assignment> assignments = new ArrayList<>(c.n);
+            for (int i = 0; i < c.n; i++) {
+                List<Integer> people = new ArrayList<>();
+                for (int q : forward.chosen[i]) {
+                    people.add(c.personId(q));
+                }
+                assignments.add(new Assignment(c.taskId(i), forward.start[i], forward.finish[i], people, List.of()));
+            }
+            return new Schedule(assignments);
+        }
+
+        double gap(int makespan) {
+            return lowerBound == 0 ? 0 : 100.0 * (makespan - lowerBound) / lowerBound;
+        }
+
+        /** Tasks sorted by key (then by topological rank, reversed for backward lists): always precedence feasible. */
+        int[] sortedList(double[] key, boolean backwardOrder) {
+            Integer[] order = new Integer[c.n];
+            for (int i = 0; i < c.n; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> key[a] != key[b] ? Double.compare(key[a], key[b])
+                    : backwardOrder ? Integer.compare(rank[b], rank[a]) : Integer.compare(rank[a], rank[b]));
+            return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+        }
+
+        /** A random precedence-feasible list, biased to urgent tasks (small latest finish). */
+        int[] randomList() {
+            int[] remaining = new int[c.n];
+            int[] eligible = new int[c.n];
+            int count = 0;
+            for (int i = 0; i < c.n; i++) {
+                remaining[i] = c.preds[i].length;
+                if (remaining[i] == 0) {
+                    eligible[count++] = i;
+                }
+            }
+            int[] list = new int[c.n];
+            for (int k = 0; k < c.n; k++) {
+                int pick;
+                if (random.nextInt(2) == 0) {
+                    pick = random.nextInt(count);
+                } else {
+                    pick = 0;
+                    for (int e = 1; e < count; e++) {
+                        if (priority[eligible[e]] < priority[eligible[pick]]) {
+                            pick = e;
+                        }
+                    }
+                }
+                int task = eligible[pick];
+                eligible[pick] = eligible[--count];
+                list[k] = task;
+                for (int s : c.succs[task]) {
+                    if (--remaining[s] == 0) {
+                        eligible[count++] = s;
+                    }
+                }
+            }
+            return list;
+        }
+
+        int tournament(int[] value, int size) {
+            int a = random.nextInt(size);
+            int b = random.nextInt(size);
+            return value[a] <= value[b] ? a : b;
+        }
+
+        /** Two-point crossover: the mother's head, the father's order for the middle, the mother's order for the rest. */
+        int[] crossover(int[] mother, int[] father) {
+            int n = mother.length;
+            int q1 = random.nextInt(n + 1);
+            int q2 = q1 + random.nextInt(n - q1 + 1);
+            boolean[] in = new boolean[n];
+            int[] child = new int[n];
+            int k = 0;
+            for (; k < q1; k++) {
+                child[k] = mother[k];
+                in[mother[k]] = true;
+            }
+            for (int j = 0; j < n && k < q2; j++) {
+                if (!in[father[j]]) {
+                    child[k++] = father[j];
+                    in[father[j]] = true;
+                }
+            }
+            for (int j = 0; j < n && k < n; j++) {
+                if (!in[mother[j]]) {
+                    child[k++] = mother[j];
+                    in[mother[j]] = true;
+                }
+            }
+            return child;
+        }
+
+        /** Moves one task to a random place between its last predecessor and its first successor in the list. */
+        void shift(int[] list) {
+            int n = list.length;
+            int from = random.nextInt(n);
+            int task = list[from];
+            int lo = 0;
+            int hi = n - 1;
+            for (int k = from - 1; k >= 0; k--) {
+                if (precedes(list[k], task)) {
+                    lo = k + 1;
+                    break;
+                }
+            }
+            for (int k = from + 1; k < n; k++) {
+                if (precedes(task, list[k])) {
+                    hi = k - 1;
+                    break;
+                }
+            }
+            int to = lo + random.nextInt(hi - lo + 1);
+            if (to < from) {
+                System.arraycopy(list, to, list, to + 1, from - to);
+            } else if (to > from) {
+                System.arraycopy(list, from + 1, list, from, to - from);
+            }
+            list[to] = task;
+        }
+
+        void mutate(int[] list) {
+            for (int k = 0; k + 1 < list.length; k++) {
+                if (random.nextInt(100) < 5 && !precedes(list[k], list[k + 1])) {
+                    int t = list[k];
+                    list[k] = list[k + 1];
+                    list[k + 1] = t;
+                }
+            }
+        }
+
+        private boolean precedes(int a, int b) {
+            for (int p : c.preds[b]) {
+                if (p == a) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        int indexOf(int taskId) {
+            for (int i = 0; i < c.n; i++) {
+                if (c.taskId(i) == taskId) {
+                    return i;
+                }
+            }
+            throw new IllegalArgumentException("task " + taskId + " is not in the project");
+        }
+
+        int personIndex(int personId) {
+            for (int q = 0; q < c.people; q++) {
+                if (c.personId(q) == personId) {
+                    return q;
+                }
+            }
+            throw new IllegalArgumentException("person " + personId + " is not in the project");
+        }
+
+        private static double[] latestFinish(Compiled c, int[] topo) {
+            int horizon = LowerBounds.criticalPath(c);
+            double[] latest = new double[c.n];
+            Arrays.fill(latest, horizon);
+            for (int k = topo.length - 1; k >= 0; k--) {
+                int i = topo[k];
+                for (int s : c.succs[i]) {
+                    latest[i] = Math.min(latest[i], latest[s] - c.duration[s]);
+                }
+            }
+            return latest;
+        }
+    }
+}

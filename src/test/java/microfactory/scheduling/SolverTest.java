@@ -1,0 +1,192 @@
+package microfactory.scheduling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+import microfactory.support.SharedData;
+
+class SolverTest {
+
+    static final Solver.Options QUICK = Solver.Options.defaults().withTimeLimit(300);
+
+    /** A random RCPSP of n tasks on two machine types, tasks listed after their predecessors. */
+    static Project randomRcpsp(Random random, int n) {
+        List<Task> tasks = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            List<Integer> preds = new ArrayList<>();
+            for (int j = 1; j < i; j++) {
+                if (random.nextInt(4) == 0) {
+                    preds.add(j);
+                }
+            }
+            tasks.add(new Task(i, "task " + i, 1 + random.nextInt(3), preds, List.of(),
+                    Map.of("A", 1 + random.nextInt(2), "B", random.nextInt(3)), null, false));
+        }
+        return new Project("random", tasks, List.of(), List.of(new MachineType("A", 2), new MachineType("B", 2)), List.of(), List.of());
+    }
+
+    /** A random multi-skill project: n tasks, three people with different skills. */
+    static Project randomMultiSkill(Random random, int n) {
+        List<Person> people = List.of(new Person(1, "Ada", Map.of("weld", 2, "cnc", 1), List.of()),
+                new Person(2, "Ben", Map.of("weld", 1), List.of()), new Person(3, "Cy", Map.of("cnc", 2), List.of()));
+        List<Task> tasks = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            List<Integer> preds = new ArrayList<>();
+            for (int j = 1; j < i; j++) {
+                if (random.nextInt(4) == 0) {
+                    preds.add(j);
+                }
+            }
+            String skill = random.nextBoolean() ? "weld" : "cnc";
+            tasks.add(new Task(i, "task " + i, 1 + random.nextInt(4), preds, List.of(new Requirement(skill, 1 + random.nextInt(2), 1)),
+                    Map.of(), null, false));
+        }
+        return new Project("skills", tasks, people, List.of(), List.of(), List.of());
+    }
+
+    @Test
+    void smallProjectsReachTheBruteForceOptimum() {
+        Random random = new Random(11);
+        for (int k = 0; k < 25; k++) {
+            Project p = k % 2 == 0 ? randomRcpsp(random, 6) : randomMultiSkill(random, 6);
+            Solver.Result r = Solver.solve(p, QUICK.withSeed(k));
+            assertThat(FeasibilityChecker.violations(p, r.schedule())).isEmpty();
+            assertThat(r.makespan()).as("instance %d", k).isEqualTo(BruteForce.optimum(p));
+            assertThat(r.lowerBound()).isLessThanOrEqualTo(r.makespan());
+        }
+    }
+
+    @Test
+    void theSameSeedAndBudgetGiveTheSameSchedule() {
+        Project p = randomMultiSkill(new Random(3), 30);
+        Solver.Options budget = Solver.Options.defaults().withTimeLimit(60_000).withMaxSchedules(5_000);
+        Schedule a = Solver.solve(p, budget.withSeed(7)).schedule();
+        Schedule b = Solver.solve(p, budget.withSeed(7)).schedule();
+        assertThat(a).isEqualTo(b);
+    }
+
+    @Test
+    void everyImprovementIsReportedAndEachIsBetter() {
+        Project p = randomRcpsp(new Random(5), 40);
+        List<Integer> seen = new ArrayList<>();
+        Solver.Result r = Solver.solve(p, QUICK.onImprovement(progress -> {
+            assertThat(FeasibilityChecker.violations(p, progress.schedule())).isEmpty();
+            seen.add(progress.makespan());
+        }));
+        assertThat(seen).isNotEmpty().isSortedAccordingTo((x, y) -> Integer.compare(y, x));
+        assertThat(seen).doesNotHaveDuplicates();
+        assertThat(seen.get(seen.size() - 1)).isEqualTo(r.makespan());
+        assertThat(r.gapPercent()).isEqualTo(100.0 * (r.makespan() - r.lowerBound()) / r.lowerBound());
+    }
+
+    @Test
+    void anImpossibleProjectIsExplainedTaskByTaskNotTimedOut() {
+        List<Person> people = List.of(new Person(1, "Ada", Map.of("weld", 1), List.of()));
+        List<Task> tasks = List.of(
+                new Task(1, "frame", 5, List.of(3), List.of(new Requirement("weld", 3, 1)), Map.of(), null, false),
+                new Task(2, "cut", 2, List.of(), List.of(), Map.of("waterjet", 1), null, false),
+                new Task(3, "paint", 2, List.of(1), List.of(), Map.of(), "B9", false));
+        Project p = new Project("bad", tasks, people, List.of(), List.of(new Bay("B1", 2)), List.of());
+        assertThatThrownBy(() -> Solver.solve(p, QUICK)).isInstanceOfSatisfying(InfeasibleProjectException.class, e ->
+                assertThat(e.reasons()).containsExactlyInAnyOrder(
+                        "task 1 (frame) needs 1 person with weld at level 3 or above; no one has it",
+                        "task 2 (cut) needs machine type 'waterjet', which the project does not have",
+                        "task 3 (paint) happens in bay 'B9', which the project does not have",
+                        "tasks 1 → 3 → 1 wait for each other (a precedence cycle)"));
+    }
+
+    @Test
+    void tasksFitTheWorkingDayAndPeopleWorkOnlyWhenThere() {
+        // Two 9-hour days in minutes; Ben is there on day 2 only.
+        List<Window> days = List.of(new Window(480, 1020), new Window(1920, 2460));
+        List<Person> people = List.of(new Person(1, "Ada", Map.of("weld", 2), List.of()),
+                new Person(2, "Ben", Map.of("weld", 2), List.of(new Window(1920, 2460))));
+        List<Task> tasks = new ArrayList<>();
+        for (int i = 1; i <= 8; i++) {
+            tasks.add(new Task(i, "weld " + i, 120, i > 2 ? List.of(i - 2) : List.of(), List.of(new Requirement("weld", 2, 1)),
+                    Map.of(), null, false));
+        }
+        Project p = new Project("two days", tasks, people, List.of(), List.of(), days);
+        Solver.Result r = Solver.solve(p, QUICK);
+        assertThat(FeasibilityChecker.violations(p, r.schedule())).isEmpty();
+        assertThat(r.schedule().assignments()).allMatch(a -> days.stream().anyMatch(w -> w.contains(a.start(), a.end())));
+        assertThat(r.schedule().assignments()).filteredOn(a -> a.people().contains(2)).allMatch(a -> a.start() >= 1920);
+    }
+
+    @Test
+    void noviceWorksBesideTheCrewWithoutDelayingTheBuild() {
+        List<Person> people = List.of(new Person(1, "Ada", Map.of("weld", 3), List.of()),
+                new Person(2, "Novice", Map.of("weld", 1), List.of()), new Person(3, "Newcomer", Map.of(), List.of()));
+        List<Task> tasks = List.of(
+                new Task(1, "frame", 4, List.of(), List.of(new Requirement("weld", 2, 1)), Map.of(), null, true),
+                new Task(2, "axle", 3, List.of(1), List.of(new Requirement("weld", 2, 1)), Map.of(), null, true));
+        Project p = new Project("learn", tasks, people, List.of(), List.of(), List.of());
+        Solver.Result r = Solver.solve(p, QUICK);
+        assertThat(r.makespan()).isEqualTo(7);
+        assertThat(r.trainingPairs()).isEqualTo(2);
+        assertThat(FeasibilityChecker.violations(p, r.schedule())).isEmpty();
+        assertThat(r.schedule().assignments()).allMatch(a -> a.people().equals(List.of(1)) && a.trainees().size() == 1);
+    }
+
+    @Test
+    void replanningKeepsStartedWorkAndRespectsTheChange() {
+        Project p = randomMultiSkill(new Random(9), 25);
+        Solver.Result first = Solver.solve(p, QUICK);
+        int now = first.makespan() / 3;
+        Assignment running = first.schedule().assignments().stream().filter(a -> a.start() < now && a.end() > now)
+                .findFirst().orElseThrow();
+        Assignment finished = first.schedule().assignments().stream().filter(a -> a.end() <= now).findFirst().orElseThrow();
+        assertThatThrownBy(() -> Replanner.replan(p, first.schedule(), now, new Replanner.TaskRunsLate(finished.task(), 5), QUICK))
+                .hasMessageContaining("only a task in progress or not yet started can run late");
+        for (Replanner.Change change : List.of(new Replanner.TaskRunsLate(running.task(), 5), new Replanner.PersonLeaves(2))) {
+            Replanner.Replan replan = Replanner.replan(p, first.schedule(), now, change, QUICK);
+            Schedule next = replan.result().schedule();
+            assertThat(FeasibilityChecker.violations(replan.project(), next)).as(change.toString()).isEmpty();
+            for (Assignment before : first.schedule().assignments()) {
+                Assignment after = next.of(before.task());
+                if (before.start() < now) {
+                    assertThat(after.start()).isEqualTo(before.start());
+                    assertThat(after.people()).isEqualTo(before.people());
+                } else {
+                    assertThat(after.start()).isGreaterThanOrEqualTo(now);
+                }
+            }
+        }
+        Project random = randomRcpsp(new Random(4), 20);
+        Project rcpsp = new Project("three A", random.tasks(), List.of(), List.of(new MachineType("A", 3), new MachineType("B", 2)),
+                List.of(), List.of());
+        Solver.Result plan = Solver.solve(rcpsp, QUICK);
+        Replanner.Replan broken = Replanner.replan(rcpsp, plan.schedule(), 2, new Replanner.MachinesBreak("A", 1), QUICK);
+        assertThat(FeasibilityChecker.violations(broken.project(), broken.result().schedule())).isEmpty();
+        assertThat(broken.result().makespan()).isGreaterThanOrEqualTo(plan.makespan());
+        assertThatThrownBy(() -> Replanner.replan(rcpsp, plan.schedule(), 2, new Replanner.MachinesBreak("A", 2), QUICK))
+                .isInstanceOfSatisfying(InfeasibleProjectException.class, e -> assertThat(e.reasons())
+                        .allMatch(r -> r.matches("task \\d+ needs 2 of 'A' at once; after the breakdown 1 is in service")));
+    }
+
+    @Test
+    void publicInstancesGiveCheckedSchedulesWithinTheBounds() throws Exception {
+        List<Path> files = new ArrayList<>();
+        try (var s = Files.list(SharedData.require("psplib/j30"))) {
+            s.sorted().limit(12).forEach(files::add);
+        }
+        try (var s = Files.list(SharedData.require("imopse/d36"))) {
+            s.sorted().limit(4).forEach(files::add);
+        }
+        for (Path f : files) {
+            Project p = f.toString().endsWith(".sm") ? InstanceReaders.psplib(f) : InstanceReaders.imopse(f);
+            Solver.Result r = Solver.solve(p, Solver.Options.defaults().withTimeLimit(200));
+            assertThat(FeasibilityChecker.violations(p, r.schedule())).as(f.toString()).isEmpty();
+            assertThat(r.makespan()).isGreaterThanOrEqualTo(r.lowerBound());
+        }
+    }
+}
