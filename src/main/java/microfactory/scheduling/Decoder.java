@@ -123,9 +123,12 @@ final class Decoder {
                 t = conflict + 1;
                 continue;
             }
-            if (pick.length > 0 && !pickPeople(i, t, d, pick)) {
-                t++;
-                continue;
+            if (pick.length > 0) {
+                int failed = pickPeople(i, t, d, pick);
+                if (failed >= 0) {
+                    t = nextChance(c.slots[i][failed], t, d);
+                    continue;
+                }
             }
             chosen[i] = pick;
             return t;
@@ -143,28 +146,64 @@ final class Decoder {
         return -1;
     }
 
-    /** Fills every slot with a distinct free person: the most specialised first, then the least loaded. */
-    private boolean pickPeople(int i, int t, int d, int[] pick) {
+    /** The earliest later time any of these people could be free for d units: past their last conflict. */
+    private int nextChance(int[] eligible, int t, int d) {
+        int next = Integer.MAX_VALUE;
+        for (int q : eligible) {
+            int conflict = lastConflict(q, t, d);
+            next = Math.min(next, conflict < 0 ? t + 1 : conflict + 1);
+        }
+        return Math.max(t + 1, next);
+    }
+
+    private int lastConflict(int q, int t, int d) {
+        boolean[] b = busy[q];
+        boolean[] here = c.present[q];
+        for (int x = t + d - 1; x >= t; x--) {
+            if (b[x] || !here[x]) {
+                return x;
+            }
+        }
+        return -1;
+    }
+
+    /** Fills every slot with a distinct free person: the most specialised first, then the least loaded. Returns the slot that failed, or -1. */
+    private int pickPeople(int i, int t, int d, int[] pick) {
         int[][] slots = c.slots[i];
         for (int s = 0; s < slots.length; s++) {
             int best = -1;
+            int bestGap = Integer.MAX_VALUE;
             for (int q : slots[s]) {
-                if (best >= 0 && c.versatility[q] > c.versatility[best]) {
-                    break; // listed most specialised first: the rest are more versatile
-                }
                 if (taken(pick, s, q) || !free(q, t, d)) {
                     continue;
                 }
-                if (best < 0 || workload[q] < workload[best]) {
+                // Best fit: the person idle for the shortest time before t, so no one is left with a useless gap;
+                // then the most specialised (listed first), then the least loaded.
+                int gap = idleBefore(q, t);
+                if (best < 0 || gap < bestGap || gap == bestGap && c.versatility[q] == c.versatility[best]
+                        && workload[q] < workload[best]) {
                     best = q;
+                    bestGap = gap;
                 }
             }
             if (best < 0) {
-                return false;
+                return s;
             }
             pick[s] = best;
         }
-        return true;
+        return -1;
+    }
+
+    /** How long the person has been idle just before t (capped: far gaps all count the same). */
+    private int idleBefore(int q, int t) {
+        boolean[] b = busy[q];
+        int gap = 0;
+        for (int x = t - 1; x >= 0 && gap < 64; x--, gap++) {
+            if (b[x]) {
+                return gap;
+            }
+        }
+        return 64;
     }
 
     private static boolean taken(int[] pick, int upTo, int q) {

@@ -27,7 +27,26 @@ final class LowerBounds {
         return best;
     }
 
+    /** The best bound in working time, then placed on the calendar: nights and weekends do not count as work. */
     static int of(Compiled c) {
+        return onCalendar(c, inWorkingTime(c));
+    }
+
+    /** The clock time by which {@code work} units of working time can have passed, starting at 0. */
+    static int onCalendar(Compiled c, int work) {
+        if (c.windowEnd == null || work == 0) {
+            return work;
+        }
+        int done = 0;
+        for (int t = 0; t < c.horizon; t++) {
+            if (c.windowEnd[t] >= 0 && ++done == work) {
+                return t + 1;
+            }
+        }
+        return c.horizon;
+    }
+
+    static int inWorkingTime(Compiled c) {
         int bound = criticalPath(c);
         long[] load = new long[c.resources];
         for (int i = 0; i < c.n; i++) {
