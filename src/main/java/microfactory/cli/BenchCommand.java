@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 
 /** {@code bench ...}: benchmarks that print figures against a baseline measured in the same run. */
 @Command(name = "bench", description = "Benchmarks, each against a baseline measured in the same run.",
-        subcommands = {microfactory.ledger.LedgerBench.class, microfactory.scheduling.ScheduleBench.class})
+        subcommands = {microfactory.ledger.LedgerBench.class, microfactory.scheduling.ScheduleBench.class,
+                microfactory.designs.BomBench.class})
 final class BenchCommand implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             MicrofactoryCli.VersionCommand.class,
             microfactory.ledger.LedgerCommand.class,
             microfactory.scheduling.ScheduleCommand.class,
+            microfactory.designs.DesignCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })
