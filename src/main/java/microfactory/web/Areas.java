@@ -20,7 +20,7 @@ public final class Areas {
             List.of("Skills at levels, earned by passing modules",
                     "Open Badges 3.0 credentials anyone can verify, with expiry and revocation",
                     "Which machines and build tasks each badge unlocks")),
-        new Area("/designs", "Designs", false,
+        new Area("/designs", "Designs", true,
             "Open product designs: construction sets any chapter can build, fork and improve.",
             List.of("Versions and forks with their lineage", "Multi-level bills of materials with costs and materials",
                     "Build tasks with skills, machines and their critical path", "Open Know-How import and export")),

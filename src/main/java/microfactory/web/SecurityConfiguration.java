@@ -39,6 +39,8 @@ public class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/v1/chapter", "/api/v1/plans", "/api/v1/plans/*",
                         "/api/v1/bays", "/api/v1/bays/*").permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/v1/ledger", "/api/v1/ledger/**").permitAll()
+                .requestMatchers(HttpMethod.GET, "/api/v1/designs", "/api/v1/designs/**").permitAll()
+                .requestMatchers("/api/v1/designs", "/api/v1/designs/**").hasRole("STEWARD")
                 .requestMatchers("/api/v1/ledger/**").hasRole("STEWARD")
                 .requestMatchers("/api/v1/members/me", "/api/v1/members/me/**").authenticated()
                 .requestMatchers("/api/v1/members", "/api/v1/members/**").hasRole("STEWARD")
@@ -58,6 +60,8 @@ public class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
+                .requestMatchers("/import-design", "/import-design/**").hasRole("STEWARD")
+                .requestMatchers(HttpMethod.POST, "/designs/**").hasRole("STEWARD")
                 .requestMatchers(PUBLIC_PAGES).permitAll()
                 .requestMatchers("/members", "/members/**").hasRole("STEWARD")
                 .anyRequest().authenticated())

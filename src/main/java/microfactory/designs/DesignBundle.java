@@ -1,0 +1,178 @@
+package microfactory.designs;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import microfactory.designs.bom.BomLine;
+import microfactory.designs.bom.BomProblem;
+import microfactory.designs.bom.CsvBomReader;
+import microfactory.designs.bom.Spdx;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.dataformat.toml.TomlMapper;
+
+/**
+ * The export bundle of a design version, a zip anyone can rebuild from: {@code okh.toml} with every field
+ * OKH-LOSH requires, {@code bom.csv} (parent,part,quantity,… so shared sub-assemblies survive),
+ * {@code tasks.csv} and {@code LICENSE.txt}. Reading it back gives the same design.
+ */
+public final class DesignBundle {
+
+    static final String BOM_HEADER = "parent,part,quantity,unit,type,unit_price,currency,supplier,material_class,material_quantity,material_unit,process,machine";
+    static final String TASK_HEADER = "code,name,minutes,bay,skills,machines,predecessors,checklist";
+    private static final TomlMapper TOML = TomlMapper.builder().build();
+
+    private DesignBundle() {
+    }
+
+    public record Read(DesignContent content, List<BomProblem> problems) {
+    }
+
+    public static byte[] write(DesignContent c) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
+            entry(zip, "okh.toml", okhToml(c));
+            entry(zip, "bom.csv", bomCsv(c.lines()));
+            entry(zip, "tasks.csv", tasksCsv(c.tasks()));
+            entry(zip, "LICENSE.txt", "This design is licensed under " + c.licence() + " (SPDX).\n"
+                    + "Licensor: " + c.licensor() + "\nSee https://spdx.org/licenses/ for the licence text.\n");
+        } catch (IOException e) {
+            throw new IllegalStateException("writing a zip in memory cannot fail", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static String okhToml(DesignContent c) {
+        ObjectNode o = TOML.createObjectNode();
+        o.put("okhv", "OKH-LOSHv1.0").put("name", c.name()).put("repo", c.repo()).put("version", c.version())
+                .put("license", c.licence()).put("licensor", c.licensor()).put("function", c.function())
+                .put("bom", "bom.csv").put("manufacturing-instructions", "tasks.csv");
+        return TOML.writeValueAsString(o);
+    }
+
+    static String bomCsv(List<BomLine> lines) {
+        StringBuilder csv = new StringBuilder(BOM_HEADER).append('\n');
+        for (BomLine l : lines) {
+            csv.append(String.join(",", field(l.parent()), field(l.part()), l.quantity().toPlainString(), l.unit().symbol(),
+                    l.kind() == null ? "" : l.kind().name().toLowerCase(),
+                    l.unitPriceMinor() == null ? "" : BigDecimal.valueOf(l.unitPriceMinor(), 2).toPlainString(),
+                    field(l.currency()), field(l.supplier()), field(l.materialClass()),
+                    l.materialQuantity() == null ? "" : l.materialQuantity().toPlainString(),
+                    l.materialUnit() == null ? "" : l.materialUnit().symbol(), field(l.process()), field(l.machine()))).append('\n');
+        }
+        return csv.toString();
+    }
+
+    static String tasksCsv(List<BuildTask> tasks) {
+        StringBuilder csv = new StringBuilder(TASK_HEADER).append('\n');
+        for (BuildTask t : tasks) {
+            csv.append(String.join(",", field(t.code()), field(t.name()), Integer.toString(t.minutes()), field(t.bayKind()),
+                    field(t.skillsText()), field(t.machinesText()), field(String.join(" ", t.predecessors())),
+                    field(String.join("|", t.checklist())))).append('\n');
+        }
+        return csv.toString();
+    }
+
+    /** Reads tasks.csv; each problem names its line. */
+    static List<BuildTask> readTasks(String file, String text, List<BomProblem> problems) {
+        List<BuildTask> tasks = new ArrayList<>();
+        String[] rows = text.split("\r?\n");
+        for (int r = 1; r < rows.length; r++) {
+            if (rows[r].isBlank()) {
+                continue;
+            }
+            List<String> f = csvFields(rows[r]);
+            if (f.size() < 8) {
+                problems.add(new BomProblem(file, r + 1, "a task line has 8 fields: " + TASK_HEADER));
+                continue;
+            }
+            try {
+                int minutes = Integer.parseInt(f.get(2).strip());
+                if (minutes < 0) {
+                    throw new IllegalArgumentException("minutes must not be negative");
+                }
+                tasks.add(new BuildTask(f.get(0).strip(), f.get(1).strip(), minutes, f.get(3).isBlank() ? null : f.get(3).strip(),
+                        BuildTask.parseSkills(f.get(4)), BuildTask.parseMachines(f.get(5)), BuildTask.parseList(f.get(6), " "),
+                        BuildTask.parseList(f.get(7), "\\|")));
+            } catch (NumberFormatException e) {
+                problems.add(new BomProblem(file, r + 1, "minutes '" + f.get(2) + "' is not a whole number"));
+            } catch (IllegalArgumentException e) {
+                problems.add(new BomProblem(file, r + 1, e.getMessage()));
+            }
+        }
+        return tasks;
+    }
+
+    public static Read read(byte[] zipBytes) {
+        List<BomProblem> problems = new ArrayList<>();
+        Map<String, String> files = new HashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(zipBytes), StandardCharsets.UTF_8)) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                files.put(e.getName().replaceAll("^.*/", ""), new String(zip.readNBytes(2_000_000), StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            problems.add(new BomProblem("bundle", 0, "not a zip file: " + e.getMessage()));
+            return new Read(null, problems);
+        }
+        String toml = files.get("okh.toml");
+        if (toml == null) {
+            problems.add(new BomProblem("bundle", 0, "the bundle has no okh.toml"));
+            return new Read(null, problems);
+        }
+        JsonNode okh;
+        try {
+            okh = TOML.readTree(toml);
+        } catch (JacksonException e) {
+            problems.add(new BomProblem("okh.toml", e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+                    "malformed TOML: " + e.getOriginalMessage()));
+            return new Read(null, problems);
+        }
+        for (String required : List.of("okhv", "name", "repo", "version", "license", "licensor", "function")) {
+            if (!okh.has(required)) {
+                problems.add(new BomProblem("okh.toml", 0, "OKH-LOSH requires '" + required + "'"));
+            }
+        }
+        String licence = okh.path("license").asString(null);
+        Spdx.problem(licence).ifPresent(p -> problems.add(new BomProblem("okh.toml", 0, "license: " + p)));
+        String bomName = okh.path("bom").asString("bom.csv");
+        List<BomLine> lines = List.of();
+        if (files.containsKey(bomName)) {
+            CsvBomReader.Read bom = CsvBomReader.read(bomName, files.get(bomName));
+            problems.addAll(bom.problems());
+            lines = bom.lines();
+        }
+        List<BuildTask> tasks = files.containsKey("tasks.csv") ? readTasks("tasks.csv", files.get("tasks.csv"), problems) : List.of();
+        return new Read(new DesignContent(okh.path("name").asString(null), okh.path("function").asString(""), licence,
+                okh.path("licensor").asString(""), okh.path("repo").asString(""), okh.path("version").asString("1.0"), lines, tasks),
+                problems);
+    }
+
+    private static void entry(ZipOutputStream zip, String name, String text) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(text.getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+    }
+
+    private static String field(String s) {
+        if (s == null) {
+            return "";
+        }
+        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    private static List<String> csvFields(String line) {
+        return microfactory.designs.bom.CsvBomReader.split(line, ',');
+    }
+
+}

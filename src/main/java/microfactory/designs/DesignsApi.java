@@ -1,0 +1,75 @@
+package microfactory.designs;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The catalogue in JSON: anyone reads and downloads; stewards import and fork. */
+@RestController
+@RequestMapping("/api/v1/designs")
+class DesignsApi {
+
+    private final DesignService designs;
+
+    DesignsApi(DesignService designs) {
+        this.designs = designs;
+    }
+
+    record Fork(String slug, String name) {
+    }
+
+    @GetMapping
+    List<Design> catalogue(@RequestParam(required = false) String q) {
+        return designs.catalogue(q);
+    }
+
+    @GetMapping("/{slug}")
+    Map<String, Object> design(@PathVariable String slug) {
+        DesignView v = designs.view(slug);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("design", v.design());
+        out.put("version", v.version());
+        out.put("versions", v.versions());
+        out.put("forkedFrom", v.forkedFrom());
+        out.put("forks", v.forks());
+        out.put("bom", v.bom().tree(12));
+        out.put("flat", v.bom().flat());
+        out.put("cost", v.bom().cost());
+        out.put("materials", v.bom().materials());
+        out.put("tasks", v.tasks().tasks());
+        out.put("criticalPath", v.tasks().criticalPath());
+        out.put("minutesPerUnit", v.tasks().length());
+        return out;
+    }
+
+    @GetMapping(value = "/{slug}/bundle", produces = "application/zip")
+    ResponseEntity<byte[]> bundle(@PathVariable String slug) {
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + slug + ".zip\"")
+                .contentType(MediaType.parseMediaType("application/zip")).body(designs.bundle(slug));
+    }
+
+    /** Imports an export bundle sent as the request body (application/zip). */
+    @PostMapping(consumes = {"application/zip", "application/octet-stream"})
+    ResponseEntity<Design> importBundle(@RequestParam(required = false) String slug, @RequestBody byte[] zip) {
+        Design d = designs.importBundle(slug, zip);
+        return ResponseEntity.created(URI.create("/api/v1/designs/" + d.slug())).body(d);
+    }
+
+    @PostMapping("/{slug}/fork")
+    ResponseEntity<Design> fork(@PathVariable String slug, @RequestBody Fork fork) {
+        Design d = designs.fork(slug, fork.slug(), fork.name());
+        return ResponseEntity.created(URI.create("/api/v1/designs/" + d.slug())).body(d);
+    }
+}
