@@ -15,7 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /** {@code design inspect <file>}: a design file read and exploded, as JSON, without a server. */
 @Command(name = "design", description = "Read open designs: OKH manifests and bills of materials.",
-        subcommands = {DesignCommand.Inspect.class})
+        subcommands = {DesignCommand.Inspect.class, DesignCommand.BundleCommand.class})
 public final class DesignCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -25,6 +25,36 @@ public final class DesignCommand implements Callable<Integer> {
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getOut());
         return 0;
+    }
+
+    @Command(name = "bundle", description = "Write the export bundle of a design file (okh.toml with its BOM, or a CSV BOM) into <dir>: okh.toml, bom.csv, tasks.csv, LICENSE.txt.")
+    static final class BundleCommand implements Callable<Integer> {
+        @Parameters(index = "0", description = "okh.toml or a CSV/TSV BOM") Path file;
+        @Parameters(index = "1", description = "the folder to write") Path dir;
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try {
+                DesignFile d = DesignFile.read(file);
+                if (!d.problems().isEmpty()) {
+                    d.problems().forEach(p -> spec.commandLine().getErr().println(p));
+                    return 1;
+                }
+                DesignContent content = new DesignContent(d.name(), "", d.license() == null ? "LicenseRef-unknown" : d.license(), "", "",
+                        d.version() == null ? "1.0" : d.version(), d.bom() == null ? java.util.List.of() : d.bom().lines(), java.util.List.of());
+                java.nio.file.Files.createDirectories(dir);
+                java.nio.file.Files.writeString(dir.resolve("okh.toml"), DesignBundle.okhToml(content));
+                java.nio.file.Files.writeString(dir.resolve("bom.csv"), DesignBundle.bomCsv(content.lines()));
+                java.nio.file.Files.writeString(dir.resolve("tasks.csv"), DesignBundle.tasksCsv(content.tasks()));
+                java.nio.file.Files.writeString(dir.resolve("LICENSE.txt"), "This design is licensed under " + content.licence() + " (SPDX).\n");
+                spec.commandLine().getOut().println("Wrote the bundle of " + d.name() + " to " + dir);
+                return 0;
+            } catch (java.io.IOException e) {
+                spec.commandLine().getErr().println(file + ": " + e.getMessage());
+                return 1;
+            }
+        }
     }
 
     @Command(name = "inspect", description = "Print JSON: name, version, license, bom (tree), flat (exploded totals), cost, materials, errors. Exit 1 when the input is malformed.")

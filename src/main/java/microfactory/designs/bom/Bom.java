@@ -175,7 +175,8 @@ public final class Bom {
         };
     }
 
-    public int lines() {
-        return children.values().stream().mapToInt(List::size).sum();
+    /** Every line, in the order read. */
+    public List<BomLine> lines() {
+        return children.values().stream().flatMap(List::stream).sorted(java.util.Comparator.comparingInt(BomLine::line)).toList();
     }
 }
