@@ -67,6 +67,12 @@ public record DesignFile(String name, String version, String license, Bom bom, L
                     : okh.path("version").asString(null), license, null, problems);
         }
         String name = file.replaceAll("\\.[^.]+$", "");
+        if (file.endsWith(".md")) {
+            String title = MarkdownBomReader.title(text, name);
+            CsvBomReader.Read read = MarkdownBomReader.read(file, text);
+            problems.addAll(read.problems());
+            return new DesignFile(title, null, null, Bom.of(file, title, read.lines(), problems), problems);
+        }
         return new DesignFile(name, null, null, csv(path, name, problems), problems);
     }
 

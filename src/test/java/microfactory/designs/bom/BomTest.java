@@ -131,6 +131,53 @@ class BomTest {
     }
 
     @Test
+    void oseMarkdownTablesBecomeAssembliesWithPricesAndTheirOddRowsAreNamed() throws Exception {
+        CsvBomReader.Read r = MarkdownBomReader.read("bom.md", """
+                # Press BOM
+
+                ## Frame
+                | Part | Qty | Unit | Subtotal | Source |
+                |---|---:|---:|---:|---|
+                | **4x4 tube** 1/4 in | 4 | $62 | $248 | [Metal yard](https://example.org) |
+                | Bolt kit | 1 set | $15 | $15 | Fastenal |
+                | **Total** | | | $263 | |
+
+                ## Hydraulics
+                | Description | Quantity | Purpose |
+                |---|---|---|
+                | Cylinder 5 in | 1 | Main press |
+                | Hose | Variable | Plumbing |
+                | Broken row | 2 |
+                """);
+        assertThat(r.problems()).extracting(BomProblem::line).containsExactly(14, 15);
+        assertThat(r.problems().get(0).message()).contains("'Variable' of 'Hose' is not a number");
+        assertThat(r.problems().get(1).message()).contains("2 cells but the table has 3 columns");
+        List<BomProblem> problems = new ArrayList<>();
+        Bom bom = Bom.of("bom.md", "Press BOM", r.lines(), problems);
+        assertThat(flat(bom)).containsEntry("4x4 tube 1/4 in", new BigDecimal("4")).containsEntry("Bolt kit", new BigDecimal("1"))
+                .containsEntry("Cylinder 5 in", new BigDecimal("1")).doesNotContainKey("Total");
+        assertThat(bom.cost()).isEqualTo(Map.of("USD", 26_300L));
+        assertThat(bom.tree(3).children()).extracting(Bom.Node::part).containsExactly("Frame", "Hydraulics");
+    }
+
+    @Test
+    void realOseBomsAreRead() throws Exception {
+        DesignFile controller = DesignFile.read(SharedData.require(
+                "designs/ose/lifetrac/LifeTrac-v25/DESIGN-CONTROLLER/HARDWARE_BOM.md"));
+        assertThat(controller.name()).contains("Hardware Bill of Materials");
+        assertThat(controller.bom().flat().size()).isGreaterThan(25);
+        assertThat(controller.bom().flat()).anySatisfy(t -> assertThat(t.part()).contains("Portenta X8"));
+        assertThat(controller.bom().cost().get("USD")).isGreaterThan(100_000L);
+        DesignFile structural = DesignFile.read(SharedData.require(
+                "designs/ose/lifetrac/LifeTrac-v25/DESIGN-STRUCTURAL/documentation/BILL_OF_MATERIALS.md"));
+        assertThat(structural.bom().flat()).anySatisfy(t -> {
+            assertThat(t.part()).startsWith("4\" × 4\"");
+            assertThat(t.quantity().signum()).isPositive();
+        });
+        assertThat(structural.problems()).allSatisfy(p -> assertThat(p.line()).isPositive());
+    }
+
+    @Test
     void malformedTomlNamesTheLine(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("okh.toml");
         Files.writeString(bad, "okhv = \"2.0\"\nname = \"Press\"\nversion = = 1\n");
