@@ -4,5 +4,19 @@ import java.time.Instant;
 
 /** An open design in the catalogue; {@code forkedFrom} is the version it was forked from, if any. */
 public record Design(long id, String slug, String name, String description, String licence, String authors, String status,
-                     String repo, Long forkedFrom, Instant createdAt) {
+                     String repo, Long forkedFrom, Instant createdAt, String links) {
+
+    /** The links as (label, url) pairs: each line reads "label url", or just a url. */
+    public java.util.List<String[]> linkList() {
+        java.util.List<String[]> out = new java.util.ArrayList<>();
+        for (String line : links == null ? new String[0] : links.split("\n")) {
+            String l = line.strip();
+            if (l.isEmpty()) {
+                continue;
+            }
+            int space = l.lastIndexOf(' ');
+            out.add(space < 0 ? new String[] {l, l} : new String[] {l.substring(0, space).strip(), l.substring(space + 1)});
+        }
+        return out;
+    }
 }

@@ -16,7 +16,6 @@ import java.util.zip.ZipOutputStream;
 import microfactory.designs.bom.BomLine;
 import microfactory.designs.bom.BomProblem;
 import microfactory.designs.bom.CsvBomReader;
-import microfactory.designs.bom.Spdx;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -143,12 +142,12 @@ public final class DesignBundle {
                 problems.add(new BomProblem("okh.toml", 0, "OKH-LOSH requires '" + required + "'"));
             }
         }
-        String licence = okh.path("license").asString(null);
-        Spdx.problem(licence).ifPresent(p -> problems.add(new BomProblem("okh.toml", 0, "license: " + p)));
+        String licence = okh.path("license").asString(null); // checked with the rest of the design by DesignService.check
         String bomName = okh.path("bom").asString("bom.csv");
         List<BomLine> lines = List.of();
         if (files.containsKey(bomName)) {
-            CsvBomReader.Read bom = CsvBomReader.read(bomName, files.get(bomName));
+            CsvBomReader.Read bom = bomName.endsWith(".md") ? microfactory.designs.bom.MarkdownBomReader.read(bomName, files.get(bomName))
+                    : CsvBomReader.read(bomName, files.get(bomName));
             problems.addAll(bom.problems());
             lines = bom.lines();
         }
@@ -156,6 +155,32 @@ public final class DesignBundle {
         return new Read(new DesignContent(okh.path("name").asString(null), okh.path("function").asString(""), licence,
                 okh.path("licensor").asString(""), okh.path("repo").asString(""), okh.path("version").asString("1.0"), lines, tasks),
                 problems);
+    }
+
+    /**
+     * A bundle from loose files as a person uploads them: an okh.toml with its BOM (and tasks.csv), or a BOM
+     * alone (CSV, TSV or OSE Markdown) with the manifest fields typed into the form.
+     */
+    public static byte[] fromFiles(Map<String, byte[]> files, String name, String licence, String licensor, String function) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
+            if (!files.containsKey("okh.toml")) {
+                String bom = files.keySet().stream().filter(f -> !f.equals("tasks.csv") && f.matches(".*\\.(csv|tsv|md)$"))
+                        .findFirst().orElse("bom.csv");
+                ObjectNode o = TOML.createObjectNode();
+                o.put("okhv", "OKH-LOSHv1.0").put("name", name).put("repo", "").put("version", "1.0").put("license", licence)
+                        .put("licensor", licensor == null ? "" : licensor).put("function", function == null ? "" : function).put("bom", bom);
+                entry(zip, "okh.toml", TOML.writeValueAsString(o));
+            }
+            for (var f : files.entrySet()) {
+                zip.putNextEntry(new ZipEntry(f.getKey()));
+                zip.write(f.getValue());
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("writing a zip in memory cannot fail", e);
+        }
+        return bytes.toByteArray();
     }
 
     private static void entry(ZipOutputStream zip, String name, String text) throws IOException {

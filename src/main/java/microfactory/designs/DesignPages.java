@@ -38,9 +38,54 @@ class DesignPages {
     }
 
     @GetMapping("/designs/{slug}")
-    String design(@PathVariable String slug, Model model) {
-        model.addAttribute("view", designs.view(slug));
+    String design(@PathVariable String slug, @RequestParam(required = false) String version, Model model) {
+        model.addAttribute("view", designs.view(slug, version));
         return "designs/design";
+    }
+
+    @GetMapping("/designs/{slug}/edit")
+    String edit(@PathVariable String slug, Model model) {
+        Design d = designs.get(slug);
+        return editPage(model, d, new DesignEdit(d.name(), d.description(), d.licence(), d.authors(), d.status(), d.links()),
+                microfactory.web.FieldErrors.NONE, "");
+    }
+
+    private String editPage(Model model, Design d, DesignEdit form, microfactory.web.FieldErrors errors, String versionProblem) {
+        model.addAttribute("design", d);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("versionProblem", versionProblem);
+        return "designs/edit";
+    }
+
+    @PostMapping("/designs/{slug}/edit")
+    String save(@PathVariable String slug, DesignEdit form, Model model, HttpServletResponse response, RedirectAttributes flash) {
+        try {
+            designs.update(slug, form);
+            flash.addFlashAttribute("notice", "Saved.");
+            return "redirect:/designs/" + slug;
+        } catch (InvalidInputException e) {
+            response.setStatus(422);
+            return editPage(model, designs.get(slug), form, microfactory.web.FieldErrors.of(e), "");
+        }
+    }
+
+    @PostMapping("/designs/{slug}/versions")
+    String newVersion(@PathVariable String slug, @RequestParam String label, @RequestParam(required = false) String notes,
+                      @RequestParam(required = false) MultipartFile bom, @RequestParam(required = false) MultipartFile tasks,
+                      Model model, HttpServletResponse response, RedirectAttributes flash) throws java.io.IOException {
+        try {
+            DesignVersion v = designs.newVersion(slug, label, notes, bom == null ? null : bom.getOriginalFilename(),
+                    bom == null || bom.isEmpty() ? null : new String(bom.getBytes(), java.nio.charset.StandardCharsets.UTF_8),
+                    tasks == null || tasks.isEmpty() ? null : new String(tasks.getBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            flash.addFlashAttribute("notice", "Version " + v.label() + " is the design's latest.");
+            return "redirect:/designs/" + slug;
+        } catch (InvalidInputException e) {
+            response.setStatus(422);
+            Design d = designs.get(slug);
+            return editPage(model, d, new DesignEdit(d.name(), d.description(), d.licence(), d.authors(), d.status(), d.links()),
+                    microfactory.web.FieldErrors.NONE, String.join("\n", e.problems().stream().map(p -> p.message()).toList()));
+        }
     }
 
     @GetMapping("/designs/{slug}/bundle.zip")
@@ -57,10 +102,27 @@ class DesignPages {
         return "designs/import";
     }
 
-    /** Step 1: read the bundle and show what would be imported, with every problem; nothing is stored. */
+    /**
+     * Step 1: read the upload (a bundle zip; or okh.toml with its BOM and tasks.csv; or a BOM alone with the
+     * fields typed in) and show what would be imported, with every problem; nothing is stored.
+     */
     @PostMapping("/import-design/preview")
-    String preview(@RequestParam("bundle") MultipartFile file, Model model, HttpServletResponse response) throws java.io.IOException {
-        byte[] zip = file.getBytes();
+    String preview(@RequestParam("files") List<MultipartFile> files, @RequestParam(required = false) String name,
+                   @RequestParam(required = false) String licence, @RequestParam(required = false) String licensor,
+                   @RequestParam(required = false) String function, Model model, HttpServletResponse response)
+            throws java.io.IOException {
+        byte[] zip;
+        List<MultipartFile> uploaded = files.stream().filter(f -> !f.isEmpty()).toList();
+        if (uploaded.size() == 1 && String.valueOf(uploaded.get(0).getOriginalFilename()).endsWith(".zip")) {
+            zip = uploaded.get(0).getBytes();
+        } else {
+            java.util.Map<String, byte[]> loose = new java.util.LinkedHashMap<>();
+            for (MultipartFile f : uploaded) {
+                String fileName = String.valueOf(f.getOriginalFilename()).replaceAll("^.*[/\\\\]", "");
+                loose.put(fileName, f.getBytes());
+            }
+            zip = DesignBundle.fromFiles(loose, name, licence, licensor, function);
+        }
         DesignBundle.Read read = DesignBundle.read(zip);
         List<String> problems = designs.check(read.content(), read.problems());
         if (!problems.isEmpty()) {

@@ -20,7 +20,7 @@ import microfactory.designs.bom.Unit;
 @Repository
 class DesignRepository {
 
-    private static final String DESIGN = "id, slug, name, description, licence, authors, status, repo, forked_from, created_at";
+    private static final String DESIGN = "id, slug, name, description, licence, authors, status, repo, forked_from, created_at, links";
     private final JdbcClient jdbc;
 
     DesignRepository(JdbcClient jdbc) {
@@ -74,6 +74,14 @@ class DesignRepository {
                        or lower(slug) like :q order by name""")
             .param("q", text == null || text.isBlank() ? null : "%" + text.strip().toLowerCase() + "%")
             .query(DesignRepository::design).list();
+    }
+
+    void update(long id, String name, String description, String licence, String authors, String status, String links) {
+        jdbc.sql("""
+                update design set name = :name, description = :description, licence = :licence, authors = :authors,
+                       status = :status, links = :links where id = :id""")
+            .param("name", name).param("description", description).param("licence", licence).param("authors", authors)
+            .param("status", status).param("links", links).param("id", id).update();
     }
 
     Optional<Design> find(String slug) {
@@ -141,6 +149,6 @@ class DesignRepository {
     private static Design design(ResultSet rs, int n) throws SQLException {
         return new Design(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("description"),
                 rs.getString("licence"), rs.getString("authors"), rs.getString("status"), rs.getString("repo"),
-                rs.getObject("forked_from", Long.class), rs.getTimestamp("created_at").toInstant());
+                rs.getObject("forked_from", Long.class), rs.getTimestamp("created_at").toInstant(), rs.getString("links"));
     }
 }

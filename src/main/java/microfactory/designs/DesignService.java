@@ -38,9 +38,16 @@ public class DesignService {
     }
 
     public DesignView view(String slug) {
+        return view(slug, null);
+    }
+
+    /** A design at one of its versions (null: the latest). */
+    public DesignView view(String slug, String versionLabel) {
         Design d = get(slug);
         List<DesignVersion> versions = designs.versions(d.id());
-        DesignVersion latest = versions.get(0);
+        DesignVersion latest = versionLabel == null ? versions.get(0) : versions.stream()
+                .filter(v -> v.label().equals(versionLabel)).findFirst()
+                .orElseThrow(() -> new NotFoundException("version of " + slug, versionLabel));
         Lineage parent = null;
         if (d.forkedFrom() != null) {
             DesignVersion v = designs.version(d.forkedFrom()).orElseThrow();
@@ -117,6 +124,75 @@ public class DesignService {
             designs.insertTask(version, t);
         }
         return get(s);
+    }
+
+    /** Stewards edit what a design says about itself; its BOM and tasks change only through new versions. */
+    @Transactional
+    public Design update(String slug, DesignEdit edit) {
+        Design d = get(slug);
+        List<FieldProblem> problems = new ArrayList<>();
+        if (edit.name() == null || edit.name().isBlank()) {
+            problems.add(new FieldProblem("name", "a design needs a name"));
+        }
+        Spdx.problem(edit.licence()).ifPresent(p -> problems.add(new FieldProblem("licence", p)));
+        if (!List.of("DRAFT", "RELEASED", "DEPRECATED").contains(edit.status())) {
+            problems.add(new FieldProblem("status", "choose DRAFT, RELEASED or DEPRECATED"));
+        }
+        for (String line : (edit.links() == null ? "" : edit.links()).split("\n")) {
+            String url = line.strip().contains(" ") ? line.strip().substring(line.strip().lastIndexOf(' ') + 1) : line.strip();
+            if (!url.isEmpty() && !url.matches("https?://\\S+")) {
+                problems.add(new FieldProblem("links", "each line reads 'label https://…'; '" + line.strip() + "' has no web address"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        designs.update(d.id(), edit.name().strip(), edit.description() == null ? "" : edit.description().strip(), edit.licence().strip(),
+                edit.authors() == null ? "" : edit.authors().strip(), edit.status(), edit.links() == null ? "" : edit.links().strip());
+        return get(slug);
+    }
+
+    /**
+     * A new version: the latest version's BOM and tasks, replaced by whichever of a new BOM file (CSV, TSV or
+     * OSE Markdown) and a new tasks.csv is given. Refused, with every problem by line, before anything is stored.
+     */
+    @Transactional
+    public DesignVersion newVersion(String slug, String label, String notes, String bomFile, String bomText, String tasksText) {
+        Design d = get(slug);
+        if (label == null || !label.strip().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,39}")) {
+            throw InvalidInputException.of("label", "name the version like 1.1 or 2.0-beta");
+        }
+        if (designs.versions(d.id()).stream().anyMatch(v -> v.label().equals(label.strip()))) {
+            throw InvalidInputException.of("label", "version " + label.strip() + " exists already");
+        }
+        DesignContent current = content(slug);
+        List<BomProblem> read = new ArrayList<>();
+        List<BomLine> lines = current.lines();
+        if (bomText != null && !bomText.isBlank()) {
+            var r = bomFile != null && bomFile.endsWith(".md") ? microfactory.designs.bom.MarkdownBomReader.read(bomFile, bomText)
+                    : microfactory.designs.bom.CsvBomReader.read(bomFile == null ? "bom.csv" : bomFile, bomText);
+            read.addAll(r.problems());
+            lines = r.lines();
+        }
+        List<BuildTask> tasks = current.tasks();
+        if (tasksText != null && !tasksText.isBlank()) {
+            tasks = DesignBundle.readTasks("tasks.csv", tasksText, read);
+        }
+        DesignContent next = new DesignContent(current.name(), current.function(), current.licence(), current.licensor(), current.repo(),
+                label.strip(), lines, tasks);
+        List<String> problems = check(next, read);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems.stream().map(p -> new FieldProblem("version", p)).toList());
+        }
+        long version = designs.insertVersion(d.id(), label.strip(), notes == null ? "" : notes.strip(), clock.instant());
+        int seq = 0;
+        for (BomLine l : lines) {
+            designs.insertLine(version, seq++, l);
+        }
+        for (BuildTask t : tasks) {
+            designs.insertTask(version, t);
+        }
+        return designs.version(version).orElseThrow();
     }
 
     /** Imports an export bundle (zip). */

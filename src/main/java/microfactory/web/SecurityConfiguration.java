@@ -62,6 +62,7 @@ public class SecurityConfiguration {
         http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/import-design", "/import-design/**").hasRole("STEWARD")
                 .requestMatchers(HttpMethod.POST, "/designs/**").hasRole("STEWARD")
+                .requestMatchers("/designs/*/edit").hasRole("STEWARD")
                 .requestMatchers(PUBLIC_PAGES).permitAll()
                 .requestMatchers("/members", "/members/**").hasRole("STEWARD")
                 .anyRequest().authenticated())

@@ -68,6 +68,34 @@ public final class Http {
         return response;
     }
 
+    /** Posts multipart/form-data (fields and files) with the CSRF token of the last page, as a browser's upload. */
+    public HttpResponse<String> postMultipart(String path, Map<String, String> fields, Map<String, byte[]> files) {
+        String boundary = "mfBoundary" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        Map<String, String> all = new java.util.LinkedHashMap<>(fields);
+        if (csrf != null) {
+            all.putIfAbsent("_csrf", csrf);
+        }
+        all.forEach((k, v) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n"
+                + v + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        files.forEach((name, bytes) -> {
+            String field = name.contains("=") ? name.substring(0, name.indexOf('=')) : "files";
+            String fileName = name.contains("=") ? name.substring(name.indexOf('=') + 1) : name;
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName
+                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(bytes);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        });
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+        Matcher m = CSRF.matcher(response.body());
+        if (m.find()) {
+            csrf = m.group(1);
+        }
+        return response;
+    }
+
     /** Logs in through the form, as a person does. */
     public HttpResponse<String> login(String email, String password) {
         get("/login");
