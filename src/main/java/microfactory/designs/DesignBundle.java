@@ -164,6 +164,17 @@ public final class DesignBundle {
     public static byte[] fromFiles(Map<String, byte[]> files, String name, String licence, String licensor, String function) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
+            String yml = files.keySet().stream().filter(f -> f.endsWith(".yml") || f.endsWith(".yaml")).findFirst().orElse(null);
+            if (!files.containsKey("okh.toml") && yml != null) {
+                // OKH v1: take title, licence, licensor and description from the manifest.
+                JsonNode v1 = tools.jackson.dataformat.yaml.YAMLMapper.builder().build()
+                        .readTree(new String(files.get(yml), StandardCharsets.UTF_8));
+                JsonNode lic = v1.path("license");
+                name = v1.path("title").asString(name);
+                licence = lic.isObject() ? lic.path("hardware").asString(licence) : lic.asString(licence);
+                licensor = v1.path("licensor").isObject() ? v1.path("licensor").path("name").asString(licensor) : v1.path("licensor").asString(licensor);
+                function = v1.path("description").asString(function);
+            }
             if (!files.containsKey("okh.toml")) {
                 String bom = files.keySet().stream().filter(f -> !f.equals("tasks.csv") && f.matches(".*\\.(csv|tsv|md)$"))
                         .findFirst().orElse("bom.csv");

@@ -23,10 +23,13 @@ public class DesignService {
 
     private final DesignRepository designs;
     private final Clock clock;
+    private final String publicUrl;
 
-    DesignService(DesignRepository designs, Clock clock) {
+    DesignService(DesignRepository designs, Clock clock,
+                  @org.springframework.beans.factory.annotation.Value("${microfactory.public-url:http://localhost:8080}") String publicUrl) {
         this.designs = designs;
         this.clock = clock;
+        this.publicUrl = publicUrl.replaceAll("/$", "");
     }
 
     public List<Design> catalogue(String search) {
@@ -60,8 +63,10 @@ public class DesignService {
     public DesignContent content(String slug) {
         Design d = get(slug);
         DesignVersion v = designs.versions(d.id()).get(0);
-        return new DesignContent(d.name(), d.description(), d.licence(), d.authors(),
-                d.repo() == null ? "" : d.repo(), v.label(), designs.lines(v.id()), designs.tasks(v.id()));
+        // OKH-LOSH wants a web address for the repository: a design without one points at its page here.
+        String repo = d.repo() == null || d.repo().isBlank() ? publicUrl + "/designs/" + d.slug() : d.repo();
+        return new DesignContent(d.name(), d.description(), d.licence(), d.authors(), repo, v.label(), designs.lines(v.id()),
+                designs.tasks(v.id()));
     }
 
     public byte[] bundle(String slug) {

@@ -30,14 +30,29 @@ class DesignsApi {
     record Fork(String slug, String name) {
     }
 
+    /** A new version: a BOM (CSV/TSV, or OSE Markdown when bomFile ends in .md) and/or tasks CSV, as text. */
+    record NewVersion(String label, String notes, String bomFile, String bom, String tasks) {
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/{slug}")
+    Design update(@PathVariable String slug, @RequestBody DesignEdit edit) {
+        return designs.update(slug, edit);
+    }
+
+    @PostMapping("/{slug}/versions")
+    ResponseEntity<DesignVersion> newVersion(@PathVariable String slug, @RequestBody NewVersion v) {
+        DesignVersion created = designs.newVersion(slug, v.label(), v.notes(), v.bomFile(), v.bom(), v.tasks());
+        return ResponseEntity.created(URI.create("/api/v1/designs/" + slug + "?version=" + created.label())).body(created);
+    }
+
     @GetMapping
     List<Design> catalogue(@RequestParam(required = false) String q) {
         return designs.catalogue(q);
     }
 
     @GetMapping("/{slug}")
-    Map<String, Object> design(@PathVariable String slug) {
-        DesignView v = designs.view(slug);
+    Map<String, Object> design(@PathVariable String slug, @RequestParam(required = false) String version) {
+        DesignView v = designs.view(slug, version);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("design", v.design());
         out.put("version", v.version());

@@ -125,7 +125,29 @@ class DesignsDemo implements DemoData {
                 .buy("hydraulics", "hydraulic fluid AW46", 20, "l", 3.60, "Tractor Supply")
                 .buy("controls", "seat", 1, "pcs", 89, "Tractor Supply")
                 .buy("controls", "joystick valve control", 1, "pcs", 245, "Surplus Center")
-                .buy("controls", "battery 12 V", 1, "pcs", 119, "Tractor Supply");
+                .buy("controls", "battery 12 V", 1, "pcs", 119, "Tractor Supply")
+                .asm("controls", "controller node", 1).asm("hydraulics", "fittings", 1);
+        String[][] electronics = { // after LifeTrac v25's controller BOM
+            {"Portenta Max Carrier", "1", "335"}, {"Portenta X8", "1", "200"}, {"LoRa antenna 915 MHz", "1", "8"},
+            {"microSD card 32 GB, industrial", "1", "15"}, {"EMI filter for 12 V input", "1", "8"}, {"battery cutoff switch 175 A", "1", "18"},
+            {"blade fuse kit", "1", "15"}, {"Opta PLC", "1", "150"}, {"Opta D1608S relay expansion", "1", "151"},
+            {"Opta A0602 analog expansion", "1", "100"}, {"engine-kill relay 30 A", "1", "8"}, {"safety relay, dual channel", "1", "90"},
+            {"RS-485 cable and terminators", "1", "8"}, {"DIN rail 35 mm", "1", "15"}, {"GPS patch antenna", "1", "20"},
+            {"status LED panel", "1", "10"}, {"piezo buzzer 12 V", "1", "6"}, {"Deutsch DT connector kit", "1", "80"},
+            {"enclosure IP65 250x200x100", "1", "45"}, {"cable gland M20", "6", "3"}, {"IMU board BNO086", "1", "30"},
+        };
+        for (String[] e : electronics) {
+            trac.buy("controller node", e[0], Double.parseDouble(e[1]), "pcs", Double.parseDouble(e[2]), "DigiKey");
+        }
+        String[][] fittings = {
+            {"JIC 1/2 in straight adapter", "16", "6.4"}, {"JIC 1/2 in 90° elbow", "8", "9.2"}, {"quick coupler pair 1/2 in", "4", "24"},
+            {"hose clamp", "12", "1.1"}, {"return filter 10 micron", "1", "38"}, {"suction strainer", "1", "22"},
+            {"pressure gauge 0-3000 psi", "1", "19"}, {"relief valve 2500 psi", "1", "65"}, {"hydraulic tank 15 gal", "1", "189"},
+            {"tee 1/2 in", "4", "11"},
+        };
+        for (String[] f : fittings) {
+            trac.buy("fittings", f[0], Double.parseDouble(f[1]), "pcs", Double.parseDouble(f[2]), "Surplus Center");
+        }
         addTractorTasks(trac);
         designs.create("lifetrac", new DesignContent("LifeTrac tractor", "A modular 4-wheel hydraulic tractor with a loader; every part is open.",
                 "GPL-3.0-or-later", "Open Source Ecology", "https://github.com/OpenSourceEcology/LifeTrac", "6.0", trac.lines, trac.tasks), null);

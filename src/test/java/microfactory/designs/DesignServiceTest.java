@@ -84,6 +84,18 @@ class DesignServiceTest {
         assertThat(count()).isEqualTo(before);
     }
 
+    @Test
+    void theExportedManifestHasEveryFieldTheOkhLoshSchemaRequires() throws Exception {
+        var schema = tools.jackson.databind.json.JsonMapper.builder().build().readTree(
+                microfactory.support.SharedData.require("designs/okh/openknowhow/okh.schema.json").toFile());
+        var toml = tools.jackson.dataformat.toml.TomlMapper.builder().build().readTree(DesignBundle.okhToml(designs.content("solar-panel")));
+        for (var required : schema.get("required").values()) {
+            assertThat(toml.path(required.asString()).asString("")).as(required.asString()).isNotBlank();
+        }
+        assertThat(toml.get("okhv").asString()).isEqualTo(schema.get("properties").get("okhv").get("const").asString());
+        assertThat(toml.get("repo").asString()).matches("https?://\\S+");
+    }
+
     static BomLine line(int n, String parent, String part) {
         return new BomLine(n, parent, part, BigDecimal.ONE, Unit.of("pcs").orElseThrow(), PartKind.ASSEMBLY, null, null, null, null,
                 null, null, null, null);

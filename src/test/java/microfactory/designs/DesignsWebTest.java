@@ -97,6 +97,29 @@ class DesignsWebTest {
     }
 
     @Test
+    void theApiEditsDesignsAndAddsVersionsWithProblemsNamedByLine() {
+        Http steward = new Http(port).as("steward@demo.local", "demo-steward");
+        HttpResponse<String> bad = steward.json("PUT", "/api/v1/designs/solar-panel", """
+                {"name":"Solar panel 300 W","description":"x","licence":"Proprietary","authors":"a","status":"RELEASED","links":""}""");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("\"field\":\"licence\"");
+        HttpResponse<String> cycle = steward.json("POST", "/api/v1/designs/solar-panel/versions", """
+                {"label":"1.1","tasks":"code,name,minutes,bay,skills,machines,predecessors,checklist\\nA,one,5,,solar:1x1,,B,\\nB,two,5,,solar:1x1,,A,\\n"}""");
+        assertThat(cycle.statusCode()).as(cycle.body()).isEqualTo(400);
+        assertThat(cycle.body()).contains("wait for each other");
+        HttpResponse<String> tooLong = steward.json("POST", "/api/v1/designs/solar-panel/versions", """
+                {"label":"1.2","bomFile":"bom.csv","bom":"level,part,quantity,unit\\n1,cell,sixty,pcs\\n"}""");
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("bom.csv:2: the quantity 'sixty' is not a number");
+        HttpResponse<String> ok = steward.json("POST", "/api/v1/designs/solar-panel/versions", """
+                {"label":"1.3","notes":"72 cells","bomFile":"bom.csv","bom":"level,part,quantity,unit,type,unit_price,currency\\n1,cell,72,pcs,bought,1.90,USD\\n"}""");
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(201);
+        assertThat(designs.view("solar-panel").bom().cost()).containsEntry("USD", 13_680L);
+        assertThat(new Http(port).as("member@demo.local", "demo-member").json("PUT", "/api/v1/designs/solar-panel", "{}").statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
     void theDesignPageShowsTheBomTreeCostTaskChartAndLineage() {
         String page = new Http(port).get("/designs/lifetrac").body();
         assertThat(page).contains("id=\"bom-tree\"").contains("wheel unit").contains("class=\"critical\"")
