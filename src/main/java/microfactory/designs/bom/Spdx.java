@@ -6,22 +6,32 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * SPDX licence expressions: ids joined by AND, OR and WITH, in parentheses. Ids are checked against the
- * licences open designs commonly use; LicenseRef-… is always allowed. (The full SPDX list is not shipped yet.)
+ * SPDX licence expressions: ids joined by AND, OR and WITH, in parentheses, checked against the SPDX
+ * License List (licences and exceptions, unpacked into the jar at build time); LicenseRef-… is always allowed.
  */
 public final class Spdx {
 
-    static final Set<String> KNOWN = Set.of(
-            "CERN-OHL-1.1", "CERN-OHL-1.2", "CERN-OHL-P-2.0", "CERN-OHL-S-2.0", "CERN-OHL-W-2.0", "TAPR-OHL-1.0",
-            "SHL-0.5", "SHL-0.51", "SHL-2.0", "SHL-2.1", "Solderpad-0.51", "OHL",
-            "CC0-1.0", "CC-BY-3.0", "CC-BY-4.0", "CC-BY-SA-3.0", "CC-BY-SA-4.0", "CC-BY-NC-4.0", "CC-BY-NC-SA-4.0",
-            "CC-BY-ND-4.0", "CC-BY-NC-ND-4.0", "CC-PDDC",
-            "MIT", "MIT-0", "ISC", "BSD-2-Clause", "BSD-3-Clause", "BSD-1-Clause", "0BSD", "Apache-2.0", "MPL-2.0",
-            "EPL-2.0", "Unlicense", "Zlib",
-            "GPL-2.0-only", "GPL-2.0-or-later", "GPL-3.0-only", "GPL-3.0-or-later", "LGPL-2.1-only", "LGPL-2.1-or-later",
-            "LGPL-3.0-only", "LGPL-3.0-or-later", "AGPL-3.0-only", "AGPL-3.0-or-later", "GFDL-1.3-only",
-            "GFDL-1.3-or-later", "OFL-1.1", "ODbL-1.0", "PDDL-1.0", "WTFPL", "Classpath-exception-2.0",
-            "LLVM-exception", "GCC-exception-3.1");
+    private static final Set<String> LICENCES = load("/spdx/resources/stdlicenses/licenses.json", "licenses", "licenseId");
+    private static final Set<String> EXCEPTIONS = load("/spdx/resources/stdlicenses/exceptions.json", "exceptions", "licenseExceptionId");
+
+    private static Set<String> load(String resource, String array, String field) {
+        try (var in = Spdx.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("the SPDX License List is missing from the build (" + resource + ")");
+            }
+            Set<String> ids = new java.util.HashSet<>();
+            tools.jackson.databind.json.JsonMapper.builder().build().readTree(in).get(array).values()
+                    .forEach(l -> ids.add(l.get(field).asString()));
+            return Set.copyOf(ids);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot read " + resource, e);
+        }
+    }
+
+    /** How many licences the list holds: for tests and the about page. */
+    public static int licenceCount() {
+        return LICENCES.size();
+    }
 
     private Spdx() {
     }
@@ -61,7 +71,7 @@ public final class Spdx {
                         return Optional.of("join licence ids with AND, OR or WITH ('" + t + "')");
                     }
                     String id = t.endsWith("+") ? t.substring(0, t.length() - 1) : t;
-                    if (!id.startsWith("LicenseRef-") && !KNOWN.contains(id)) {
+                    if (!id.startsWith("LicenseRef-") && !LICENCES.contains(id) && !EXCEPTIONS.contains(id)) {
                         return Optional.of("'" + id + "' is not an SPDX licence id (e.g. CERN-OHL-S-2.0, CC-BY-SA-4.0, GPL-3.0-or-later)");
                     }
                     expectId = false;

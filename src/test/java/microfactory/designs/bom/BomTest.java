@@ -113,6 +113,9 @@ class BomTest {
         assertThat(Spdx.problem("Open Source")).hasValueSatisfying(p -> assertThat(p).contains("'Open'"));
         assertThat(Spdx.problem("MIT AND")).hasValueSatisfying(p -> assertThat(p).contains("incomplete"));
         assertThat(Spdx.problem("GPL3")).hasValueSatisfying(p -> assertThat(p).contains("not an SPDX licence id"));
+        assertThat(Spdx.problem("OSL-3.0")).isEmpty(); // rarer ids come from the full SPDX License List
+        assertThat(Spdx.problem("TAPR-OHL-1.0 OR Bitstream-Vera")).isEmpty();
+        assertThat(Spdx.licenceCount()).isGreaterThan(600);
     }
 
     @Test
