@@ -44,6 +44,11 @@ class DesignServiceTest {
         });
         assertThat(designs.view("wall-module-4x8").bom().cost()).containsEntry("USD", 5_818L); // 7 × 5.48 + 12.50 + 60 × .04 + 80 × .03 + 12 × .21 = 58.18
         assertThat(designs.view("ceb-press").bom().materials()).containsKey("steel (kg)");
+        // Sized like the real vIV press, whose CAD holds 519 part instances.
+        java.math.BigDecimal instances = designs.view("ceb-press").bom().flat().stream()
+                .filter(t -> t.unit().equals("pcs")).map(microfactory.designs.bom.Bom.Total::quantity)
+                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+        assertThat(instances.intValue()).isBetween(450, 650);
     }
 
     @Test
