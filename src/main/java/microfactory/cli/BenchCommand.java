@@ -9,14 +9,5 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", description = "Benchmarks, each against a baseline measured in the same run.",
         subcommands = {microfactory.ledger.LedgerBench.class, microfactory.scheduling.ScheduleBench.class,
                 microfactory.designs.BomBench.class})
-final class BenchCommand implements Callable<Integer> {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
-    }
+final class BenchCommand extends microfactory.common.VerbGroup {
 }

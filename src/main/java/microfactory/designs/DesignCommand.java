@@ -16,16 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** {@code design inspect <file>}: a design file read and exploded, as JSON, without a server. */
 @Command(name = "design", description = "Read open designs: OKH manifests and bills of materials.",
         subcommands = {DesignCommand.Inspect.class, DesignCommand.BundleCommand.class})
-public final class DesignCommand implements Callable<Integer> {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
-    }
+public final class DesignCommand extends microfactory.common.VerbGroup {
 
     @Command(name = "bundle", description = "Write the export bundle of a design file (okh.toml with its BOM, or a CSV BOM) into <dir>: okh.toml, bom.csv, tasks.csv, LICENSE.txt.")
     static final class BundleCommand implements Callable<Integer> {

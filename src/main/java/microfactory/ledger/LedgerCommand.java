@@ -18,16 +18,7 @@ import picocli.CommandLine.Parameters;
 /** {@code ledger export} and {@code ledger verify}: audit a chapter's ledger offline, without a server of your own. */
 @Command(name = "ledger", description = "Mirror and verify a chapter's public ledger.",
         subcommands = {LedgerCommand.Export.class, LedgerCommand.Verify.class})
-public final class LedgerCommand implements Callable<Integer> {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
-    }
+public final class LedgerCommand extends microfactory.common.VerbGroup {
 
     @Command(name = "export", description = "Mirror checkpoint, key, tiles and entries of <url> (e.g. http://localhost:8080/ledger) into <dir>.")
     static final class Export implements Callable<Integer> {

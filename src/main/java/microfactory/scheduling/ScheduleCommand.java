@@ -22,16 +22,7 @@ import picocli.CommandLine.Parameters;
 /** {@code schedule solve} and {@code schedule bench}: the scheduler from the command line, no server. */
 @Command(name = "schedule", description = "Solve scheduling instances and benchmark the scheduler.",
         subcommands = {ScheduleCommand.Solve.class, ScheduleCommand.Bench.class})
-public final class ScheduleCommand implements Callable<Integer> {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
-    }
+public final class ScheduleCommand extends microfactory.common.VerbGroup {
 
     static Project read(Path file) throws IOException {
         String name = file.getFileName().toString();

@@ -18,16 +18,22 @@ class SolverTest {
 
     static final Solver.Options QUICK = Solver.Options.defaults().withTimeLimit(300);
 
+    /** Each earlier task precedes task i with probability 1/4. */
+    static List<Integer> randomPredecessors(Random random, int i) {
+        List<Integer> preds = new ArrayList<>();
+        for (int j = 1; j < i; j++) {
+            if (random.nextInt(4) == 0) {
+                preds.add(j);
+            }
+        }
+        return preds;
+    }
+
     /** A random RCPSP of n tasks on two machine types, tasks listed after their predecessors. */
     static Project randomRcpsp(Random random, int n) {
         List<Task> tasks = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
-            List<Integer> preds = new ArrayList<>();
-            for (int j = 1; j < i; j++) {
-                if (random.nextInt(4) == 0) {
-                    preds.add(j);
-                }
-            }
+            List<Integer> preds = randomPredecessors(random, i);
             tasks.add(new Task(i, "task " + i, 1 + random.nextInt(3), preds, List.of(),
                     Map.of("A", 1 + random.nextInt(2), "B", random.nextInt(3)), null, false));
         }
@@ -40,12 +46,7 @@ class SolverTest {
                 new Person(2, "Ben", Map.of("weld", 1), List.of()), new Person(3, "Cy", Map.of("cnc", 2), List.of()));
         List<Task> tasks = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
-            List<Integer> preds = new ArrayList<>();
-            for (int j = 1; j < i; j++) {
-                if (random.nextInt(4) == 0) {
-                    preds.add(j);
-                }
-            }
+            List<Integer> preds = randomPredecessors(random, i);
             String skill = random.nextBoolean() ? "weld" : "cnc";
             tasks.add(new Task(i, "task " + i, 1 + random.nextInt(4), preds, List.of(new Requirement(skill, 1 + random.nextInt(2), 1)),
                     Map.of(), null, false));
