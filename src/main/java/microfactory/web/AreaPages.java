@@ -12,7 +12,7 @@ import microfactory.common.NotFoundException;
 @Controller
 class AreaPages {
 
-    @GetMapping({"/learn", "/badges", "/production", "/materials", "/lifetime", "/funding",
+    @GetMapping({"/production", "/materials", "/lifetime", "/funding",
                  "/network"})
     String area(HttpServletRequest request, Model model) {
         Area area = Areas.at(request.getRequestURI()).orElseThrow(() -> new NotFoundException("area", request.getRequestURI()));

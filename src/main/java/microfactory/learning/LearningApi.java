@@ -1,0 +1,80 @@
+package microfactory.learning;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import microfactory.members.MemberPrincipal;
+import microfactory.merit.Badge;
+import microfactory.merit.IssuedBadge;
+import microfactory.merit.MeritService;
+
+/** Learning, badges and gates in JSON. Questions are public; their answers never leave the server. */
+@RestController
+class LearningApi {
+
+    private final LearningService learning;
+    private final MeritService merit;
+
+    LearningApi(LearningService learning, MeritService merit) {
+        this.learning = learning;
+        this.merit = merit;
+    }
+
+    record QuestionJson(long id, String kind, String prompt, List<String> choices) {
+    }
+
+    record Submission(String token, Map<Long, String> answers) {
+    }
+
+    record Revocation(String reason) {
+    }
+
+    @GetMapping("/api/v1/learning/tracks")
+    List<Track> tracks() {
+        return learning.tracks();
+    }
+
+    @GetMapping("/api/v1/learning/modules")
+    List<Module> modules() {
+        return learning.modules();
+    }
+
+    @GetMapping("/api/v1/learning/modules/{code}/questions")
+    List<QuestionJson> questions(@PathVariable String code) {
+        return learning.questions(code).stream().map(q -> new QuestionJson(q.id(), q.kind(), q.prompt(),
+                q.kind().equals("CHOICE") ? q.choices() : List.of())).toList();
+    }
+
+    @PostMapping("/api/v1/learning/modules/{code}/attempts")
+    Attempt attempt(@PathVariable String code, @RequestBody Submission s, @AuthenticationPrincipal MemberPrincipal me) {
+        return learning.submit(me.memberId(), code, s.answers() == null ? Map.of() : s.answers(), s.token());
+    }
+
+    @GetMapping("/api/v1/badges/issued")
+    List<IssuedBadge> issued(@RequestParam(defaultValue = "100") int limit) {
+        return merit.issued(Math.max(1, Math.min(limit, 1000)));
+    }
+
+    @GetMapping("/api/v1/members/me/badges")
+    List<Badge> mine(@AuthenticationPrincipal MemberPrincipal me) {
+        return merit.badgesOf(me.memberId());
+    }
+
+    @GetMapping("/api/v1/members/me/gates")
+    Gate gate(@AuthenticationPrincipal MemberPrincipal me, @RequestParam String skill, @RequestParam int level) {
+        return learning.gate(me.memberId(), skill, level);
+    }
+
+    @PostMapping("/api/v1/badges/{id}/revoke")
+    Badge revoke(@PathVariable long id, @RequestBody Revocation r) {
+        return merit.revoke(id, r.reason());
+    }
+}

@@ -1,0 +1,131 @@
+package microfactory.learning;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import microfactory.common.DemoData;
+import microfactory.members.MemberService;
+import microfactory.members.MemberSummary;
+import microfactory.merit.MeritService;
+
+/**
+ * A real curriculum in miniature, after OSE's tracks: safety, welding, CNC torch table, hydraulics, 3D
+ * printing, CEB press operation and collaborative literacy; and demo members holding badges at varied levels,
+ * each issued through merit, so the ledger carries them.
+ */
+@Component
+class LearningDemo implements DemoData {
+
+    private final LearningRepository learning;
+    private final MeritService merit;
+    private final MemberService members;
+
+    LearningDemo(LearningRepository learning, MeritService merit, MemberService members) {
+        this.learning = learning;
+        this.merit = merit;
+        this.members = members;
+    }
+
+    @Override
+    public int order() {
+        return 40;
+    }
+
+    @Override
+    public void load() {
+        learning.insertTrack(new Track("know-what", "Core technologies", "KNOW_WHAT", "The machines and materials a microfactory runs on."));
+        learning.insertTrack(new Track("know-how", "Skills", "KNOW_HOW", "Hands-on skills, signed off by a mentor where it matters."));
+        learning.insertTrack(new Track("know-why", "Mindset", "KNOW_WHY", "Why open, collaborative production works, and how to take part."));
+
+        long safety = module("shop-safety", "know-how", "Shop safety", "safety", 1, 12, false, List.of(), """
+                # Safe in the shop
+                Every build starts safe. Wear **eye protection** in every bay, and hearing protection near the torch table.
+                - Know where the fire extinguishers and the first-aid kit are.
+                - Never work alone on heavy machinery.
+                - Lock out a machine before you reach into it.
+                """);
+        choice(safety, 1, "When must you wear eye protection?", 1, "Only when welding", "In every bay", "Only outdoors");
+        choice(safety, 2, "Before reaching into a machine you…", 0, "lock it out", "switch it to slow", "ask a friend to watch");
+
+        long weld1 = module("welding-basics", "know-how", "Welding basics (MIG)", "welding", 1, 25, true, List.of("shop-safety"), """
+                # MIG welding, level 1
+                Clean the steel to bright metal. Set wire speed and voltage from the chart on the welder.
+                - Push the gun at 10–15°, keep the stick-out about 10 mm.
+                - A good bead is flat and even, with no holes (porosity).
+                A mentor signs you off after you weld a test coupon that passes a bend test.
+                """);
+        choice(weld1, 1, "Holes in a weld bead are called…", 2, "undercut", "spatter", "porosity");
+        number(weld1, 2, "Stick-out in millimetres?", 10, 3);
+
+        long weld2 = module("structural-welding", "know-how", "Structural welding", "welding", 2, 40, true, List.of("welding-basics"), """
+                # Structural welds
+                Frame welds carry the tractor. Bevel plate thicker than 6 mm and weld in passes.
+                """);
+        choice(weld2, 1, "Plate thicker than 6 mm should be…", 0, "bevelled", "painted", "heated to red");
+
+        long cnc = module("cnc-torch-table", "know-what", "CNC torch table", "cnc", 1, 20, false, List.of("shop-safety"), """
+                # The CNC torch table
+                The table cuts steel plate from a drawing. Check the consumables, zero the torch, and watch the first cut.
+                """);
+        choice(cnc, 1, "Before the first cut you…", 1, "oil the table", "zero the torch height", "open the doors");
+        number(cnc, 2, "Plate 1/4 in thick is how many mm (to the nearest mm)?", 6, 0.5);
+
+        long hyd = module("hydraulics-101", "know-what", "Hydraulics 101", "hydraulics", 1, 20, false, List.of(), """
+                # Hydraulic power
+                Pressure times area is force: a 5 in cylinder at 2,500 psi pushes about 49,000 lbf. Never feel for a leak with a hand.
+                """);
+        number(hyd, 1, "Area of a 2 in bore in square inches (π r², to one decimal)?", 3.1, 0.1);
+        choice(hyd, 2, "To find a pinhole leak you use…", 2, "your hand", "a rag", "cardboard");
+
+        long print = module("3d-printing", "know-how", "3D printing", "3d-printing", 1, 15, false, List.of(), """
+                # Print your own parts
+                Level the bed, check the first layer, and store filament dry.
+                """);
+        choice(print, 1, "A first layer that does not stick usually means…", 0, "the bed is not level", "the room is cold", "the file is old");
+
+        long ceb = module("ceb-press", "know-how", "CEB press operation", "ceb-press", 1, 20, true, List.of("hydraulics-101", "shop-safety"), """
+                # Pressing earth blocks
+                Soil with 10–30 % clay, moist enough to hold its shape when squeezed. Keep hands clear of the hopper.
+                """);
+        choice(ceb, 1, "Good block soil has how much clay?", 1, "0–5 %", "10–30 %", "over 60 %");
+
+        long collab = module("collaborative-literacy", "know-why", "Collaborative literacy", "collaboration", 1, 10, false, List.of(), """
+                # Open source, together
+                Every design here is open: fork it, improve it, publish the improvement. Swarm builds work because everyone
+                documents what they do.
+                """);
+        choice(collab, 1, "When you improve a design you…", 0, "publish the fork", "keep it secret", "sell the drawing");
+
+        // Badges for demo members at varied levels; each goes on the ledger as badge.issued.
+        String[] skills = {"safety", "welding", "cnc", "hydraulics", "3d-printing", "ceb-press", "assembly", "electrical"};
+        List<MemberSummary> people = members.search(null, true, 0);
+        for (int k = 0; k < people.size(); k++) {
+            long id = people.get(k).member().id();
+            merit.issue(id, "safety", 1, "module shop-safety");
+            for (int s = 1; s < skills.length; s++) {
+                if ((k + s) % 3 == 0) {
+                    merit.issue(id, skills[s], 1 + (k * s) % 3, "demo history");
+                }
+            }
+        }
+        members.findByEmail("steward@demo.local").ifPresent(m -> {
+            merit.issue(m.id(), "welding", 3, "demo history");
+            merit.issue(m.id(), "hydraulics", 2, "demo history");
+        });
+    }
+
+    private long module(String code, String track, String title, String skill, int level, int minutes, boolean practical,
+                        List<String> prerequisites, String lesson) {
+        return learning.insertModule(code, track, title, skill, level, minutes, lesson.strip(), 60, practical, prerequisites);
+    }
+
+    private void choice(long module, int seq, String prompt, int answer, String... choices) {
+        learning.insertQuestion(module, seq, "CHOICE", prompt, List.of(choices), BigDecimal.valueOf(answer), BigDecimal.ZERO);
+    }
+
+    private void number(long module, int seq, String prompt, double answer, double tolerance) {
+        learning.insertQuestion(module, seq, "NUMBER", prompt, List.of(""), BigDecimal.valueOf(answer), BigDecimal.valueOf(tolerance));
+    }
+}

@@ -1,0 +1,91 @@
+package microfactory.learning;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import microfactory.common.ConflictException;
+import microfactory.common.InvalidInputException;
+import microfactory.members.MemberPrincipal;
+import microfactory.merit.MeritService;
+
+/** Learn: tracks and modules; a module's lesson and assessment; my badges and the chapter's recent ones. */
+@Controller
+class LearningPages {
+
+    private final LearningService learning;
+    private final MeritService merit;
+
+    LearningPages(LearningService learning, MeritService merit) {
+        this.learning = learning;
+        this.merit = merit;
+    }
+
+    @GetMapping("/learn")
+    String learn(@AuthenticationPrincipal MemberPrincipal me, Model model) {
+        List<Module> modules = learning.modules();
+        List<String> passed = me == null ? List.of() : learning.passed(me.memberId());
+        model.addAttribute("tracks", learning.tracks());
+        model.addAttribute("modules", modules);
+        model.addAttribute("passed", passed);
+        model.addAttribute("minutesLeft", modules.stream().filter(m -> !passed.contains(m.code())).mapToInt(Module::minutes).sum());
+        return "learning/learn";
+    }
+
+    @GetMapping("/learn/{code}")
+    String module(@PathVariable String code, @AuthenticationPrincipal MemberPrincipal me, Model model) {
+        return modulePage(model, code, me, null, null);
+    }
+
+    @PostMapping("/learn/{code}")
+    String submit(@PathVariable String code, @AuthenticationPrincipal MemberPrincipal me, @RequestParam Map<String, String> form,
+                  Model model, HttpServletResponse response) {
+        Map<Long, String> answers = new HashMap<>();
+        form.forEach((k, v) -> {
+            if (k.startsWith("q")) {
+                try {
+                    answers.put(Long.parseLong(k.substring(1)), v);
+                } catch (NumberFormatException ignored) {
+                    // not an answer field
+                }
+            }
+        });
+        try {
+            return modulePage(model, code, me, learning.submit(me.memberId(), code, answers, form.get("token")), null);
+        } catch (ConflictException | InvalidInputException e) {
+            response.setStatus(409);
+            return modulePage(model, code, me, null, e.getMessage());
+        }
+    }
+
+    private String modulePage(Model model, String code, MemberPrincipal me, Attempt attempt, String problem) {
+        Module m = learning.module(code);
+        model.addAttribute("module", m);
+        model.addAttribute("questions", learning.questions(code));
+        model.addAttribute("lesson", Lessons.html(m.lesson()));
+        model.addAttribute("token", UUID.randomUUID().toString());
+        model.addAttribute("attempt", attempt);
+        model.addAttribute("problem", problem);
+        model.addAttribute("missing", me == null ? List.of() : learning.missingPrerequisites(me.memberId(), m));
+        return "learning/module";
+    }
+
+    @GetMapping("/badges")
+    String badges(@AuthenticationPrincipal MemberPrincipal me, Model model) {
+        model.addAttribute("mine", me == null ? List.of() : merit.badgesOf(me.memberId()));
+        model.addAttribute("recent", merit.issued(30));
+        model.addAttribute("now", merit.now());
+        return "learning/badges";
+    }
+}

@@ -1,0 +1,96 @@
+package microfactory.learning;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** SQL for tracks, modules, questions and attempts. */
+@Repository
+class LearningRepository {
+
+    private static final String MODULE = "id, code, track_code, title, skill, level, minutes, lesson, pass_percent, practical, prerequisites";
+    private final JdbcClient jdbc;
+
+    LearningRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insertTrack(Track t) {
+        jdbc.sql("insert into learning_track (code, name, kind, description) values (:c, :n, :k, :d)")
+            .param("c", t.code()).param("n", t.name()).param("k", t.kind()).param("d", t.description()).update();
+    }
+
+    long insertModule(String code, String track, String title, String skill, int level, int minutes, String lesson, int pass,
+                      boolean practical, List<String> prerequisites) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into learning_module (code, track_code, title, skill, level, minutes, lesson, pass_percent, practical, prerequisites)
+                values (:code, :track, :title, :skill, :level, :minutes, :lesson, :pass, :practical, :pre)""")
+            .param("code", code).param("track", track).param("title", title).param("skill", skill).param("level", level)
+            .param("minutes", minutes).param("lesson", lesson).param("pass", pass).param("practical", practical)
+            .param("pre", String.join(",", prerequisites)).update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    void insertQuestion(long moduleId, int seq, String kind, String prompt, List<String> choices, BigDecimal answer, BigDecimal tolerance) {
+        jdbc.sql("""
+                insert into learning_question (module_id, seq, kind, prompt, choices, answer, tolerance)
+                values (:m, :s, :k, :p, :c, :a, :t)""")
+            .param("m", moduleId).param("s", seq).param("k", kind).param("p", prompt).param("c", String.join("\n", choices))
+            .param("a", answer).param("t", tolerance).update();
+    }
+
+    List<Track> tracks() {
+        return jdbc.sql("select code, name, kind, description from learning_track order by kind desc, name").query(Track.class).list();
+    }
+
+    List<Module> modules() {
+        return jdbc.sql("select " + MODULE + " from learning_module order by track_code, level, title").query(LearningRepository::module).list();
+    }
+
+    Optional<Module> module(String code) {
+        return jdbc.sql("select " + MODULE + " from learning_module where code = :c").param("c", code)
+            .query(LearningRepository::module).optional();
+    }
+
+    List<Question> questions(long moduleId) {
+        return jdbc.sql("select id, seq, kind, prompt, choices, answer, tolerance from learning_question where module_id = :m order by seq")
+            .param("m", moduleId)
+            .query((rs, n) -> new Question(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                    List.of(rs.getString(5).split("\n")), rs.getBigDecimal(6), rs.getBigDecimal(7))).list();
+    }
+
+    boolean tokenUsed(String token) {
+        return jdbc.sql("select count(*) from learning_attempt where token = :t").param("t", token).query(Long.class).single() > 0;
+    }
+
+    void insertAttempt(long moduleId, long memberId, String token, int score, boolean passed, Instant at) {
+        jdbc.sql("""
+                insert into learning_attempt (module_id, member_id, token, score, passed, submitted_at)
+                values (:m, :member, :t, :s, :p, :at)""")
+            .param("m", moduleId).param("member", memberId).param("t", token).param("s", score).param("p", passed)
+            .param("at", Timestamp.from(at)).update();
+    }
+
+    List<String> passedModules(long memberId) {
+        return jdbc.sql("""
+                select distinct m.code from learning_attempt a join learning_module m on m.id = a.module_id
+                 where a.member_id = :member and a.passed order by m.code""")
+            .param("member", memberId).query(String.class).list();
+    }
+
+    private static Module module(ResultSet rs, int n) throws SQLException {
+        String pre = rs.getString("prerequisites");
+        return new Module(rs.getLong("id"), rs.getString("code"), rs.getString("track_code"), rs.getString("title"),
+                rs.getString("skill"), rs.getInt("level"), rs.getInt("minutes"), rs.getString("lesson"), rs.getInt("pass_percent"),
+                rs.getBoolean("practical"), pre.isBlank() ? List.of() : List.of(pre.split(",")));
+    }
+}

@@ -1,0 +1,125 @@
+package microfactory.learning;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import microfactory.common.ConflictException;
+import microfactory.common.InvalidInputException;
+import microfactory.common.NotFoundException;
+import microfactory.merit.MeritService;
+
+/**
+ * Rapid learning: modules learnable in minutes, assessed once per submission, earning badges through merit.
+ * Also the gates: whether a member may do work needing a skill at a level, and which modules would get them there.
+ */
+@Service
+public class LearningService {
+
+    private final LearningRepository learning;
+    private final MeritService merit;
+
+    LearningService(LearningRepository learning, MeritService merit) {
+        this.learning = learning;
+        this.merit = merit;
+    }
+
+    public List<Track> tracks() {
+        return learning.tracks();
+    }
+
+    public List<Module> modules() {
+        return learning.modules();
+    }
+
+    public Module module(String code) {
+        return learning.module(code).orElseThrow(() -> new NotFoundException("module", code));
+    }
+
+    public List<Question> questions(String code) {
+        return learning.questions(module(code).id());
+    }
+
+    public List<String> passed(long memberId) {
+        return learning.passedModules(memberId);
+    }
+
+    /** Modules whose prerequisites the member has not passed (nor holds the badge for); empty when they may start. */
+    public List<String> missingPrerequisites(long memberId, Module m) {
+        List<String> passed = learning.passedModules(memberId);
+        List<String> missing = new ArrayList<>();
+        for (String p : m.prerequisites()) {
+            Module pre = learning.module(p).orElse(null);
+            boolean holds = pre != null && merit.levelOf(memberId, pre.skill()) >= pre.level();
+            if (!passed.contains(p) && !holds) {
+                missing.add(p);
+            }
+        }
+        return missing;
+    }
+
+    /**
+     * Scores an assessment. The form's token makes a second submission of the same form a refusal, not a
+     * second attempt. Passing a theory module issues the badge; a practical one waits for a mentor's sign-off.
+     */
+    @Transactional
+    public Attempt submit(long memberId, String code, Map<Long, String> answers, String token) {
+        Module m = module(code);
+        if (token == null || token.isBlank() || token.length() > 64) {
+            throw InvalidInputException.of("token", "the assessment form carries a token; reload the page and submit again");
+        }
+        if (learning.tokenUsed(token)) {
+            throw new ConflictException("This assessment was submitted already; reload the module to try again.");
+        }
+        List<String> missing = missingPrerequisites(memberId, m);
+        if (!missing.isEmpty()) {
+            throw new ConflictException("Pass " + String.join(", ", missing) + " first: " + m.title() + " builds on it.");
+        }
+        List<Question> questions = learning.questions(m.id());
+        long right = questions.stream().filter(q -> q.correct(answers.get(q.id()))).count();
+        int score = questions.isEmpty() ? 100 : (int) (100 * right / questions.size());
+        boolean passed = score >= m.passPercent();
+        learning.insertAttempt(m.id(), memberId, token, score, passed, merit.now());
+        String outcome;
+        if (!passed) {
+            outcome = "Not yet: " + score + "% of " + m.passPercent() + "% needed. Read the lesson again and retry.";
+        } else if (m.practical()) {
+            outcome = "Passed. Now show a mentor (a holder of " + m.skill() + " above level " + m.level() + ") for the sign-off.";
+        } else if (merit.levelOf(memberId, m.skill()) >= m.level()) {
+            outcome = "Passed. You already hold " + m.skill() + " level " + m.level() + " or above.";
+        } else {
+            merit.issue(memberId, m.skill(), m.level(), "module " + m.code());
+            outcome = "Passed: badge " + m.skill() + " level " + m.level() + " issued.";
+        }
+        return new Attempt(m.code(), score, passed, outcome);
+    }
+
+    /** A mentor who holds the skill above the module's level signs off a learner who passed its assessment. */
+    @Transactional
+    public void signOff(long mentorId, long learnerId, String code) {
+        Module m = module(code);
+        if (!m.practical()) {
+            throw new ConflictException(m.title() + " needs no sign-off: its badge comes with the assessment.");
+        }
+        int mentorLevel = merit.levelOf(mentorId, m.skill());
+        if (mentorLevel <= m.level()) {
+            throw new ConflictException("A sign-off for " + m.skill() + " level " + m.level() + " needs a mentor above that level; you hold "
+                    + (mentorLevel == 0 ? "none" : "level " + mentorLevel) + ".");
+        }
+        if (!learning.passedModules(learnerId).contains(code)) {
+            throw new ConflictException("The learner has not passed the assessment of " + m.title() + " yet.");
+        }
+        merit.issue(learnerId, m.skill(), m.level(), "module " + code + ", signed off");
+    }
+
+    /** May this member do work needing {@code skill} at {@code level}? If not, which modules lead there. */
+    public Gate gate(long memberId, String skill, int level) {
+        int held = merit.levelOf(memberId, skill);
+        List<Module> qualifying = held >= level ? List.of() : learning.modules().stream()
+                .filter(m -> m.skill().equals(skill) && m.level() > held && m.level() <= level).toList();
+        return new Gate(skill, level, held >= level, held, qualifying);
+    }
+}
