@@ -119,7 +119,8 @@ class SignUpBrowserTest {
     @Test
     void theDashboardFitsAPhone() {
         browser.manage().window().setSize(new Dimension(390, 844));
-        for (String page : new String[] {"/ledger", "/ledger/entries/0", "/plans", "/equipment", "/"}) {
+        for (String page : new String[] {"/ledger", "/ledger/entries/0", "/plans", "/equipment", "/designs", "/designs/lifetrac",
+                "/learn", "/learn/welding-basics", "/badges", "/"}) {
             browser.get(url(page));
             long scrollWidth = (Long) ((org.openqa.selenium.JavascriptExecutor) browser)
                     .executeScript("return document.documentElement.scrollWidth");
