@@ -58,6 +58,17 @@ class LearningApi {
         return learning.submit(me.memberId(), code, s.answers() == null ? Map.of() : s.answers(), s.token());
     }
 
+    @GetMapping("/api/v1/learning/skills")
+    List<Skill> skills() {
+        return learning.skills();
+    }
+
+    /** Stewards import a Moodle competency framework (text/csv body). */
+    @PostMapping(value = "/api/v1/learning/skills/import", consumes = {"text/csv", "text/plain"})
+    org.springframework.http.ResponseEntity<LearningService.Imported> importSkills(@RequestBody String csv) {
+        return org.springframework.http.ResponseEntity.status(201).body(learning.importFramework("upload.csv", csv));
+    }
+
     @GetMapping("/api/v1/badges/issued")
     List<IssuedBadge> issued(@RequestParam(defaultValue = "100") int limit) {
         return merit.issued(Math.max(1, Math.min(limit, 1000)));

@@ -81,6 +81,47 @@ class LearningPages {
         return "learning/module";
     }
 
+    /** The module's QR code: scan it on a machine and the lesson opens on your phone. */
+    @GetMapping(value = "/learn/{code}/qr.svg", produces = "image/svg+xml")
+    @org.springframework.web.bind.annotation.ResponseBody
+    String qr(@PathVariable String code, jakarta.servlet.http.HttpServletRequest request) {
+        learning.module(code);
+        return microfactory.web.QrCodes.svg(baseUrl(request) + "/learn/" + code, 240);
+    }
+
+    /** A printable sheet of labels: every module's QR code, title and minutes. */
+    @GetMapping("/learn/labels")
+    String labels(jakarta.servlet.http.HttpServletRequest request, Model model) {
+        String base = baseUrl(request);
+        model.addAttribute("labels", learning.modules().stream()
+                .map(m -> new QrLabel(m.title(), m.minutes() + " min · " + m.skill() + " " + m.level(),
+                        microfactory.web.QrCodes.svg(base + "/learn/" + m.code(), 140))).toList());
+        return "learning/labels";
+    }
+
+    private static String baseUrl(jakarta.servlet.http.HttpServletRequest request) {
+        return org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
+    }
+
+    /** Learners who passed a practical module and wait for a sign-off this member may give (a higher badge). */
+    @GetMapping("/learn/sign-offs")
+    String signOffs(@AuthenticationPrincipal MemberPrincipal me, Model model) {
+        model.addAttribute("queue", learning.signOffQueue(me.memberId()));
+        return "learning/signoffs";
+    }
+
+    @PostMapping("/learn/sign-offs")
+    String signOff(@AuthenticationPrincipal MemberPrincipal me, @RequestParam long learner, @RequestParam String module,
+                   org.springframework.web.servlet.mvc.support.RedirectAttributes flash) {
+        try {
+            learning.signOff(me.memberId(), learner, module);
+            flash.addFlashAttribute("notice", "Signed off: the badge is issued.");
+        } catch (ConflictException e) {
+            flash.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/learn/sign-offs";
+    }
+
     @GetMapping("/badges")
     String badges(@AuthenticationPrincipal MemberPrincipal me, Model model) {
         model.addAttribute("mine", me == null ? List.of() : merit.badgesOf(me.memberId()));

@@ -68,6 +68,19 @@ class LearningRepository {
                     List.of(rs.getString(5).split("\n")), rs.getBigDecimal(6), rs.getBigDecimal(7))).list();
     }
 
+    boolean skillExists(String code) {
+        return jdbc.sql("select count(*) from skill where code = :c").param("c", code).query(Long.class).single() > 0;
+    }
+
+    void insertSkill(String code, String name, String description, String parent, String framework) {
+        jdbc.sql("insert into skill (code, name, description, parent, framework) values (:c, :n, :d, :p, :f)")
+            .param("c", code).param("n", name).param("d", description).param("p", parent).param("f", framework).update();
+    }
+
+    List<Skill> skills() {
+        return jdbc.sql("select code, name, parent, framework from skill order by framework, code").query(Skill.class).list();
+    }
+
     boolean tokenUsed(String token) {
         return jdbc.sql("select count(*) from learning_attempt where token = :t").param("t", token).query(Long.class).single() > 0;
     }
@@ -85,6 +98,22 @@ class LearningRepository {
                 select distinct m.code from learning_attempt a join learning_module m on m.id = a.module_id
                  where a.member_id = :member and a.passed order by m.code""")
             .param("member", memberId).query(String.class).list();
+    }
+
+    /** Learners with a passed attempt at a practical module and no valid badge at its level yet. */
+    List<long[]> awaitingSignOff(Instant now) {
+        return jdbc.sql("""
+                select distinct a.member_id, m.id from learning_attempt a join learning_module m on m.id = a.module_id
+                 where a.passed and m.practical
+                   and not exists (select 1 from badge b where b.member_id = a.member_id and b.skill = m.skill
+                                   and b.level >= m.level and b.revoked_at is null and b.expires_at > :now)
+                 order by m.id, a.member_id""")
+            .param("now", Timestamp.from(now)).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+    }
+
+    Optional<Module> moduleById(long id) {
+        return jdbc.sql("select " + MODULE + " from learning_module where id = :id").param("id", id)
+            .query(LearningRepository::module).optional();
     }
 
     private static Module module(ResultSet rs, int n) throws SQLException {

@@ -21,10 +21,12 @@ public class LearningService {
 
     private final LearningRepository learning;
     private final MeritService merit;
+    private final microfactory.members.MemberService members;
 
-    LearningService(LearningRepository learning, MeritService merit) {
+    LearningService(LearningRepository learning, MeritService merit, microfactory.members.MemberService members) {
         this.learning = learning;
         this.merit = merit;
+        this.members = members;
     }
 
     public List<Track> tracks() {
@@ -113,6 +115,53 @@ public class LearningService {
             throw new ConflictException("The learner has not passed the assessment of " + m.title() + " yet.");
         }
         merit.issue(learnerId, m.skill(), m.level(), "module " + code + ", signed off");
+    }
+
+    /** What an import stored. */
+    public record Imported(String framework, int skills) {
+    }
+
+    /**
+     * Imports a competency framework in Moodle's CSV format as skills: the framework row and every competency
+     * under it. All or nothing: any problem (a bad line, an unknown parent, an id already known) stores nothing.
+     */
+    @Transactional
+    public Imported importFramework(String file, String csv) {
+        MoodleFrameworkReader.Framework f = MoodleFrameworkReader.read(file, csv == null ? "" : csv);
+        List<String> problems = new ArrayList<>(f.problems());
+        if (f.code() != null && learning.skillExists(f.code())) {
+            problems.add(file + ": the framework '" + f.code() + "' was imported already");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems.stream().map(p -> new microfactory.common.FieldProblem("csv", p)).toList());
+        }
+        learning.insertSkill(f.code(), f.name(), "", null, f.code());
+        for (MoodleFrameworkReader.Competency c : f.competencies()) {
+            learning.insertSkill(c.code(), c.name().length() > 200 ? c.name().substring(0, 200) : c.name(),
+                    c.description().length() > 8000 ? c.description().substring(0, 8000) : c.description(),
+                    c.parent() == null ? f.code() : c.parent(), f.code());
+        }
+        return new Imported(f.code(), f.competencies().size());
+    }
+
+    public List<Skill> skills() {
+        return learning.skills();
+    }
+
+    /** One learner waiting for a mentor's sign-off. */
+    public record SignOff(long learnerId, String learner, Module module) {
+    }
+
+    /** Learners this mentor may sign off: they passed a practical module whose skill the mentor holds above its level. */
+    public List<SignOff> signOffQueue(long mentorId) {
+        List<SignOff> queue = new ArrayList<>();
+        for (long[] row : learning.awaitingSignOff(merit.now())) {
+            Module m = learning.moduleById(row[1]).orElseThrow();
+            if (row[0] != mentorId && merit.levelOf(mentorId, m.skill()) > m.level()) {
+                queue.add(new SignOff(row[0], members.get(row[0]).displayName(), m));
+            }
+        }
+        return queue;
     }
 
     /** May this member do work needing {@code skill} at {@code level}? If not, which modules lead there. */

@@ -46,6 +46,11 @@ public final class Http {
         return response;
     }
 
+    /** Sends a body of any content type. */
+    public HttpResponse<String> send(String method, String path, String contentType, String body) {
+        return send(request(path).header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     public HttpResponse<String> json(String method, String path, String body) {
         return send(request(path).header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));
