@@ -58,6 +58,23 @@ class LearningApi {
         return learning.submit(me.memberId(), code, s.answers() == null ? Map.of() : s.answers(), s.token());
     }
 
+    @PostMapping("/api/v1/learning/modules")
+    org.springframework.http.ResponseEntity<Module> create(@RequestBody ModuleDraft draft) {
+        Module m = learning.saveModule(draft, true);
+        return org.springframework.http.ResponseEntity.created(java.net.URI.create("/api/v1/learning/modules/" + m.code())).body(m);
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/api/v1/learning/modules/{code}")
+    Module update(@PathVariable String code, @RequestBody ModuleDraft d) {
+        return learning.saveModule(new ModuleDraft(code, d.track(), d.title(), d.skill(), d.level(), d.minutes(), d.passPercent(),
+                d.practical(), d.prerequisites(), d.lesson(), d.questions()), false);
+    }
+
+    @GetMapping("/api/v1/learning/modules/{code}")
+    Module module(@PathVariable String code) {
+        return learning.module(code);
+    }
+
     @GetMapping("/api/v1/learning/skills")
     List<Skill> skills() {
         return learning.skills();

@@ -43,6 +43,50 @@ class LearningPages {
         return "learning/learn";
     }
 
+    @GetMapping("/learn/new")
+    String newModule(Model model) {
+        return authorPage(model, new ModuleDraft("", "know-how", "", "", 1, 15, 60, false, "", "", ""), true,
+                microfactory.web.FieldErrors.NONE);
+    }
+
+    @PostMapping("/learn/new")
+    String create(ModuleDraft draft, Model model, HttpServletResponse response) {
+        return save(draft, true, model, response);
+    }
+
+    @GetMapping("/learn/{code}/edit")
+    String editModule(@PathVariable String code, Model model) {
+        Module m = learning.module(code);
+        return authorPage(model, new ModuleDraft(m.code(), m.trackCode(), m.title(), m.skill(), m.level(), m.minutes(), m.passPercent(),
+                m.practical(), String.join(",", m.prerequisites()), m.lesson(), learning.questionsText(code)), false,
+                microfactory.web.FieldErrors.NONE);
+    }
+
+    @PostMapping("/learn/{code}/edit")
+    String update(@PathVariable String code, ModuleDraft draft, Model model, HttpServletResponse response) {
+        ModuleDraft same = new ModuleDraft(code, draft.track(), draft.title(), draft.skill(), draft.level(), draft.minutes(),
+                draft.passPercent(), draft.practical(), draft.prerequisites(), draft.lesson(), draft.questions());
+        return save(same, false, model, response);
+    }
+
+    private String save(ModuleDraft draft, boolean create, Model model, HttpServletResponse response) {
+        try {
+            Module m = learning.saveModule(draft, create);
+            return "redirect:/learn/" + m.code();
+        } catch (InvalidInputException e) {
+            response.setStatus(422);
+            return authorPage(model, draft, create, microfactory.web.FieldErrors.of(e));
+        }
+    }
+
+    private String authorPage(Model model, ModuleDraft draft, boolean create, microfactory.web.FieldErrors errors) {
+        model.addAttribute("draft", draft);
+        model.addAttribute("create", create);
+        model.addAttribute("errors", errors);
+        model.addAttribute("tracks", learning.tracks());
+        return "learning/author";
+    }
+
     @GetMapping("/learn/{code}")
     String module(@PathVariable String code, @AuthenticationPrincipal MemberPrincipal me, Model model) {
         return modulePage(model, code, me, null, null);

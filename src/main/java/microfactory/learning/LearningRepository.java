@@ -48,6 +48,20 @@ class LearningRepository {
             .param("a", answer).param("t", tolerance).update();
     }
 
+    void updateModule(long id, String track, String title, String skill, int level, int minutes, String lesson, int pass,
+                      boolean practical, List<String> prerequisites) {
+        jdbc.sql("""
+                update learning_module set track_code = :track, title = :title, skill = :skill, level = :level, minutes = :minutes,
+                       lesson = :lesson, pass_percent = :pass, practical = :practical, prerequisites = :pre where id = :id""")
+            .param("track", track).param("title", title).param("skill", skill).param("level", level).param("minutes", minutes)
+            .param("lesson", lesson).param("pass", pass).param("practical", practical).param("pre", String.join(",", prerequisites))
+            .param("id", id).update();
+    }
+
+    void deleteQuestions(long moduleId) {
+        jdbc.sql("delete from learning_question where module_id = :m").param("m", moduleId).update();
+    }
+
     List<Track> tracks() {
         return jdbc.sql("select code, name, kind, description from learning_track order by kind desc, name").query(Track.class).list();
     }

@@ -117,6 +117,139 @@ public class LearningService {
         merit.issue(learnerId, m.skill(), m.level(), "module " + code + ", signed off");
     }
 
+    /** A question parsed from the authoring text. */
+    private record DraftQuestion(String kind, String prompt, List<String> choices, java.math.BigDecimal answer,
+                                 java.math.BigDecimal tolerance) {
+    }
+
+    /** Creates a module, or replaces one with the same code (stewards' authoring); every problem is named by field or line. */
+    @Transactional
+    public Module saveModule(ModuleDraft d, boolean create) {
+        List<microfactory.common.FieldProblem> problems = new ArrayList<>();
+        if (d.code() == null || !d.code().matches("[a-z0-9][a-z0-9-]{1,59}") || List.of("new", "labels", "sign-offs").contains(d.code())) {
+            problems.add(new microfactory.common.FieldProblem("code", "use 2-60 lower-case letters, digits and dashes (not new, labels or sign-offs)"));
+        }
+        if (d.track() == null || learning.tracks().stream().noneMatch(t -> t.code().equals(d.track()))) {
+            problems.add(new microfactory.common.FieldProblem("track", "choose one of "
+                    + learning.tracks().stream().map(Track::code).toList()));
+        }
+        if (d.title() == null || d.title().isBlank()) {
+            problems.add(new microfactory.common.FieldProblem("title", "give the module a title"));
+        }
+        if (d.skill() == null || !d.skill().matches("[a-z0-9][a-z0-9-]{1,59}")) {
+            problems.add(new microfactory.common.FieldProblem("skill", "the skill is a lower-case code such as welding"));
+        }
+        if (d.level() == null || d.level() < 1 || d.level() > 5) {
+            problems.add(new microfactory.common.FieldProblem("level", "a level from 1 to 5"));
+        }
+        if (d.minutes() == null || d.minutes() < 1 || d.minutes() > 120) {
+            problems.add(new microfactory.common.FieldProblem("minutes", "modules are learnable in minutes: 1 to 120"));
+        }
+        int pass = d.passPercent() == null ? 60 : d.passPercent();
+        if (pass < 1 || pass > 100) {
+            problems.add(new microfactory.common.FieldProblem("passPercent", "a pass mark from 1 to 100 %"));
+        }
+        if (d.lesson() == null || d.lesson().isBlank()) {
+            problems.add(new microfactory.common.FieldProblem("lesson", "write the lesson (short Markdown)"));
+        }
+        List<String> prerequisites = d.prerequisites() == null || d.prerequisites().isBlank() ? List.of()
+                : List.of(d.prerequisites().replace(" ", "").split(","));
+        for (String p : prerequisites) {
+            if (learning.module(p).isEmpty() || p.equals(d.code())) {
+                problems.add(new microfactory.common.FieldProblem("prerequisites", "'" + p + "' is not another module"));
+            }
+        }
+        List<DraftQuestion> questions = parseQuestions(d.questions(), problems);
+        var existing = d.code() == null ? java.util.Optional.<Module>empty() : learning.module(d.code());
+        if (create && existing.isPresent()) {
+            problems.add(new microfactory.common.FieldProblem("code", "a module '" + d.code() + "' exists already"));
+        }
+        if (!create && existing.isEmpty()) {
+            throw new NotFoundException("module", d.code());
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        long id;
+        if (create) {
+            id = learning.insertModule(d.code(), d.track(), d.title().strip(), d.skill(), d.level(), d.minutes(), d.lesson().strip(), pass,
+                    Boolean.TRUE.equals(d.practical()), prerequisites);
+        } else {
+            id = existing.get().id();
+            learning.updateModule(id, d.track(), d.title().strip(), d.skill(), d.level(), d.minutes(), d.lesson().strip(), pass,
+                    Boolean.TRUE.equals(d.practical()), prerequisites);
+            learning.deleteQuestions(id);
+        }
+        int seq = 1;
+        for (DraftQuestion q : questions) {
+            learning.insertQuestion(id, seq++, q.kind(), q.prompt(), q.choices(), q.answer(), q.tolerance());
+        }
+        return module(d.code());
+    }
+
+    private static List<DraftQuestion> parseQuestions(String text, List<microfactory.common.FieldProblem> problems) {
+        List<DraftQuestion> out = new ArrayList<>();
+        String[] lines = text == null ? new String[0] : text.split("\r?\n");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            String where = "questions, line " + (i + 1) + ": ";
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (line.startsWith("?")) {
+                String[] parts = line.substring(1).split("\\|");
+                List<String> choices = new ArrayList<>();
+                int right = -1;
+                for (int k = 1; k < parts.length; k++) {
+                    String c = parts[k].strip();
+                    if (c.startsWith("*")) {
+                        right = right < 0 ? k - 1 : -2;
+                        c = c.substring(1).strip();
+                    }
+                    choices.add(c);
+                }
+                if (parts[0].isBlank() || choices.size() < 2 || right < 0) {
+                    problems.add(new microfactory.common.FieldProblem("questions", where
+                            + "a choice question reads '? prompt | choice | *right choice' with two or more choices and exactly one marked *"));
+                    continue;
+                }
+                out.add(new DraftQuestion("CHOICE", parts[0].strip(), choices, java.math.BigDecimal.valueOf(right), java.math.BigDecimal.ZERO));
+            } else if (line.startsWith("#")) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("#\\s*(.+?)\\s*=\\s*(-?[0-9.]+)\\s*(?:±\\s*([0-9.]+))?$").matcher(line);
+                if (!m.matches()) {
+                    problems.add(new microfactory.common.FieldProblem("questions", where + "a number question reads '# prompt = 10 ± 0.5'"));
+                    continue;
+                }
+                out.add(new DraftQuestion("NUMBER", m.group(1), List.of(""), new java.math.BigDecimal(m.group(2)),
+                        m.group(3) == null ? java.math.BigDecimal.ZERO : new java.math.BigDecimal(m.group(3))));
+            } else {
+                problems.add(new microfactory.common.FieldProblem("questions", where + "start a question with ? (choices) or # (a number)"));
+            }
+        }
+        if (out.isEmpty() && problems.stream().noneMatch(p -> p.field().equals("questions"))) {
+            problems.add(new microfactory.common.FieldProblem("questions", "write at least one question"));
+        }
+        return out;
+    }
+
+    /** The authoring text of a module's questions, for its edit form. */
+    public String questionsText(String code) {
+        StringBuilder text = new StringBuilder();
+        for (Question q : questions(code)) {
+            if (q.kind().equals("CHOICE")) {
+                text.append("? ").append(q.prompt());
+                for (int k = 0; k < q.choices().size(); k++) {
+                    text.append(" | ").append(k == q.answer().intValue() ? "*" : "").append(q.choices().get(k));
+                }
+            } else {
+                text.append("# ").append(q.prompt()).append(" = ").append(q.answer().stripTrailingZeros().toPlainString())
+                        .append(" ± ").append(q.tolerance().stripTrailingZeros().toPlainString());
+            }
+            text.append('\n');
+        }
+        return text.toString();
+    }
+
     /** What an import stored. */
     public record Imported(String framework, int skills) {
     }

@@ -108,6 +108,40 @@ class LearningToolsTest {
                 .problems()).containsExactly("x.csv:3: the id number is empty");
     }
 
+    @Test
+    void stewardsWriteAndEditModulesAndBadQuestionLinesAreNamed() {
+        Http steward = new Http(port);
+        steward.login("steward@demo.local", "demo-steward");
+        steward.get("/learn/new");
+        Map<String, String> form = new HashMap<>(Map.of("code", "plasma-cutting", "track", "know-how", "title", "Plasma cutting",
+                "skill", "cnc", "level", "2", "minutes", "20", "passPercent", "50", "lesson", "# Cut clean\nKeep the torch square.",
+                "questions", "? Keep the torch… | tilted | *square | high\nWhat is this line?"));
+        HttpResponse<String> bad = steward.postForm("/learn/new", form);
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(bad.body()).contains("id=\"questions-error\"").contains("questions, line 2: start a question with ?");
+        form.put("questions", "? Keep the torch… | tilted | *square | high\n# Amps for 1/4 in plate = 45 ± 5");
+        HttpResponse<String> created = steward.postForm("/learn/new", form);
+        assertThat(created.headers().firstValue("Location").orElseThrow()).endsWith("/learn/plasma-cutting");
+        assertThat(learning.questions("plasma-cutting")).hasSize(2);
+        assertThat(learning.questionsText("plasma-cutting")).contains("| *square |").contains("= 45 ± 5");
+
+        steward.get("/learn/plasma-cutting/edit");
+        form.put("title", "Plasma cutting, level 2");
+        form.put("questions", "# Amps for 1/4 in plate = 45 ± 5");
+        steward.postForm("/learn/plasma-cutting/edit", form);
+        assertThat(learning.module("plasma-cutting").title()).isEqualTo("Plasma cutting, level 2");
+        assertThat(learning.questions("plasma-cutting")).hasSize(1);
+
+        HttpResponse<String> apiCreate = new Http(port).as("steward@demo.local", "demo-steward").json("POST", "/api/v1/learning/modules", """
+                {"code":"plasma-cutting","track":"nowhere","title":"","skill":"cnc","level":9,"minutes":500,"lesson":"x","questions":"? a | *b"}""");
+        assertThat(apiCreate.statusCode()).isEqualTo(400);
+        assertThat(apiCreate.body()).contains("exists already").contains("\"field\":\"track\"").contains("\"field\":\"level\"")
+                .contains("\"field\":\"minutes\"").contains("exactly one marked *");
+        assertThat(new Http(port).as("member@demo.local", "demo-member").json("POST", "/api/v1/learning/modules", "{}").statusCode())
+                .isEqualTo(403);
+        assertThat(new Http(port).get("/learn/new").statusCode()).isEqualTo(302);
+    }
+
     private HttpResponse<String> postCsv(Http http, String csv) throws Exception {
         return http.send("POST", "/api/v1/learning/skills/import", "text/csv", csv);
     }
