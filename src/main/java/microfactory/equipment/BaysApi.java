@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The chapter's bays in JSON, public. */
 @RestController
-@RequestMapping("/api/v1/bays")
+@RequestMapping("/api/v1/equipment")
 class BaysApi {
 
     private final EquipmentService equipment;
@@ -18,13 +18,35 @@ class BaysApi {
         this.equipment = equipment;
     }
 
-    @GetMapping
+    @GetMapping("/bays")
     List<Bay> all() {
         return equipment.bays();
     }
 
-    @GetMapping("/{code}")
+    @GetMapping("/bays/{code}")
     Bay get(@PathVariable String code) {
         return equipment.bay(code);
+    }
+
+    /** A machine's status change: out of service needs a reason. */
+    record Status(Boolean inService, String reason) {
+    }
+
+    @GetMapping("/machines")
+    List<Machine> machines() {
+        return equipment.machines();
+    }
+
+    @GetMapping("/machines/{code}")
+    Machine machine(@PathVariable String code) {
+        return equipment.machine(code);
+    }
+
+    @org.springframework.web.bind.annotation.PutMapping("/machines/{code}/status")
+    Machine status(@PathVariable String code, @org.springframework.web.bind.annotation.RequestBody Status s) {
+        if (s.inService() == null) {
+            throw microfactory.common.InvalidInputException.of("inService", "say true (in service) or false (out of service)");
+        }
+        return equipment.setStatus(code, s.inService(), s.reason());
     }
 }

@@ -37,7 +37,8 @@ public class SecurityConfiguration {
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers(HttpMethod.GET, "/api/v1/openapi.json", "/api/v1/openapi.json/**").permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/v1/chapter", "/api/v1/plans", "/api/v1/plans/*",
-                        "/api/v1/bays", "/api/v1/bays/*").permitAll()
+                        "/api/v1/equipment/**").permitAll()
+                .requestMatchers("/api/v1/equipment/**").hasRole("STEWARD")
                 .requestMatchers(HttpMethod.GET, "/api/v1/ledger", "/api/v1/ledger/**").permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/v1/designs", "/api/v1/designs/**").permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/v1/learning/**", "/api/v1/badges/issued").permitAll()
@@ -70,6 +71,7 @@ public class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/designs/**").hasRole("STEWARD")
                 .requestMatchers("/designs/*/edit").hasRole("STEWARD")
                 .requestMatchers("/learn/new", "/learn/*/edit").hasRole("STEWARD")
+                .requestMatchers(HttpMethod.POST, "/equipment/**").hasRole("STEWARD")
                 .requestMatchers(HttpMethod.POST, "/learn/**").authenticated()
                 .requestMatchers("/learn/sign-offs").authenticated()
                 .requestMatchers(PUBLIC_PAGES).permitAll()

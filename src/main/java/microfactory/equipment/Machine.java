@@ -1,0 +1,6 @@
+package microfactory.equipment;
+
+/** Machines of one kind in one place; out of service they are never scheduled. Using one needs {@code skill} ≥ {@code level}. */
+public record Machine(long id, String code, String name, String type, int count, String bayCode, boolean inService,
+                      String statusReason, String skill, int level) {
+}
