@@ -99,14 +99,14 @@ class LearningDemo implements DemoData {
         choice(collab, 1, "When you improve a design you…", 0, "publish the fork", "keep it secret", "sell the drawing");
 
         // Badges for demo members at varied levels; each goes on the ledger as badge.issued.
-        String[] skills = {"safety", "welding", "cnc", "hydraulics", "3d-printing", "ceb-press", "assembly", "electrical"};
+        String[] skills = {"safety", "welding", "cnc", "hydraulics", "3d-printing", "ceb-press", "assembly", "electrical", "painting"};
         List<MemberSummary> people = members.search(null, true, 0);
         for (int k = 0; k < people.size(); k++) {
             long id = people.get(k).member().id();
             merit.issue(id, "safety", 1, "module shop-safety");
             for (int s = 1; s < skills.length; s++) {
                 if ((k + s) % 3 == 0) {
-                    merit.issue(id, skills[s], 1 + (k * s) % 3, "demo history");
+                    merit.issue(id, skills[s], 1 + (k / 3 + s) % 3, "demo history"); // levels 1 to 3, spread over people
                 }
             }
         }

@@ -24,7 +24,7 @@ public final class Areas {
             "Open product designs: construction sets any chapter can build, fork and improve.",
             List.of("Versions and forks with their lineage", "Multi-level bills of materials with costs and materials",
                     "Build tasks with skills, machines and their critical path", "Open Know-How import and export")),
-        new Area("/production", "Production", false,
+        new Area("/production", "Production", true,
             "Swarm builds: crews of 24 building in 5-day runs across the bays.",
             List.of("Runs you can sign up for, by the roles your badges qualify you for",
                     "A schedule of people and machines, drawn as a Gantt chart", "Your day's tasks on your phone",

@@ -1,0 +1,83 @@
+package microfactory.production;
+
+import java.util.List;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import microfactory.common.ConflictException;
+import microfactory.common.InvalidInputException;
+import microfactory.members.MemberPrincipal;
+
+/** Runs anyone can see; members join or leave; stewards schedule; a Gantt chart per bay. */
+@Controller
+class ProductionPages {
+
+    private final ProductionService production;
+
+    ProductionPages(ProductionService production) {
+        this.production = production;
+    }
+
+    @GetMapping("/production")
+    String runs(Model model) {
+        model.addAttribute("runs", production.runs());
+        return "production/runs";
+    }
+
+    @GetMapping("/production/runs/{id}")
+    String run(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me, Model model) {
+        Run run = production.run(id);
+        List<Signup> signups = production.signups(id);
+        model.addAttribute("run", run);
+        model.addAttribute("signups", signups);
+        model.addAttribute("tasks", production.schedule(id));
+        model.addAttribute("crewSkills", production.crewSkills(run));
+        model.addAttribute("mine", me == null ? null : signups.stream().filter(s -> s.memberId() == me.memberId()
+                && !s.status().equals("WITHDRAWN")).findFirst().orElse(null));
+        model.addAttribute("qualified", me != null && production.qualifiesForCrew(run, me.memberId()));
+        model.addAttribute("myId", me == null ? "" : me.publicId());
+        return "production/run";
+    }
+
+    @PostMapping("/production/runs/{id}/signup")
+    String signUp(@PathVariable long id, @RequestParam String role, @AuthenticationPrincipal MemberPrincipal me, RedirectAttributes flash) {
+        try {
+            Signup s = production.signUp(id, me.memberId(), role);
+            flash.addFlashAttribute("notice", s.status().equals("CONFIRMED") ? "You are on the " + role.toLowerCase() + "."
+                    : "The " + role.toLowerCase() + " is full: you are on the waitlist.");
+        } catch (ConflictException | InvalidInputException e) {
+            flash.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/production/runs/" + id;
+    }
+
+    @PostMapping("/production/runs/{id}/withdraw")
+    String withdraw(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me, RedirectAttributes flash) {
+        try {
+            production.withdraw(id, me.memberId());
+            flash.addFlashAttribute("notice", "You left the run.");
+        } catch (ConflictException e) {
+            flash.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/production/runs/" + id;
+    }
+
+    @PostMapping("/production/runs/{id}/schedule")
+    String schedule(@PathVariable long id, RedirectAttributes flash) {
+        try {
+            var r = production.schedule(id, 3_000);
+            flash.addFlashAttribute("notice", "Scheduled: " + (r.makespan() / 60) + " h " + (r.makespan() % 60) + " min from the first morning, "
+                    + r.trainingPairs() + " training pairs.");
+        } catch (ConflictException e) {
+            flash.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/production/runs/" + id;
+    }
+}

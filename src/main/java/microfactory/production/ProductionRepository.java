@@ -1,0 +1,111 @@
+package microfactory.production;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** SQL for runs, sign-ups and the stored schedule. */
+@Repository
+class ProductionRepository {
+
+    private static final String RUN = "id, design_slug, version, quantity, starts_on, days, day_start, day_end, crew_target, trainee_seats, status, created_at";
+    private final JdbcClient jdbc;
+
+    ProductionRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insertRun(String design, String version, int quantity, LocalDate startsOn, int days, int dayStart, int dayEnd, int crew,
+                   int trainees, String status, Instant at) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into production_run (design_slug, version, quantity, starts_on, days, day_start, day_end, crew_target,
+                                            trainee_seats, status, created_at)
+                values (:d, :v, :q, :s, :days, :ds, :de, :c, :t, :status, :at)""")
+            .param("d", design).param("v", version).param("q", quantity).param("s", startsOn).param("days", days)
+            .param("ds", dayStart).param("de", dayEnd).param("c", crew).param("t", trainees).param("status", status)
+            .param("at", Timestamp.from(at)).update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    List<Run> runs() {
+        return jdbc.sql("select " + RUN + " from production_run order by starts_on desc, id desc").query(ProductionRepository::run).list();
+    }
+
+    Optional<Run> run(long id) {
+        return jdbc.sql("select " + RUN + " from production_run where id = :id").param("id", id).query(ProductionRepository::run).optional();
+    }
+
+    /** Locks the run's row for the rest of the transaction: sign-ups for one run queue up here, so seats are never oversold. */
+    void lock(long runId) {
+        jdbc.sql("select id from production_run where id = :id for update").param("id", runId).query(Long.class).optional();
+    }
+
+    void setStatus(long runId, String status) {
+        jdbc.sql("update production_run set status = :s where id = :id").param("s", status).param("id", runId).update();
+    }
+
+    List<Signup> signups(long runId) {
+        return jdbc.sql("""
+                select s.id, s.run_id, s.member_id, m.display_name, m.public_id, s.role, s.status
+                  from production_signup s join member m on m.id = s.member_id where s.run_id = :r order by s.created_at, s.id""")
+            .param("r", runId)
+            .query((rs, n) -> new Signup(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                    rs.getString(7))).list();
+    }
+
+    long confirmed(long runId, String role) {
+        return jdbc.sql("select count(*) from production_signup where run_id = :r and role = :role and status = 'CONFIRMED'")
+            .param("r", runId).param("role", role).query(Long.class).single();
+    }
+
+    void insertSignup(long runId, long memberId, String role, String status, Instant at) {
+        jdbc.sql("insert into production_signup (run_id, member_id, role, status, created_at) values (:r, :m, :role, :s, :at)")
+            .param("r", runId).param("m", memberId).param("role", role).param("s", status).param("at", Timestamp.from(at)).update();
+    }
+
+    void setSignupStatus(long signupId, String status) {
+        jdbc.sql("update production_signup set status = :s where id = :id").param("s", status).param("id", signupId).update();
+    }
+
+    void deleteTasks(long runId) {
+        jdbc.sql("delete from production_task where run_id = :r").param("r", runId).update();
+    }
+
+    void insertTask(long runId, RunTask t) {
+        jdbc.sql("""
+                insert into production_task (run_id, unit, code, name, start_minute, end_minute, bay, people, trainees, machines, predecessors)
+                values (:r, :u, :c, :n, :s, :e, :b, :p, :t, :m, :pre)""")
+            .param("r", runId).param("u", t.unit()).param("c", t.code()).param("n", t.name()).param("s", t.startMinute())
+            .param("e", t.endMinute()).param("b", t.bay()).param("p", String.join(",", t.people()))
+            .param("t", String.join(",", t.trainees())).param("m", String.join(",", t.machines()))
+            .param("pre", String.join(",", t.predecessors())).update();
+    }
+
+    List<RunTask> tasks(long runId) {
+        return jdbc.sql("""
+                select id, unit, code, name, start_minute, end_minute, bay, people, trainees, machines, predecessors
+                  from production_task where run_id = :r order by start_minute, unit, code""")
+            .param("r", runId)
+            .query((rs, n) -> new RunTask(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getInt(6),
+                    rs.getString(7), list(rs.getString(8)), list(rs.getString(9)), list(rs.getString(10)), list(rs.getString(11)))).list();
+    }
+
+    private static List<String> list(String csv) {
+        return csv == null || csv.isBlank() ? List.of() : List.of(csv.split(","));
+    }
+
+    private static Run run(ResultSet rs, int n) throws SQLException {
+        return new Run(rs.getLong("id"), rs.getString("design_slug"), rs.getString("version"), rs.getInt("quantity"),
+                rs.getObject("starts_on", LocalDate.class), rs.getInt("days"), rs.getInt("day_start"), rs.getInt("day_end"),
+                rs.getInt("crew_target"), rs.getInt("trainee_seats"), rs.getString("status"), rs.getTimestamp("created_at").toInstant());
+    }
+}

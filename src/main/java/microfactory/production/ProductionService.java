@@ -1,0 +1,250 @@
+package microfactory.production;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import microfactory.common.ConflictException;
+import microfactory.common.FieldProblem;
+import microfactory.common.InvalidInputException;
+import microfactory.common.NotFoundException;
+import microfactory.designs.BuildTask;
+import microfactory.designs.DesignService;
+import microfactory.designs.DesignView;
+import microfactory.designs.SkillNeed;
+import microfactory.equipment.Bay;
+import microfactory.equipment.EquipmentService;
+import microfactory.merit.Badge;
+import microfactory.merit.MeritService;
+import microfactory.scheduling.Assignment;
+import microfactory.scheduling.InfeasibleProjectException;
+import microfactory.scheduling.MachineType;
+import microfactory.scheduling.Person;
+import microfactory.scheduling.Project;
+import microfactory.scheduling.Requirement;
+import microfactory.scheduling.Solver;
+import microfactory.scheduling.Task;
+import microfactory.scheduling.Window;
+
+/**
+ * Production runs: "people simply sign up for production runs". A run builds units of a design; members
+ * join as crew (with a badge some task needs) or as trainees; the scheduler assigns crew and machines to
+ * every unit's build tasks across the bays within the working days.
+ */
+@Service
+public class ProductionService {
+
+    private final ProductionRepository runs;
+    private final DesignService designs;
+    private final EquipmentService equipment;
+    private final MeritService merit;
+    private final Clock clock;
+
+    ProductionService(ProductionRepository runs, DesignService designs, EquipmentService equipment, MeritService merit, Clock clock) {
+        this.runs = runs;
+        this.designs = designs;
+        this.equipment = equipment;
+        this.merit = merit;
+        this.clock = clock;
+    }
+
+    public List<Run> runs() {
+        return runs.runs();
+    }
+
+    public Run run(long id) {
+        return runs.run(id).orElseThrow(() -> new NotFoundException("run", id));
+    }
+
+    public List<Signup> signups(long runId) {
+        return runs.signups(runId);
+    }
+
+    public List<RunTask> schedule(long runId) {
+        run(runId);
+        return runs.tasks(runId);
+    }
+
+    @Transactional
+    public Run create(RunRequest r) {
+        List<FieldProblem> problems = new ArrayList<>();
+        DesignView design = null;
+        try {
+            design = r.design() == null ? null : designs.view(r.design());
+        } catch (NotFoundException e) {
+            design = null;
+        }
+        if (design == null) {
+            problems.add(new FieldProblem("design", "name a design of the catalogue by its address, e.g. lifetrac"));
+        } else if (design.tasks().tasks().isEmpty() || !design.tasks().problems().isEmpty()) {
+            problems.add(new FieldProblem("design", "the design needs build tasks without problems before it can be built"));
+        }
+        check(problems, "quantity", r.quantity(), 1, 100);
+        check(problems, "days", r.days(), 1, 30);
+        check(problems, "dayStart", r.dayStart(), 0, 1439);
+        check(problems, "dayEnd", r.dayEnd(), 1, 1440);
+        check(problems, "crewTarget", r.crewTarget(), 1, 200);
+        check(problems, "traineeSeats", r.traineeSeats() == null ? 0 : r.traineeSeats(), 0, 200);
+        if (r.startsOn() == null) {
+            problems.add(new FieldProblem("startsOn", "give the first day, e.g. 2026-12-07"));
+        }
+        if (r.dayStart() != null && r.dayEnd() != null && r.dayEnd() <= r.dayStart()) {
+            problems.add(new FieldProblem("dayEnd", "the working day ends after it starts"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        long id = runs.insertRun(r.design(), design.version().label(), r.quantity(), r.startsOn(), r.days(), r.dayStart(), r.dayEnd(),
+                r.crewTarget(), r.traineeSeats() == null ? 0 : r.traineeSeats(), "OPEN", clock.instant());
+        return run(id);
+    }
+
+    private static void check(List<FieldProblem> problems, String field, Integer value, int min, int max) {
+        if (value == null || value < min || value > max) {
+            problems.add(new FieldProblem(field, "a whole number from " + min + " to " + max));
+        }
+    }
+
+    /** The (skill, level) pairs the design's tasks need: holding any one qualifies a member for the crew. */
+    public Set<String> crewSkills(Run run) {
+        Set<String> needs = new LinkedHashSet<>();
+        for (BuildTask t : designs.view(run.designSlug(), run.version()).tasks().tasks()) {
+            for (SkillNeed s : t.skills()) {
+                needs.add(s.skill() + " ≥ " + s.level());
+            }
+        }
+        return needs;
+    }
+
+    public boolean qualifiesForCrew(Run run, long memberId) {
+        for (BuildTask t : designs.view(run.designSlug(), run.version()).tasks().tasks()) {
+            for (SkillNeed s : t.skills()) {
+                if (merit.levelOf(memberId, s.skill()) >= s.level()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Joins a run as crew or trainee. Seats are counted under a lock on the run, so two members racing for the
+     * last seat get one seat and one waitlist place, never two seats.
+     */
+    @Transactional
+    public Signup signUp(long runId, long memberId, String role) {
+        Run run = run(runId);
+        if (!List.of("OPEN", "SCHEDULED").contains(run.status())) {
+            throw new ConflictException("Sign-up for this run is closed: it is " + run.status().toLowerCase().replace('_', ' ') + ".");
+        }
+        if (!"CREW".equals(role) && !"TRAINEE".equals(role)) {
+            throw InvalidInputException.of("role", "join as CREW or TRAINEE");
+        }
+        if (role.equals("CREW") && !qualifiesForCrew(run, memberId)) {
+            throw new ConflictException("To join the crew you need one of the badges this build uses: " + String.join(", ", crewSkills(run))
+                    + ". You hold none of them yet: take a module at /learn, or join as a trainee.");
+        }
+        runs.lock(runId);
+        if (runs.signups(runId).stream().anyMatch(s -> s.memberId() == memberId && !s.status().equals("WITHDRAWN"))) {
+            throw new ConflictException("You are signed up for this run already.");
+        }
+        int seats = role.equals("CREW") ? run.crewTarget() : run.traineeSeats();
+        String status = runs.confirmed(runId, role) < seats ? "CONFIRMED" : "WAITLISTED";
+        runs.insertSignup(runId, memberId, role, status, clock.instant());
+        return runs.signups(runId).stream().filter(s -> s.memberId() == memberId && s.status().equals(status)).findFirst().orElseThrow();
+    }
+
+    /** Leaves a run; the first on the waitlist for that role takes the seat. A scheduled run goes back to open. */
+    @Transactional
+    public void withdraw(long runId, long memberId) {
+        Run run = run(runId);
+        runs.lock(runId);
+        Signup mine = runs.signups(runId).stream().filter(s -> s.memberId() == memberId && !s.status().equals("WITHDRAWN")).findFirst()
+                .orElseThrow(() -> new ConflictException("You are not signed up for this run."));
+        runs.setSignupStatus(mine.id(), "WITHDRAWN");
+        if (mine.status().equals("CONFIRMED")) {
+            runs.signups(runId).stream().filter(s -> s.role().equals(mine.role()) && s.status().equals("WAITLISTED")).findFirst()
+                    .ifPresent(next -> runs.setSignupStatus(next.id(), "CONFIRMED"));
+            if (run.status().equals("SCHEDULED")) {
+                runs.deleteTasks(runId);
+                runs.setStatus(runId, "OPEN");
+            }
+        }
+    }
+
+    /**
+     * Schedules the run: every unit's build tasks, the confirmed crew by their badges, trainees beside them,
+     * machines in service, the bays and the working days. Explains why when it cannot.
+     */
+    @Transactional
+    public Solver.Result schedule(long runId, long timeLimitMillis) {
+        Run run = run(runId);
+        if (!List.of("OPEN", "SCHEDULED").contains(run.status())) {
+            throw new ConflictException("Only an open or scheduled run can be scheduled; this one is " + run.status().toLowerCase() + ".");
+        }
+        List<BuildTask> design = designs.view(run.designSlug(), run.version()).tasks().tasks();
+        List<Bay> bays = equipment.bays();
+        if (bays.isEmpty()) {
+            throw new ConflictException("The chapter has no bays to build in.");
+        }
+        Map<String, Integer> index = new HashMap<>();
+        for (int k = 0; k < design.size(); k++) {
+            index.put(design.get(k).code(), k + 1);
+        }
+        List<Task> tasks = new ArrayList<>();
+        for (int u = 1; u <= run.quantity(); u++) {
+            String bay = bays.get((u - 1) % bays.size()).code();
+            for (int k = 0; k < design.size(); k++) {
+                BuildTask t = design.get(k);
+                int unit = u;
+                List<Integer> preds = t.predecessors().stream().map(p -> unit * 1000 + index.get(p)).toList();
+                List<Requirement> people = t.skills().stream().map(s -> new Requirement(s.skill(), s.level(), s.people())).toList();
+                tasks.add(new Task(u * 1000 + k + 1, "unit " + u + ": " + t.name(), t.minutes(), preds, people, t.machines(), bay, true));
+            }
+        }
+        List<Signup> crew = runs.signups(runId).stream().filter(s -> s.status().equals("CONFIRMED")).toList();
+        List<Person> people = new ArrayList<>();
+        for (int q = 0; q < crew.size(); q++) {
+            Map<String, Integer> skills = new HashMap<>();
+            for (Badge b : merit.badgesOf(crew.get(q).memberId())) {
+                if (b.validAt(merit.now())) {
+                    skills.merge(b.skill(), b.level(), Math::max);
+                }
+            }
+            people.add(new Person(q + 1, crew.get(q).publicId(), skills, List.of()));
+        }
+        List<MachineType> machines = new ArrayList<>();
+        equipment.inServiceByType().forEach((type, count) -> machines.add(new MachineType(type, count)));
+        List<microfactory.scheduling.Bay> spaces = bays.stream().map(b -> new microfactory.scheduling.Bay(b.code(), 2)).toList();
+        List<Window> days = new ArrayList<>();
+        for (int d = 0; d < run.days(); d++) {
+            days.add(new Window(d * 1440 + run.dayStart(), d * 1440 + run.dayEnd()));
+        }
+        Project project = new Project(run.designSlug() + " run " + runId, tasks, people, machines, spaces, days);
+        Solver.Result result;
+        try {
+            result = Solver.solve(project, Solver.Options.defaults().withTimeLimit(timeLimitMillis));
+        } catch (InfeasibleProjectException e) {
+            throw new ConflictException("This run cannot be scheduled yet: " + String.join("; ", e.reasons()) + ".");
+        }
+        runs.deleteTasks(runId);
+        for (Assignment a : result.schedule().assignments()) {
+            int unit = a.task() / 1000;
+            BuildTask t = design.get(a.task() % 1000 - 1);
+            runs.insertTask(runId, new RunTask(0, unit, t.code(), t.name(), a.start(), a.end(), tasks.stream()
+                    .filter(x -> x.id() == a.task()).findFirst().orElseThrow().bay(),
+                    a.people().stream().map(q -> crew.get(q - 1).publicId()).toList(),
+                    a.trainees().stream().map(q -> crew.get(q - 1).publicId()).toList(),
+                    t.machines().entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).toList(), t.predecessors()));
+        }
+        runs.setStatus(runId, "SCHEDULED");
+        return result;
+    }
+}

@@ -1,0 +1,23 @@
+package microfactory.production;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
+/** A swarm build: {@code quantity} units of a design version over {@code days} days within daily hours (minutes of the day). */
+public record Run(long id, String designSlug, String version, int quantity, LocalDate startsOn, int days, int dayStart, int dayEnd,
+                  int crewTarget, int traineeSeats, String status, Instant createdAt) {
+
+    /** A minute of the run (counted from midnight of its first day) as a point in time. */
+    public Instant at(int minute) {
+        return startsOn.atStartOfDay(ZoneOffset.UTC).plusMinutes(minute).toInstant();
+    }
+
+    public Instant starts() {
+        return at(dayStart);
+    }
+
+    public Instant ends() {
+        return at((days - 1) * 1440 + dayEnd);
+    }
+}

@@ -1,0 +1,8 @@
+package microfactory.production;
+
+import java.util.List;
+
+/** One unit's copy of one build task in the schedule; people by public id. */
+public record RunTask(long id, int unit, String code, String name, int startMinute, int endMinute, String bay, List<String> people,
+                      List<String> trainees, List<String> machines, List<String> predecessors) {
+}

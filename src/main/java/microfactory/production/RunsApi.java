@@ -1,0 +1,88 @@
+package microfactory.production;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import microfactory.members.MemberPrincipal;
+
+/** Runs in JSON: the list and schedules are public (people by pseudonym); members sign up; stewards plan and schedule. */
+@RestController
+@RequestMapping("/api/v1/runs")
+class RunsApi {
+
+    private final ProductionService production;
+
+    RunsApi(ProductionService production) {
+        this.production = production;
+    }
+
+    record RunJson(long id, String design, String status, Instant starts, Instant ends, int seats, long signedUp) {
+    }
+
+    record TaskJson(String id, String name, int unit, Instant start, Instant end, String bay, List<String> people, List<String> machines,
+                    List<String> predecessors) {
+    }
+
+    record Join(String role) {
+    }
+
+    @GetMapping
+    List<RunJson> runs() {
+        return production.runs().stream().map(this::json).toList();
+    }
+
+    @GetMapping("/{id}")
+    RunJson run(@PathVariable long id) {
+        return json(production.run(id));
+    }
+
+    @GetMapping("/{id}/schedule")
+    Map<String, List<TaskJson>> schedule(@PathVariable long id) {
+        Run run = production.run(id);
+        return Map.of("tasks", production.schedule(id).stream().map(t -> new TaskJson(t.unit() + "-" + t.code(), t.name(), t.unit(),
+                run.at(t.startMinute()), run.at(t.endMinute()), t.bay(), t.people(), t.machines(),
+                t.predecessors().stream().map(p -> t.unit() + "-" + p).toList())).toList());
+    }
+
+    @PostMapping
+    ResponseEntity<RunJson> create(@RequestBody RunRequest request) {
+        Run run = production.create(request);
+        return ResponseEntity.created(URI.create("/api/v1/runs/" + run.id())).body(json(run));
+    }
+
+    @PostMapping("/{id}/signups")
+    ResponseEntity<Signup> signUp(@PathVariable long id, @RequestBody Join join, @AuthenticationPrincipal MemberPrincipal me) {
+        return ResponseEntity.status(201).body(production.signUp(id, me.memberId(), join.role() == null ? "CREW" : join.role()));
+    }
+
+    @DeleteMapping("/{id}/signups/me")
+    ResponseEntity<Void> withdraw(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me) {
+        production.withdraw(id, me.memberId());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{id}/schedule")
+    Map<String, Object> schedule(@PathVariable long id, @RequestBody(required = false) Map<String, Object> options) {
+        long millis = options != null && options.get("seconds") instanceof Number n ? Math.min(30_000, Math.max(100, n.longValue() * 1000)) : 3_000;
+        var r = production.schedule(id, millis);
+        return Map.of("makespanMinutes", r.makespan(), "lowerBound", r.lowerBound(), "gapPercent", r.gapPercent(),
+                "trainingPairs", r.trainingPairs(), "tasks", production.schedule(id).size());
+    }
+
+    private RunJson json(Run r) {
+        long signed = production.signups(r.id()).stream().filter(s -> s.role().equals("CREW") && s.status().equals("CONFIRMED")).count();
+        return new RunJson(r.id(), r.designSlug(), r.status(), r.starts(), r.ends(), r.crewTarget(), signed);
+    }
+}

@@ -1,0 +1,156 @@
+package microfactory.production;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import microfactory.common.ConflictException;
+import microfactory.members.Member;
+import microfactory.members.MemberService;
+import microfactory.members.SignUp;
+import microfactory.merit.MeritService;
+import microfactory.support.DatabaseTest;
+import microfactory.support.Http;
+
+@DatabaseTest
+class ProductionTest {
+
+    @Autowired ProductionService production;
+    @Autowired MemberService members;
+    @Autowired MeritService merit;
+    @LocalServerPort int port;
+
+    Member newcomer() {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        return members.signUp(new SignUp("builder-" + id + "@example.org", "Builder " + id, "many hands build", "", null));
+    }
+
+    Run smallRun(int crew, int trainees) {
+        return production.create(new RunRequest("wall-module-4x8", 2, LocalDate.now().plusDays(30), 1, 480, 1020, crew, trainees));
+    }
+
+    @Test
+    void theDemoTractorBuildIsScheduledWithoutDoubleBookingsInsideTheWorkingDays() {
+        Run run = production.runs().stream().filter(r -> r.designSlug().equals("lifetrac")).findFirst().orElseThrow();
+        assertThat(run.status()).isEqualTo("SCHEDULED");
+        List<RunTask> tasks = production.schedule(run.id());
+        assertThat(tasks).hasSize(3 * 25);
+        Map<String, List<RunTask>> byPerson = new HashMap<>();
+        Map<String, RunTask> byKey = new HashMap<>();
+        for (RunTask t : tasks) {
+            int day = t.startMinute() / 1440;
+            assertThat(t.startMinute()).isGreaterThanOrEqualTo(day * 1440 + run.dayStart());
+            assertThat(t.endMinute()).isLessThanOrEqualTo(day * 1440 + run.dayEnd());
+            t.people().forEach(p -> byPerson.computeIfAbsent(p, k -> new ArrayList<>()).add(t));
+            byKey.put(t.unit() + "-" + t.code(), t);
+        }
+        byPerson.values().forEach(list -> {
+            list.sort((a, b) -> Integer.compare(a.startMinute(), b.startMinute()));
+            for (int k = 1; k < list.size(); k++) {
+                assertThat(list.get(k).startMinute()).isGreaterThanOrEqualTo(list.get(k - 1).endMinute());
+            }
+        });
+        for (RunTask t : tasks) {
+            for (String p : t.predecessors()) {
+                assertThat(byKey.get(t.unit() + "-" + p).endMinute()).isLessThanOrEqualTo(t.startMinute());
+            }
+        }
+    }
+
+    @Test
+    void aMemberWithoutTheBadgesMayOnlyJoinAsATraineeAndIsToldWhatIsMissing() {
+        Run run = smallRun(5, 2);
+        Member novice = newcomer();
+        assertThatThrownBy(() -> production.signUp(run.id(), novice.id(), "CREW")).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("woodworking ≥ 1").hasMessageContaining("take a module at /learn");
+        assertThat(production.signUp(run.id(), novice.id(), "TRAINEE").status()).isEqualTo("CONFIRMED");
+        assertThatThrownBy(() -> production.signUp(run.id(), novice.id(), "TRAINEE")).hasMessageContaining("already");
+    }
+
+    @Test
+    void twoMembersRacingForTheLastSeatGetOneSeatAndOneWaitlistPlace() throws Exception {
+        Run run = smallRun(5, 1);
+        Member a = newcomer();
+        Member b = newcomer();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<String>> results = new ArrayList<>();
+        for (Member m : List.of(a, b)) {
+            Callable<String> join = () -> production.signUp(run.id(), m.id(), "TRAINEE").status();
+            results.add(pool.submit(join));
+        }
+        List<String> outcomes = new ArrayList<>();
+        for (Future<String> f : results) {
+            outcomes.add(f.get());
+        }
+        pool.shutdown();
+        assertThat(outcomes).containsExactlyInAnyOrder("CONFIRMED", "WAITLISTED");
+        Member seated = production.signups(run.id()).stream().filter(s -> s.status().equals("CONFIRMED")).findFirst()
+                .map(s -> s.memberId() == a.id() ? a : b).orElseThrow();
+        production.withdraw(run.id(), seated.id());
+        assertThat(production.signups(run.id())).filteredOn(s -> s.status().equals("CONFIRMED")).hasSize(1)
+                .allMatch(s -> s.memberId() != seated.id());
+    }
+
+    @Test
+    void schedulingWithAnUnqualifiedCrewNamesWhatIsMissingAndAWithdrawalReopensTheRun() {
+        Run run = smallRun(5, 2);
+        Member crew = newcomer();
+        merit.issue(crew.id(), "woodworking", 1, "test");
+        production.signUp(run.id(), crew.id(), "CREW");
+        assertThatThrownBy(() -> production.schedule(run.id(), 300)).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("needs 2 people with woodworking at level 1 or above; only 1 has it");
+        Member second = newcomer();
+        merit.issue(second.id(), "woodworking", 1, "test");
+        merit.issue(second.id(), "assembly", 1, "test");
+        production.signUp(run.id(), second.id(), "CREW");
+        production.schedule(run.id(), 500);
+        assertThat(production.run(run.id()).status()).isEqualTo("SCHEDULED");
+        assertThat(production.schedule(run.id())).hasSize(2 * 4);
+        production.withdraw(run.id(), second.id());
+        assertThat(production.run(run.id()).status()).isEqualTo("OPEN");
+        assertThat(production.schedule(run.id())).isEmpty();
+    }
+
+    @Test
+    void theApiListsRunsAndSchedulesAndStewardsScheduleThroughIt() {
+        String runs = new Http(port).get("/api/v1/runs").body();
+        assertThat(runs).contains("\"design\":\"lifetrac\"").contains("\"seats\":24").contains("\"signedUp\":24")
+                .contains("\"starts\":\"").contains("T08:00:00Z");
+        long id = production.runs().stream().filter(r -> r.designSlug().equals("lifetrac")).findFirst().orElseThrow().id();
+        String schedule = new Http(port).get("/api/v1/runs/" + id + "/schedule").body();
+        assertThat(schedule).startsWith("{\"tasks\":[").contains("\"predecessors\":[").contains("\"people\":[\"m-").doesNotContain("@");
+        assertThat(new Http(port).as("member@demo.local", "demo-member").json("POST", "/api/v1/runs/" + id + "/schedule", "{}").statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> created = new Http(port).as("steward@demo.local", "demo-steward").json("POST", "/api/v1/runs",
+                "{\"design\":\"no-such\",\"quantity\":0,\"days\":40,\"dayStart\":600,\"dayEnd\":500}");
+        assertThat(created.statusCode()).isEqualTo(400);
+        assertThat(created.body()).contains("\"field\":\"design\"").contains("\"field\":\"quantity\"").contains("\"field\":\"days\"")
+                .contains("\"field\":\"dayEnd\"").contains("\"field\":\"startsOn\"");
+    }
+
+    @Test
+    void theDemoMemberJoinsTheTractorBuildAsATraineeFromThePage() {
+        long id = production.runs().stream().filter(r -> r.designSlug().equals("lifetrac")).findFirst().orElseThrow().id();
+        Http member = new Http(port);
+        member.login("member@demo.local", "demo-member");
+        String page = member.get("/production/runs/" + id).body();
+        assertThat(page).contains("Schedule by bay").contains("id=\"join-trainee\"");
+        member.postForm("/production/runs/" + id + "/signup", Map.of("role", "TRAINEE"));
+        assertThat(member.get("/production/runs/" + id).body()).contains("You are on the trainee");
+    }
+}
