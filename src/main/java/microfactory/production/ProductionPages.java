@@ -43,6 +43,7 @@ class ProductionPages {
                 && !s.status().equals("WITHDRAWN")).findFirst().orElse(null));
         model.addAttribute("qualified", me != null && production.qualifiesForCrew(run, me.memberId()));
         model.addAttribute("myId", me == null ? "" : me.publicId());
+        model.addAttribute("units", production.units(id));
         return "production/run";
     }
 
@@ -67,6 +68,39 @@ class ProductionPages {
             flash.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/production/runs/" + id;
+    }
+
+    @PostMapping("/production/runs/{id}/tasks/{key}/start")
+    String start(@PathVariable long id, @PathVariable String key, @AuthenticationPrincipal MemberPrincipal me, RedirectAttributes flash) {
+        try {
+            flash.addFlashAttribute("notice", "Started: " + production.startTask(id, key, me.publicId()).name() + ".");
+        } catch (ConflictException e) {
+            flash.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/production/runs/" + id + "#my-day";
+    }
+
+    /** The checklist comes as check0..checkN = pass|fail, in the order of the task's checklist. */
+    @PostMapping("/production/runs/{id}/tasks/{key}/done")
+    String done(@PathVariable long id, @PathVariable String key, @RequestParam java.util.Map<String, String> form,
+                @AuthenticationPrincipal MemberPrincipal me, RedirectAttributes flash) {
+        try {
+            RunTask t = production.schedule(id).stream().filter(x -> x.key().equals(key)).findFirst()
+                    .orElseThrow(() -> new microfactory.common.NotFoundException("task", key));
+            java.util.Map<String, Boolean> checks = new java.util.HashMap<>();
+            for (int k = 0; k < t.checklist().size(); k++) {
+                String v = form.get("check" + k);
+                if (v != null) {
+                    checks.put(t.checklist().get(k), v.equals("pass"));
+                }
+            }
+            RunTask after = production.finishTask(id, key, me.publicId(), me.memberId(), checks, form.get("note"));
+            flash.addFlashAttribute(after.status().equals("DONE") ? "notice" : "problem", after.status().equals("DONE")
+                    ? "Done: " + after.name() + "." : "A check failed: " + after.name() + " blocks what follows until it passes.");
+        } catch (ConflictException | InvalidInputException e) {
+            flash.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/production/runs/" + id + "#my-day";
     }
 
     @PostMapping("/production/runs/{id}/schedule")

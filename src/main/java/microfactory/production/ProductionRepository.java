@@ -82,8 +82,10 @@ class ProductionRepository {
 
     void insertTask(long runId, RunTask t) {
         jdbc.sql("""
-                insert into production_task (run_id, unit, code, name, start_minute, end_minute, bay, people, trainees, machines, predecessors)
-                values (:r, :u, :c, :n, :s, :e, :b, :p, :t, :m, :pre)""")
+                insert into production_task (run_id, unit, code, name, start_minute, end_minute, bay, people, trainees, machines,
+                                             predecessors, status, checklist)
+                values (:r, :u, :c, :n, :s, :e, :b, :p, :t, :m, :pre, 'PLANNED', :check)""")
+            .param("check", String.join("\n", t.checklist()))
             .param("r", runId).param("u", t.unit()).param("c", t.code()).param("n", t.name()).param("s", t.startMinute())
             .param("e", t.endMinute()).param("b", t.bay()).param("p", String.join(",", t.people()))
             .param("t", String.join(",", t.trainees())).param("m", String.join(",", t.machines()))
@@ -92,11 +94,45 @@ class ProductionRepository {
 
     List<RunTask> tasks(long runId) {
         return jdbc.sql("""
-                select id, unit, code, name, start_minute, end_minute, bay, people, trainees, machines, predecessors
+                select id, unit, code, name, start_minute, end_minute, bay, people, trainees, machines, predecessors, status, checklist
                   from production_task where run_id = :r order by start_minute, unit, code""")
+            .param("r", runId).query(ProductionRepository::task).list();
+    }
+
+    void setTaskStatus(long taskId, String status) {
+        jdbc.sql("update production_task set status = :s where id = :id").param("s", status).param("id", taskId).update();
+    }
+
+    void insertCheck(long taskId, String item, boolean passed, String note, long memberId, Instant at) {
+        jdbc.sql("""
+                insert into production_check (task_id, item, passed, note, member_id, checked_at)
+                values (:t, :i, :p, :n, :m, :at)""")
+            .param("t", taskId).param("i", item).param("p", passed).param("n", note).param("m", memberId)
+            .param("at", Timestamp.from(at)).update();
+    }
+
+    void insertUnit(long runId, int unit, String serial, List<String> builders, Instant at, long ledgerIndex) {
+        jdbc.sql("""
+                insert into production_unit (run_id, unit, serial, builders, completed_at, ledger_index)
+                values (:r, :u, :s, :b, :at, :l)""")
+            .param("r", runId).param("u", unit).param("s", serial).param("b", String.join(",", builders))
+            .param("at", Timestamp.from(at)).param("l", ledgerIndex).update();
+    }
+
+    List<Unit> units(long runId) {
+        return jdbc.sql("""
+                select id, run_id, unit, serial, builders, owner_id, completed_at, ledger_index from production_unit
+                 where run_id = :r order by unit""")
             .param("r", runId)
-            .query((rs, n) -> new RunTask(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getInt(6),
-                    rs.getString(7), list(rs.getString(8)), list(rs.getString(9)), list(rs.getString(10)), list(rs.getString(11)))).list();
+            .query((rs, n) -> new Unit(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), list(rs.getString(5)),
+                    rs.getObject(6, Long.class), rs.getTimestamp(7).toInstant(), rs.getLong(8))).list();
+    }
+
+    private static RunTask task(ResultSet rs, int n) throws SQLException {
+        String checklist = rs.getString(13);
+        return new RunTask(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getInt(6),
+                rs.getString(7), list(rs.getString(8)), list(rs.getString(9)), list(rs.getString(10)), list(rs.getString(11)),
+                rs.getString(12), checklist == null || checklist.isBlank() ? List.of() : List.of(checklist.split("\n")));
     }
 
     private static List<String> list(String csv) {

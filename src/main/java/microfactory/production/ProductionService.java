@@ -45,14 +45,107 @@ public class ProductionService {
     private final DesignService designs;
     private final EquipmentService equipment;
     private final MeritService merit;
+    private final microfactory.ledger.LedgerService ledger;
     private final Clock clock;
 
-    ProductionService(ProductionRepository runs, DesignService designs, EquipmentService equipment, MeritService merit, Clock clock) {
+    ProductionService(ProductionRepository runs, DesignService designs, EquipmentService equipment, MeritService merit,
+                      microfactory.ledger.LedgerService ledger, Clock clock) {
         this.runs = runs;
         this.designs = designs;
         this.equipment = equipment;
         this.merit = merit;
+        this.ledger = ledger;
         this.clock = clock;
+    }
+
+    public List<Unit> units(long runId) {
+        run(runId);
+        return runs.units(runId);
+    }
+
+    private RunTask task(long runId, String key) {
+        return runs.tasks(runId).stream().filter(t -> t.key().equals(key)).findFirst()
+                .orElseThrow(() -> new NotFoundException("task of run " + runId, key));
+    }
+
+    /** The crew on a task start it once everything before it is done (and passed its checks). */
+    @Transactional
+    public RunTask startTask(long runId, String key, String publicId) {
+        Run run = run(runId);
+        runs.lock(runId);
+        RunTask t = task(runId, key);
+        if (!t.involves(publicId)) {
+            throw new ConflictException("Only the crew of " + t.name() + " (unit " + t.unit() + ") can start it.");
+        }
+        if (!t.status().equals("PLANNED")) {
+            throw new ConflictException(t.name() + " is " + t.status().toLowerCase() + " already.");
+        }
+        for (String p : t.predecessors()) {
+            RunTask before = task(runId, t.unit() + "-" + p);
+            if (!before.status().equals("DONE")) {
+                throw new ConflictException("Wait: " + before.name() + " (unit " + t.unit() + ") is " + before.status().toLowerCase()
+                        + (before.status().equals("FAILED") ? " — a quality check failed and blocks what follows until it is resolved" : "") + ".");
+            }
+        }
+        runs.setTaskStatus(t.id(), "STARTED");
+        if (run.status().equals("SCHEDULED")) {
+            runs.setStatus(runId, "IN_PROGRESS");
+        }
+        return task(runId, key);
+    }
+
+    /**
+     * The crew finish a task and record its quality checks: every item passed makes it done; a failed one
+     * blocks the tasks after it until the task is finished again with every check passed. When a unit's last
+     * task is done the unit is built: it gets a serial number and a public ledger entry naming its builders.
+     */
+    @Transactional
+    public RunTask finishTask(long runId, String key, String publicId, long memberId, Map<String, Boolean> checks, String note) {
+        Run run = run(runId);
+        runs.lock(runId);
+        RunTask t = task(runId, key);
+        if (!t.involves(publicId)) {
+            throw new ConflictException("Only the crew of " + t.name() + " (unit " + t.unit() + ") can finish it.");
+        }
+        if (!List.of("STARTED", "FAILED").contains(t.status())) {
+            throw new ConflictException(t.name() + " is " + t.status().toLowerCase() + "; start it first.");
+        }
+        List<String> missing = t.checklist().stream().filter(item -> checks == null || !checks.containsKey(item)).toList();
+        if (!missing.isEmpty()) {
+            throw InvalidInputException.of("checks", "record every check of " + t.name() + ": " + String.join("; ", missing));
+        }
+        boolean allPassed = true;
+        for (String item : t.checklist()) {
+            boolean passed = Boolean.TRUE.equals(checks.get(item));
+            allPassed &= passed;
+            runs.insertCheck(t.id(), item, passed, note == null ? "" : note.strip(), memberId, clock.instant());
+        }
+        runs.setTaskStatus(t.id(), allPassed ? "DONE" : "FAILED");
+        if (allPassed) {
+            completeUnitIfBuilt(run, t.unit());
+        }
+        return task(runId, key);
+    }
+
+    private void completeUnitIfBuilt(Run run, int unit) {
+        List<RunTask> tasks = runs.tasks(run.id());
+        boolean built = tasks.stream().filter(x -> x.unit() == unit).allMatch(x -> x.status().equals("DONE"));
+        if (!built || runs.units(run.id()).stream().anyMatch(u -> u.unit() == unit)) {
+            return;
+        }
+        String serial = String.format("%s-%d-%02d", run.designSlug().toUpperCase().replaceAll("[^A-Z0-9]", ""), run.id(), unit);
+        List<String> builders = tasks.stream().filter(x -> x.unit() == unit).flatMap(x -> x.people().stream()).distinct().sorted().toList();
+        Map<String, Object> event = new java.util.LinkedHashMap<>();
+        event.put("serial", serial);
+        event.put("design", run.designSlug());
+        event.put("version", run.version());
+        event.put("run", run.id());
+        event.put("builders", builders);
+        long index = ledger.record("unit.produced", event);
+        runs.insertUnit(run.id(), unit, serial, builders, clock.instant(), index);
+        if (runs.units(run.id()).size() == run.quantity()) {
+            runs.setStatus(run.id(), "COMPLETED");
+        }
     }
 
     public List<Run> runs() {
@@ -242,7 +335,8 @@ public class ProductionService {
                     .filter(x -> x.id() == a.task()).findFirst().orElseThrow().bay(),
                     a.people().stream().map(q -> crew.get(q - 1).publicId()).toList(),
                     a.trainees().stream().map(q -> crew.get(q - 1).publicId()).toList(),
-                    t.machines().entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).toList(), t.predecessors()));
+                    t.machines().entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).toList(), t.predecessors(), "PLANNED",
+                    t.checklist()));
         }
         runs.setStatus(runId, "SCHEDULED");
         return result;

@@ -4,5 +4,13 @@ import java.util.List;
 
 /** One unit's copy of one build task in the schedule; people by public id. */
 public record RunTask(long id, int unit, String code, String name, int startMinute, int endMinute, String bay, List<String> people,
-                      List<String> trainees, List<String> machines, List<String> predecessors) {
+                      List<String> trainees, List<String> machines, List<String> predecessors, String status, List<String> checklist) {
+
+    public String key() {
+        return unit + "-" + code;
+    }
+
+    public boolean involves(String publicId) {
+        return people.contains(publicId) || trainees.contains(publicId);
+    }
 }

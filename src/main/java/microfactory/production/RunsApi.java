@@ -38,6 +38,24 @@ class RunsApi {
     record Join(String role) {
     }
 
+    record Finish(Map<String, Boolean> checks, String note) {
+    }
+
+    @PostMapping("/{id}/tasks/{key}/start")
+    RunTask start(@PathVariable long id, @PathVariable String key, @AuthenticationPrincipal MemberPrincipal me) {
+        return production.startTask(id, key, me.publicId());
+    }
+
+    @PostMapping("/{id}/tasks/{key}/done")
+    RunTask done(@PathVariable long id, @PathVariable String key, @RequestBody Finish f, @AuthenticationPrincipal MemberPrincipal me) {
+        return production.finishTask(id, key, me.publicId(), me.memberId(), f.checks(), f.note());
+    }
+
+    @GetMapping("/{id}/units")
+    List<Unit> units(@PathVariable long id) {
+        return production.units(id);
+    }
+
     @GetMapping
     List<RunJson> runs() {
         return production.runs().stream().map(this::json).toList();

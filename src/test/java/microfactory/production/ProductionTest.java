@@ -126,6 +126,59 @@ class ProductionTest {
         assertThat(production.schedule(run.id())).isEmpty();
     }
 
+    @Autowired microfactory.ledger.LedgerService ledger;
+
+    /** Two woodworkers schedule one wall module, then build it task by task; a failed check blocks until it passes. */
+    @Test
+    void crewBuildAUnitTaskByTaskAFailedCheckBlocksAndTheUnitGetsASerialOnTheLedger() {
+        Run run = production.create(new RunRequest("wall-module-4x8", 1, LocalDate.now().plusDays(30), 1, 480, 1020, 2, 0));
+        Member a = newcomer();
+        Member b = newcomer();
+        for (Member m : List.of(a, b)) {
+            merit.issue(m.id(), "woodworking", 1, "test");
+            merit.issue(m.id(), "assembly", 1, "test");
+            production.signUp(run.id(), m.id(), "CREW");
+        }
+        production.schedule(run.id(), 500);
+        List<RunTask> tasks = production.schedule(run.id());
+        RunTask first = tasks.stream().filter(t -> t.code().equals("H1")).findFirst().orElseThrow();
+        RunTask second = tasks.stream().filter(t -> t.code().equals("H2")).findFirst().orElseThrow();
+        String crewOfSecond = second.people().get(0);
+        assertThatThrownBy(() -> production.startTask(run.id(), second.key(), crewOfSecond)).hasMessageContaining("Wait: cut plates and studs");
+        Member stranger = newcomer();
+        assertThatThrownBy(() -> production.startTask(run.id(), first.key(), stranger.publicId())).hasMessageContaining("Only the crew");
+
+        String worker = first.people().get(0);
+        long workerId = List.of(a, b).stream().filter(m -> m.publicId().equals(worker)).findFirst().orElseThrow().id();
+        production.startTask(run.id(), first.key(), worker);
+        assertThatThrownBy(() -> production.finishTask(run.id(), first.key(), worker, workerId, Map.of(), ""))
+                .hasMessageContaining("record every check");
+        assertThat(production.finishTask(run.id(), first.key(), worker, workerId, Map.of("lengths within 1/8 in", false), "short stud").status())
+                .isEqualTo("FAILED");
+        assertThatThrownBy(() -> production.startTask(run.id(), second.key(), crewOfSecond)).hasMessageContaining("a quality check failed");
+        assertThat(production.finishTask(run.id(), first.key(), worker, workerId, Map.of("lengths within 1/8 in", true), "recut").status())
+                .isEqualTo("DONE");
+
+        for (RunTask t : production.schedule(run.id())) {
+            if (t.status().equals("DONE")) {
+                continue;
+            }
+            String who = t.people().get(0);
+            long whoId = List.of(a, b).stream().filter(m -> m.publicId().equals(who)).findFirst().orElseThrow().id();
+            production.startTask(run.id(), t.key(), who);
+            Map<String, Boolean> checks = new HashMap<>();
+            t.checklist().forEach(item -> checks.put(item, true));
+            production.finishTask(run.id(), t.key(), who, whoId, checks, "");
+        }
+        List<Unit> units = production.units(run.id());
+        assertThat(units).singleElement().satisfies(u -> {
+            assertThat(u.serial()).isEqualTo("WALLMODULE4X8-" + run.id() + "-01");
+            assertThat(u.builders()).containsExactlyInAnyOrder(a.publicId(), b.publicId());
+            assertThat(ledger.entry(u.ledgerIndex()).json()).contains("\"kind\":\"unit.produced\"").contains(u.serial());
+        });
+        assertThat(production.run(run.id()).status()).isEqualTo("COMPLETED");
+    }
+
     @Test
     void theApiListsRunsAndSchedulesAndStewardsScheduleThroughIt() {
         String runs = new Http(port).get("/api/v1/runs").body();

@@ -1,0 +1,71 @@
+package microfactory.browser;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ContextConfiguration;
+
+import microfactory.support.TestDatabase;
+
+/**
+ * A person in a real browser (Debian's Chromium, headless) against the running app. Runs wherever Chromium is
+ * installed; -Dmicrofactory.browser=required (CI) makes a missing browser a failure, =off skips.
+ */
+@Tag("browser")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = TestDatabase.class)
+abstract class BrowserTest {
+
+    static final Path CHROMIUM = Path.of(System.getProperty("microfactory.chromium", "/usr/bin/chromium"));
+    static final Path DRIVER = Path.of(System.getProperty("microfactory.chromedriver", "/usr/bin/chromedriver"));
+
+    @LocalServerPort int port;
+    WebDriver browser;
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        String mode = System.getProperty("microfactory.browser", "auto");
+        assumeTrue(!mode.equals("off"), "browser tests switched off");
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+        if (!installed) {
+            if (mode.equals("required")) {
+                fail("Browser tests are required but Chromium is missing: apt-get install chromium chromium-driver");
+            }
+            assumeTrue(false, "Chromium not installed (apt-get install chromium chromium-driver)");
+        }
+        Path profile = Files.createTempDirectory("mf-chromium");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
