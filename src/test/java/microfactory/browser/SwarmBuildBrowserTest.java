@@ -2,6 +2,7 @@ package microfactory.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -9,6 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import microfactory.members.Member;
@@ -70,11 +73,13 @@ class SwarmBuildBrowserTest extends BrowserTest {
                 browser.get(url(page));
                 WebElement card = browser.findElement(By.id("task-" + t.key()));
                 card.findElement(By.cssSelector("button.start")).click();
+                new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(card)); // the page reloads
                 card = browser.findElement(By.id("task-" + t.key()));
                 for (WebElement pass : card.findElements(By.cssSelector("input[value='pass']"))) {
                     pass.click();
                 }
                 card.findElement(By.cssSelector("button.done")).click();
+                new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(card));
                 assertThat(browser.findElement(By.id("notice")).getText()).startsWith("Done");
             } else {
                 production.startTask(run.id(), t.key(), helper.publicId());
