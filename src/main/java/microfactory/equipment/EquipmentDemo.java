@@ -51,6 +51,8 @@ class EquipmentDemo implements DemoData {
             {"mill", "Milling machine", "mill", "1", "B07", "safety", "1"},
             {"table-saw", "Table saw", "table-saw", "1", "B12", "safety", "1"},
             {"laminator", "Solar laminator", "laminator", "1", "B10", "safety", "1"},
+            {"multimeters", "Multimeters", "multimeter", "4", "B10", "electrical", "1"},
+            {"crusher", "Soil sifter", "soil-sifter", "1", "B11", "safety", "1"},
         };
         for (String[] m : machines) {
             equipment.addMachine(m[0], m[1], m[2], Integer.parseInt(m[3]), m[4], m[5], Integer.parseInt(m[6]));

@@ -2,6 +2,7 @@ package microfactory.production;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.springframework.stereotype.Component;
 
@@ -9,17 +10,22 @@ import microfactory.common.DemoData;
 import microfactory.members.MemberService;
 import microfactory.members.MemberSummary;
 
-/** An open tractor swarm build a visitor can join: 3 units in 5 days, a crew of 24 and 6 trainees, already scheduled. */
+/**
+ * The demo's production: a printer workshop a month ago (six printers over a long weekend, built, six serials on the
+ * ledger) and an open tractor swarm build a visitor can join: 3 units in 5 days, a crew of 24 and 6 trainees, scheduled.
+ */
 @Component
 class ProductionDemo implements DemoData {
 
     private final ProductionService production;
     private final MemberService members;
+    private final microfactory.merit.MeritService merit;
     private final Clock clock;
 
-    ProductionDemo(ProductionService production, MemberService members, Clock clock) {
+    ProductionDemo(ProductionService production, MemberService members, microfactory.merit.MeritService merit, Clock clock) {
         this.production = production;
         this.members = members;
+        this.merit = merit;
         this.clock = clock;
     }
 
@@ -30,6 +36,7 @@ class ProductionDemo implements DemoData {
 
     @Override
     public void load() {
+        buildPastPrinterWorkshop();
         Run run = production.create(new RunRequest("lifetrac", 3, LocalDate.now(clock).plusDays(14), 5, 480, 1020, 24, 6));
         int trainees = 0;
         for (MemberSummary s : members.search(null, true, 0)) {
@@ -43,5 +50,26 @@ class ProductionDemo implements DemoData {
             }
         }
         production.schedule(run.id(), 1_000);
+    }
+
+    /** The source's "build 6 machines over a weekend": a printer workshop, built, with six serials on the ledger. */
+    private void buildPastPrinterWorkshop() {
+        Run past = production.create(new RunRequest("3d-printer", 6, LocalDate.now(clock).minusDays(30), 3, 540, 1080, 12, 0));
+        List<MemberSummary> people = new java.util.ArrayList<>(members.search(null, true, 0));
+        people.sort(java.util.Comparator.comparingInt(s -> -merit.levelOf(s.member().id(), "3d-printing"))); // printer people first
+        for (MemberSummary s : people) {
+            if (production.signups(past.id()).size() < 12 && production.qualifiesForCrew(past, s.member().id())) {
+                production.signUp(past.id(), s.member().id(), "CREW");
+            }
+        }
+        production.schedule(past.id(), 500);
+        for (RunTask t : production.schedule(past.id())) {
+            String who = t.people().get(0);
+            long id = production.signups(past.id()).stream().filter(s -> s.publicId().equals(who)).findFirst().orElseThrow().memberId();
+            production.startTask(past.id(), t.key(), who);
+            java.util.Map<String, Boolean> checks = new java.util.HashMap<>();
+            t.checklist().forEach(item -> checks.put(item, true));
+            production.finishTask(past.id(), t.key(), who, id, checks, "");
+        }
     }
 }

@@ -20,15 +20,27 @@ import microfactory.members.MemberPrincipal;
 class ProductionPages {
 
     private final ProductionService production;
+    private final microfactory.web.ChapterName chapter;
 
-    ProductionPages(ProductionService production) {
+    ProductionPages(ProductionService production, microfactory.web.ChapterName chapter) {
         this.production = production;
+        this.chapter = chapter;
     }
 
     @GetMapping("/production")
     String runs(Model model) {
         model.addAttribute("runs", production.runs());
         return "production/runs";
+    }
+
+    /** The member's runs as an iCalendar feed for their phone. */
+    @GetMapping(value = "/production/my-runs.ics", produces = "text/calendar")
+    @org.springframework.web.bind.annotation.ResponseBody
+    org.springframework.http.ResponseEntity<String> calendar(@AuthenticationPrincipal MemberPrincipal me) {
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType("text/calendar; charset=UTF-8"))
+                .header("Content-Disposition", "attachment; filename=\"my-runs.ics\"")
+                .body(production.calendar(me.memberId(), chapter.chapterName()));
     }
 
     @GetMapping("/production/runs/{id}")

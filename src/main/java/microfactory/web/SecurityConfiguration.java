@@ -77,6 +77,7 @@ public class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/equipment/**").hasRole("STEWARD")
                 .requestMatchers(HttpMethod.POST, "/production/runs/*/schedule").hasRole("STEWARD")
                 .requestMatchers(HttpMethod.POST, "/production/**").authenticated()
+                .requestMatchers("/production/my-runs.ics").authenticated()
                 .requestMatchers(HttpMethod.POST, "/learn/**").authenticated()
                 .requestMatchers("/learn/sign-offs").authenticated()
                 .requestMatchers(PUBLIC_PAGES).permitAll()

@@ -180,6 +180,35 @@ class ProductionTest {
     }
 
     @Test
+    void thePastPrinterWorkshopBuiltSixPrintersWithSerialsOnTheLedger() {
+        Run past = production.runs().stream().filter(r -> r.designSlug().equals("3d-printer")).findFirst().orElseThrow();
+        assertThat(past.status()).isEqualTo("COMPLETED");
+        assertThat(production.units(past.id())).hasSize(6).allSatisfy(u -> {
+            assertThat(u.serial()).matches("3DPRINTER-" + past.id() + "-0[1-6]");
+            assertThat(ledger.entry(u.ledgerIndex()).kind()).isEqualTo("unit.produced");
+        });
+    }
+
+    @Test
+    void aMembersRunsAreAnICalendarFeedWithOneEventPerWorkingDay() {
+        Member m = newcomer();
+        Run run = smallRun(3, 2);
+        production.signUp(run.id(), m.id(), "TRAINEE");
+        String ics = production.calendar(m.id(), "Maysville Microfactory");
+        assertThat(ics).startsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n").endsWith("END:VCALENDAR\r\n");
+        assertThat(ics.split("BEGIN:VEVENT", -1)).hasSize(2);
+        String day = run.startsOn().toString().replace("-", "");
+        assertThat(ics).contains("DTSTART:" + day + "T080000Z").contains("DTEND:" + day + "T170000Z")
+                .contains("SUMMARY:Swarm build: 2 × wall-module-4x8\\, day 1 of 1");
+        assertThat(ics.lines()).allMatch(l -> l.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 75);
+        Http http = new Http(port);
+        assertThat(http.get("/production/my-runs.ics").statusCode()).isEqualTo(302);
+        http.login("member@demo.local", "demo-member");
+        HttpResponse<String> feed = http.get("/production/my-runs.ics");
+        assertThat(feed.headers().firstValue("Content-Type").orElse("")).startsWith("text/calendar");
+    }
+
+    @Test
     void theApiListsRunsAndSchedulesAndStewardsScheduleThroughIt() {
         String runs = new Http(port).get("/api/v1/runs").body();
         assertThat(runs).contains("\"design\":\"lifetrac\"").contains("\"seats\":24").contains("\"signedUp\":24")
