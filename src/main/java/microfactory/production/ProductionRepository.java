@@ -76,7 +76,13 @@ class ProductionRepository {
         jdbc.sql("update production_signup set status = :s where id = :id").param("s", status).param("id", signupId).update();
     }
 
-    void deleteTasks(long runId) {
+    void deleteTask(long taskId) {
+        jdbc.sql("delete from production_check where task_id = :t").param("t", taskId).update();
+        jdbc.sql("delete from production_task where id = :t").param("t", taskId).update();
+    }
+
+    void deleteChecksAndTasks(long runId) {
+        jdbc.sql("delete from production_check where task_id in (select id from production_task where run_id = :r)").param("r", runId).update();
         jdbc.sql("delete from production_task where run_id = :r").param("r", runId).update();
     }
 

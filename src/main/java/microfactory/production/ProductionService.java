@@ -58,6 +58,124 @@ public class ProductionService {
         this.clock = clock;
     }
 
+    /** A run as the scheduler sees it, and how its ids map back. */
+    private record Plan(Project project, List<BuildTask> design, List<Signup> crew) {
+    }
+
+    /**
+     * Stores a schedule. Tasks named in {@code keep} (work under way, fixed by the replanner) keep their rows and
+     * their quality records; every other task row is replaced.
+     */
+    private void store(long runId, Plan plan, microfactory.scheduling.Schedule schedule, Map<String, String> keep) {
+        if (keep.isEmpty()) {
+            runs.deleteChecksAndTasks(runId);
+        } else {
+            runs.tasks(runId).stream().filter(t -> !keep.containsKey(t.key())).forEach(t -> runs.deleteTask(t.id()));
+        }
+        for (Assignment a : schedule.assignments()) {
+            int unit = a.task() / 1000;
+            BuildTask t = plan.design().get(a.task() % 1000 - 1);
+            if (keep.containsKey(unit + "-" + t.code())) {
+                continue;
+            }
+            String bay = plan.project().tasks().stream().filter(x -> x.id() == a.task()).findFirst().orElseThrow().bay();
+            runs.insertTask(runId, new RunTask(0, unit, t.code(), t.name(), a.start(), a.end(), bay,
+                    a.people().stream().map(q -> plan.crew().get(q - 1).publicId()).toList(),
+                    a.trainees().stream().map(q -> plan.crew().get(q - 1).publicId()).toList(),
+                    t.machines().entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).toList(), t.predecessors(),
+                    keep.getOrDefault(unit + "-" + t.code(), "PLANNED"), t.checklist()));
+        }
+    }
+
+    /**
+     * Someone left a scheduled or running build: replan from now with the scheduler's replanner, keeping every
+     * task that has started where it is. If no schedule is possible without them, the run reopens for sign-ups.
+     * Returns why it reopened, or null when it was replanned.
+     */
+    private String replanWithout(Run run, Signup leaving) {
+        long runId = run.id();
+        List<RunTask> current = runs.tasks(runId);
+        List<Signup> crew = new ArrayList<>(crewOf(runId));
+        crew.add(leaving);
+        Plan plan = plan(run, crew);
+        Map<String, Integer> ids = new HashMap<>();
+        for (int q = 0; q < crew.size(); q++) {
+            ids.put(crew.get(q).publicId(), q + 1);
+        }
+        Map<String, Integer> position = new HashMap<>();
+        for (int k = 0; k < plan.design().size(); k++) {
+            position.put(plan.design().get(k).code(), k + 1);
+        }
+        List<Assignment> assignments = current.stream().map(t -> new Assignment(t.unit() * 1000 + position.get(t.code()),
+                t.startMinute(), t.endMinute(), t.people().stream().filter(ids::containsKey).map(ids::get).toList(), List.of())).toList();
+        int now = (int) Math.max(0, Math.min(run.days() * 1440L,
+                java.time.Duration.between(run.at(0), clock.instant()).toMinutes()));
+        Map<String, String> keep = new HashMap<>();
+        current.stream().filter(t -> t.startMinute() < now || !t.status().equals("PLANNED")).forEach(t -> keep.put(t.key(), t.status()));
+        try {
+            var replan = microfactory.scheduling.Replanner.replan(plan.project(), new microfactory.scheduling.Schedule(assignments), now,
+                    new microfactory.scheduling.Replanner.PersonLeaves(ids.get(leaving.publicId())),
+                    Solver.Options.defaults().withTimeLimit(800));
+            store(runId, plan, replan.result().schedule(), keep);
+            return null;
+        } catch (InfeasibleProjectException | IllegalArgumentException e) {
+            if (current.stream().anyMatch(t -> !t.status().equals("PLANNED"))) {
+                throw new ConflictException("The build cannot go on without you: " + e.getMessage());
+            }
+            runs.deleteChecksAndTasks(runId);
+            runs.setStatus(runId, "OPEN");
+            return e.getMessage();
+        }
+    }
+
+    private List<Signup> crewOf(long runId) {
+        return runs.signups(runId).stream().filter(s -> s.status().equals("CONFIRMED")).toList();
+    }
+
+    /** Design tasks × units (task id = unit × 1000 + position), the crew by their badges, machines, bays and working days. */
+    private Plan plan(Run run, List<Signup> crew) {
+        long runId = run.id();
+        List<BuildTask> design = designs.view(run.designSlug(), run.version()).tasks().tasks();
+        List<Bay> bays = equipment.bays();
+        if (bays.isEmpty()) {
+            throw new ConflictException("The chapter has no bays to build in.");
+        }
+        Map<String, Integer> index = new HashMap<>();
+        for (int k = 0; k < design.size(); k++) {
+            index.put(design.get(k).code(), k + 1);
+        }
+        List<Task> tasks = new ArrayList<>();
+        for (int u = 1; u <= run.quantity(); u++) {
+            String bay = bays.get((u - 1) % bays.size()).code();
+            for (int k = 0; k < design.size(); k++) {
+                BuildTask t = design.get(k);
+                int unit = u;
+                List<Integer> preds = t.predecessors().stream().map(p -> unit * 1000 + index.get(p)).toList();
+                List<Requirement> people = t.skills().stream().map(s -> new Requirement(s.skill(), s.level(), s.people())).toList();
+                tasks.add(new Task(u * 1000 + k + 1, "unit " + u + ": " + t.name(), t.minutes(), preds, people, t.machines(), bay, true));
+            }
+        }
+        List<Person> people = new ArrayList<>();
+        for (int q = 0; q < crew.size(); q++) {
+            Map<String, Integer> skills = new HashMap<>();
+            for (Badge b : merit.badgesOf(crew.get(q).memberId())) {
+                if (b.validAt(merit.now())) {
+                    skills.merge(b.skill(), b.level(), Math::max);
+                }
+            }
+            people.add(new Person(q + 1, crew.get(q).publicId(), skills, List.of()));
+        }
+        List<MachineType> machines = new ArrayList<>();
+        equipment.inServiceByType().forEach((type, count) -> machines.add(new MachineType(type, count)));
+        List<microfactory.scheduling.Bay> spaces = bays.stream().map(b -> new microfactory.scheduling.Bay(b.code(), 2)).toList();
+        List<Window> days = new ArrayList<>();
+        for (int d = 0; d < run.days(); d++) {
+            days.add(new Window(d * 1440 + run.dayStart(), d * 1440 + run.dayEnd()));
+        }
+        Project project = new Project(run.designSlug() + " run " + runId, tasks, people, machines, spaces, days);
+        return new Plan(project, design, crew);
+    }
+
     /** The runs a member is on (confirmed), for their calendar. */
     public List<Run> runsOf(long memberId) {
         return runs.runs().stream().filter(r -> runs.signups(r.id()).stream()
@@ -310,7 +428,11 @@ public class ProductionService {
         return runs.signups(runId).stream().filter(s -> s.memberId() == memberId && s.status().equals(status)).findFirst().orElseThrow();
     }
 
-    /** Leaves a run; the first on the waitlist for that role takes the seat. A scheduled run goes back to open. */
+    /**
+     * Leaves a run; the first on the waitlist for that role takes the seat. A scheduled or running build is
+     * replanned around the gap, keeping started work; if it cannot be, it reopens (or, once work has started,
+     * the withdrawal is refused with the reason).
+     */
     @Transactional
     public void withdraw(long runId, long memberId) {
         Run run = run(runId);
@@ -321,9 +443,8 @@ public class ProductionService {
         if (mine.status().equals("CONFIRMED")) {
             runs.signups(runId).stream().filter(s -> s.role().equals(mine.role()) && s.status().equals("WAITLISTED")).findFirst()
                     .ifPresent(next -> runs.setSignupStatus(next.id(), "CONFIRMED"));
-            if (run.status().equals("SCHEDULED")) {
-                runs.deleteTasks(runId);
-                runs.setStatus(runId, "OPEN");
+            if (List.of("SCHEDULED", "IN_PROGRESS").contains(run.status())) {
+                replanWithout(run, mine);
             }
         }
     }
@@ -338,62 +459,18 @@ public class ProductionService {
         if (!List.of("OPEN", "SCHEDULED").contains(run.status())) {
             throw new ConflictException("Only an open or scheduled run can be scheduled; this one is " + run.status().toLowerCase() + ".");
         }
-        List<BuildTask> design = designs.view(run.designSlug(), run.version()).tasks().tasks();
-        List<Bay> bays = equipment.bays();
-        if (bays.isEmpty()) {
-            throw new ConflictException("The chapter has no bays to build in.");
-        }
-        Map<String, Integer> index = new HashMap<>();
-        for (int k = 0; k < design.size(); k++) {
-            index.put(design.get(k).code(), k + 1);
-        }
-        List<Task> tasks = new ArrayList<>();
-        for (int u = 1; u <= run.quantity(); u++) {
-            String bay = bays.get((u - 1) % bays.size()).code();
-            for (int k = 0; k < design.size(); k++) {
-                BuildTask t = design.get(k);
-                int unit = u;
-                List<Integer> preds = t.predecessors().stream().map(p -> unit * 1000 + index.get(p)).toList();
-                List<Requirement> people = t.skills().stream().map(s -> new Requirement(s.skill(), s.level(), s.people())).toList();
-                tasks.add(new Task(u * 1000 + k + 1, "unit " + u + ": " + t.name(), t.minutes(), preds, people, t.machines(), bay, true));
-            }
-        }
-        List<Signup> crew = runs.signups(runId).stream().filter(s -> s.status().equals("CONFIRMED")).toList();
-        List<Person> people = new ArrayList<>();
-        for (int q = 0; q < crew.size(); q++) {
-            Map<String, Integer> skills = new HashMap<>();
-            for (Badge b : merit.badgesOf(crew.get(q).memberId())) {
-                if (b.validAt(merit.now())) {
-                    skills.merge(b.skill(), b.level(), Math::max);
-                }
-            }
-            people.add(new Person(q + 1, crew.get(q).publicId(), skills, List.of()));
-        }
-        List<MachineType> machines = new ArrayList<>();
-        equipment.inServiceByType().forEach((type, count) -> machines.add(new MachineType(type, count)));
-        List<microfactory.scheduling.Bay> spaces = bays.stream().map(b -> new microfactory.scheduling.Bay(b.code(), 2)).toList();
-        List<Window> days = new ArrayList<>();
-        for (int d = 0; d < run.days(); d++) {
-            days.add(new Window(d * 1440 + run.dayStart(), d * 1440 + run.dayEnd()));
-        }
-        Project project = new Project(run.designSlug() + " run " + runId, tasks, people, machines, spaces, days);
+        Plan plan = plan(run, crewOf(runId));
+        List<BuildTask> design = plan.design();
+        List<Signup> crew = plan.crew();
+        List<Task> tasks = plan.project().tasks();
+        Project project = plan.project();
         Solver.Result result;
         try {
             result = Solver.solve(project, Solver.Options.defaults().withTimeLimit(timeLimitMillis));
         } catch (InfeasibleProjectException e) {
             throw new ConflictException("This run cannot be scheduled yet: " + String.join("; ", e.reasons()) + ".");
         }
-        runs.deleteTasks(runId);
-        for (Assignment a : result.schedule().assignments()) {
-            int unit = a.task() / 1000;
-            BuildTask t = design.get(a.task() % 1000 - 1);
-            runs.insertTask(runId, new RunTask(0, unit, t.code(), t.name(), a.start(), a.end(), tasks.stream()
-                    .filter(x -> x.id() == a.task()).findFirst().orElseThrow().bay(),
-                    a.people().stream().map(q -> crew.get(q - 1).publicId()).toList(),
-                    a.trainees().stream().map(q -> crew.get(q - 1).publicId()).toList(),
-                    t.machines().entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).toList(), t.predecessors(), "PLANNED",
-                    t.checklist()));
-        }
+        store(runId, plan, result.schedule(), Map.of());
         runs.setStatus(runId, "SCHEDULED");
         return result;
     }

@@ -180,6 +180,26 @@ class ProductionTest {
     }
 
     @Test
+    void whenSomeoneLeavesAScheduledBuildItIsReplannedAroundTheGap() {
+        Run run = production.create(new RunRequest("wall-module-4x8", 2, LocalDate.now().plusDays(20), 1, 480, 1020, 5, 0));
+        List<Member> crew = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            Member m = newcomer();
+            merit.issue(m.id(), "woodworking", 1, "test");
+            merit.issue(m.id(), "assembly", 1, "test");
+            production.signUp(run.id(), m.id(), "CREW");
+            crew.add(m);
+        }
+        production.schedule(run.id(), 500);
+        Member leaving = crew.get(0);
+        production.withdraw(run.id(), leaving.id());
+        assertThat(production.run(run.id()).status()).isEqualTo("SCHEDULED");
+        List<RunTask> after = production.schedule(run.id());
+        assertThat(after).hasSize(2 * 4).noneMatch(t -> t.involves(leaving.publicId()));
+        assertThat(after).allMatch(t -> t.people().size() == (t.code().equals("H2") || t.code().equals("H3") ? 2 : 1));
+    }
+
+    @Test
     void thePastPrinterWorkshopBuiltSixPrintersWithSerialsOnTheLedger() {
         Run past = production.runs().stream().filter(r -> r.designSlug().equals("3d-printer")).findFirst().orElseThrow();
         assertThat(past.status()).isEqualTo("COMPLETED");
