@@ -208,7 +208,7 @@ public final class DesignBundle {
     }
 
     private static List<String> csvFields(String line) {
-        return microfactory.designs.bom.CsvBomReader.split(line, ',');
+        return microfactory.designs.bom.CsvBomReader.fields(line, ',');
     }
 
 }

@@ -77,12 +77,8 @@ public class DesignService {
         return TaskGraph.of(tasks, Vocabulary.SKILLS, Vocabulary.MACHINES);
     }
 
-    private static Bom bom(Design d, DesignVersion v, List<BomLine> lines) {
-        return Bom.of(d.slug(), d.name(), lines, new ArrayList<>());
-    }
-
     private Bom bom(Design d, DesignVersion v) {
-        return bom(d, v, designs.lines(v.id()));
+        return Bom.of(d.slug(), d.name(), designs.lines(v.id()), new ArrayList<>());
     }
 
     /** Everything wrong with a design about to be stored: BOM lines, cycles, licence, task graph. Empty when it can be stored. */

@@ -1,6 +1,5 @@
 package microfactory.ledger;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -550,9 +549,5 @@ public class LedgerService {
             }
             return Optional.of(tree.tile(address.level(), address.index(), address.width(), size));
         });
-    }
-
-    static String utf8(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

@@ -247,7 +247,12 @@ public class ProductionService {
     public RunTask startTask(long runId, String key, String publicId) {
         Run run = run(runId);
         runs.lock(runId);
-        RunTask t = task(runId, key);
+        Map<String, RunTask> byKey = new HashMap<>();
+        runs.tasks(runId).forEach(x -> byKey.put(x.key(), x));
+        RunTask t = byKey.get(key);
+        if (t == null) {
+            throw new NotFoundException("task of run " + runId, key);
+        }
         if (!t.involves(publicId)) {
             throw new ConflictException("Only the crew of " + t.name() + " (unit " + t.unit() + ") can start it.");
         }
@@ -255,7 +260,7 @@ public class ProductionService {
             throw new ConflictException(t.name() + " is " + t.status().toLowerCase() + " already.");
         }
         for (String p : t.predecessors()) {
-            RunTask before = task(runId, t.unit() + "-" + p);
+            RunTask before = byKey.get(t.unit() + "-" + p);
             if (!before.status().equals("DONE")) {
                 throw new ConflictException("Wait: " + before.name() + " (unit " + t.unit() + ") is " + before.status().toLowerCase()
                         + (before.status().equals("FAILED") ? " — a quality check failed and blocks what follows until it is resolved" : "") + ".");
@@ -460,13 +465,9 @@ public class ProductionService {
             throw new ConflictException("Only an open or scheduled run can be scheduled; this one is " + run.status().toLowerCase() + ".");
         }
         Plan plan = plan(run, crewOf(runId));
-        List<BuildTask> design = plan.design();
-        List<Signup> crew = plan.crew();
-        List<Task> tasks = plan.project().tasks();
-        Project project = plan.project();
         Solver.Result result;
         try {
-            result = Solver.solve(project, Solver.Options.defaults().withTimeLimit(timeLimitMillis));
+            result = Solver.solve(plan.project(), Solver.Options.defaults().withTimeLimit(timeLimitMillis));
         } catch (InfeasibleProjectException e) {
             throw new ConflictException("This run cannot be scheduled yet: " + String.join("; ", e.reasons()) + ".");
         }

@@ -2,10 +2,8 @@ package microfactory.scheduling;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Finds why a project cannot be scheduled at all, before any search: unknown or cyclic predecessors, a
@@ -116,11 +114,5 @@ final class ProjectCheck {
     private static String label(Task t) {
         return t.name().equals("task " + t.id()) || t.name().equals("job " + t.id()) ? "task " + t.id()
                 : "task " + t.id() + " (" + t.name() + ")";
-    }
-
-    static Set<Integer> ids(Project p) {
-        Set<Integer> ids = new HashSet<>();
-        p.tasks().forEach(t -> ids.add(t.id()));
-        return ids;
     }
 }

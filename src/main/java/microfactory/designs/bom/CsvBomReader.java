@@ -183,11 +183,7 @@ public final class CsvBomReader {
     }
 
     /** Splits one line; fields may be quoted with "", and "" inside quotes is a quote. */
-    public static List<String> split(String line, char separator) {
-        return fields(line, separator);
-    }
-
-    static List<String> fields(String line, char separator) {
+    public static List<String> fields(String line, char separator) {
         List<String> out = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
