@@ -1,12 +1,14 @@
 package microfactory.merit.credentials;
 
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.util.List;
 
 import com.apicatalog.jsonld.JsonLd;
 import com.apicatalog.jsonld.JsonLdError;
@@ -19,6 +21,11 @@ import com.apicatalog.rdf.canon.RdfCanonTimeTicker;
 import com.apicatalog.rdf.nquads.NQuadsWriter;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -35,6 +42,7 @@ public final class EddsaRdfc2022 {
     public static final String LEGACY_CRYPTOSUITE = "eddsa-2022";
     /** Canonicalising a crafted graph can take exponential time: give up after this. */
     private static final long CANON_LIMIT_MILLIS = 5_000;
+    private static final String XSD_DOUBLE = "http://www.w3.org/2001/XMLSchema#double";
 
     private final DocumentLoader contexts;
 
@@ -101,14 +109,18 @@ public final class EddsaRdfc2022 {
         return out;
     }
 
-    /** RDFC-1.0 canonical N-Quads of a JSON-LD document; undefined terms and unknown contexts are errors. */
+    /**
+     * RDFC-1.0 canonical N-Quads of a JSON-LD document. Like JSON-LD "safe mode", whatever the contexts do not define
+     * is an error rather than silently dropped (it would then be unsigned): undefined terms, types and relative ids.
+     */
     public String canonicalize(JsonObject document) throws CredentialException {
         JsonLdOptions options = new JsonLdOptions();
         options.setDocumentLoader(contexts);
         options.setUndefinedTermsPolicy(JsonLdOptions.ProcessingPolicy.Fail);
         RdfCanon canon = RdfCanon.create("SHA-256", new RdfCanonTimeTicker(CANON_LIMIT_MILLIS));
         try {
-            JsonLd.toRdf(JsonDocument.of(document)).options(options).provide(canon);
+            JsonArray expanded = JsonLd.expand(JsonDocument.of(document)).options(options).get();
+            JsonLd.toRdf(JsonDocument.of((JsonArray) checked(expanded))).options(options).provide(canon);
             StringWriter out = new StringWriter();
             canon.provide(new NQuadsWriter(out));
             return out.toString();
@@ -119,6 +131,55 @@ public final class EddsaRdfc2022 {
         } catch (IllegalStateException e) {
             throw new CredentialException("context", "RDF canonicalization took too long (over " + CANON_LIMIT_MILLIS + " ms)");
         }
+    }
+
+    /**
+     * Walks expanded JSON-LD: refuses node types and ids that did not become absolute IRIs, and writes typed integral
+     * numbers in integer form. (JSON-LD 1.1 Object to RDF writes 42 typed xsd:float as "42"; titanium 1.7.0 writes
+     * "4.2E1", which breaks signatures made elsewhere.)
+     */
+    private static JsonValue checked(JsonValue value) throws CredentialException {
+        if (value instanceof JsonArray array) {
+            JsonArrayBuilder out = Json.createArrayBuilder();
+            for (JsonValue item : array) {
+                out.add(checked(item));
+            }
+            return out.build();
+        }
+        if (!(value instanceof JsonObject object)) {
+            return value;
+        }
+        if (object.containsKey("@value")) {
+            return typedNumber(object);
+        }
+        for (JsonValue type : object.get("@type") instanceof JsonArray types ? types : List.<JsonValue>of()) {
+            if (type instanceof JsonString s && !isIri(s.getString())) {
+                throw new CredentialException("context", "the type \"" + s.getString() + "\" is not defined by the credential's contexts");
+            }
+        }
+        if (object.get("@id") instanceof JsonString id && !isIri(id.getString())) {
+            throw new CredentialException("context", "the id \"" + id.getString() + "\" is not an absolute IRI");
+        }
+        JsonObjectBuilder out = Json.createObjectBuilder();
+        for (var entry : object.entrySet()) {
+            out.add(entry.getKey(), checked(entry.getValue()));
+        }
+        return out.build();
+    }
+
+    private static JsonObject typedNumber(JsonObject object) {
+        if (object.get("@value") instanceof JsonNumber n && object.get("@type") instanceof JsonString type
+                && !XSD_DOUBLE.equals(type.getString())) {
+            BigDecimal v = n.bigDecimalValue();
+            if (v.signum() == 0 || (v.stripTrailingZeros().scale() <= 0 && v.abs().compareTo(BigDecimal.TEN.pow(21)) < 0)) {
+                return Json.createObjectBuilder(object).add("@value", v.toBigInteger().toString()).build();
+            }
+        }
+        return object;
+    }
+
+    private static boolean isIri(String text) {
+        return text.startsWith("_:") || text.matches("[A-Za-z][A-Za-z0-9+.-]*:.*");
     }
 
     private static String describe(JsonLdError e) {
