@@ -168,7 +168,9 @@ class LearningPages {
 
     @GetMapping("/badges")
     String badges(@AuthenticationPrincipal MemberPrincipal me, Model model) {
-        model.addAttribute("mine", me == null ? List.of() : merit.badgesOf(me.memberId()));
+        List<microfactory.merit.Badge> mine = me == null ? List.of() : merit.badgesOf(me.memberId());
+        model.addAttribute("mine", mine);
+        model.addAttribute("credentials", merit.credentialsOf(mine));
         model.addAttribute("recent", merit.issued(30));
         model.addAttribute("now", merit.now());
         return "learning/badges";

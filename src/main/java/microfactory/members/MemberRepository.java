@@ -47,6 +47,11 @@ class MemberRepository {
                 .query(MemberRepository::member).optional();
     }
 
+    Optional<Member> findByPublicId(String publicId) {
+        return jdbc.sql("select " + COLUMNS + " from member m where m.public_id = :p").param("p", publicId)
+                .query(MemberRepository::member).optional();
+    }
+
     Optional<Member> findByEmail(String email) {
         return jdbc.sql("select " + COLUMNS + " from member m where m.email = :email").param("email", email)
                 .query(MemberRepository::member).optional();

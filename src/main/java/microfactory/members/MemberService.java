@@ -104,6 +104,11 @@ public class MemberService {
         return members.findById(id).orElseThrow(() -> new NotFoundException("member", id));
     }
 
+    /** By pseudonym: how public records name members. */
+    public Optional<Member> findByPublicId(String publicId) {
+        return members.findByPublicId(publicId);
+    }
+
     public Optional<Member> findByEmail(String email) {
         return members.findByEmail(normalise(email));
     }

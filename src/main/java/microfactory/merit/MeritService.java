@@ -31,9 +31,11 @@ public class MeritService {
     private final MemberService members;
     private final LedgerService ledger;
     private final Clock clock;
+    private final BadgeCredentials credentials;
 
-    MeritService(BadgeRepository badges, MemberService members, LedgerService ledger, Clock clock) {
+    MeritService(BadgeRepository badges, MemberService members, LedgerService ledger, Clock clock, BadgeCredentials credentials) {
         this.badges = badges;
+        this.credentials = credentials;
         this.members = members;
         this.ledger = ledger;
         this.clock = clock;
@@ -55,7 +57,9 @@ public class MeritService {
         event.put("source", source);
         long index = ledger.record("badge.issued", event);
         long id = badges.insert(memberId, skill, level, now, expires, source, index);
-        return badges.find(id).orElseThrow();
+        Badge badge = badges.find(id).orElseThrow();
+        credentials.issue(badge, m.publicId());
+        return badge;
     }
 
     @Transactional
@@ -90,8 +94,35 @@ public class MeritService {
 
     /** Recently issued badges with their holders' pseudonyms: public. */
     public List<IssuedBadge> issued(int limit) {
-        return badges.recent(limit).stream().map(b -> new IssuedBadge(b.id(), members.get(b.memberId()).publicId(), b.skill(),
-                b.level(), b.issuedAt(), b.expiresAt(), b.revokedAt() != null, b.ledgerIndex())).toList();
+        return badges.recent(limit).stream().map(this::issued).toList();
+    }
+
+    /** A holder's badges by pseudonym: public, as the credentials name holders this way. */
+    public List<IssuedBadge> issuedTo(String holder) {
+        return members.findByPublicId(holder).map(m -> badges.ofMember(m.id()).stream().map(this::issued).toList())
+            .orElseThrow(() -> new NotFoundException("holder", holder));
+    }
+
+    private IssuedBadge issued(Badge b) {
+        String credential = credentials.credentialOf(b.id()).orElse(null);
+        return new IssuedBadge(credential, credential == null ? null : credentials.url(credential), b.id(),
+                members.get(b.memberId()).publicId(), b.skill(), b.level(), b.issuedAt(), b.expiresAt(), b.revokedAt() != null,
+                b.ledgerIndex());
+    }
+
+    /** Each badge's credential id, where it has one. */
+    public Map<Long, String> credentialsOf(List<Badge> list) {
+        Map<Long, String> out = new LinkedHashMap<>();
+        list.forEach(b -> credentials.credentialOf(b.id()).ifPresent(c -> out.put(b.id(), c)));
+        return out;
+    }
+
+    public Badge badge(long id) {
+        return badges.find(id).orElseThrow(() -> new NotFoundException("badge", id));
+    }
+
+    public String holderOf(Badge badge) {
+        return members.get(badge.memberId()).publicId();
     }
 
     public Instant now() {

@@ -42,6 +42,7 @@ public class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/v1/ledger", "/api/v1/ledger/**").permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/v1/designs", "/api/v1/designs/**").permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/v1/learning/**", "/api/v1/badges/issued").permitAll()
+                .requestMatchers(HttpMethod.POST, "/api/v1/badges/verify").permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/v1/runs", "/api/v1/runs/**").permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/v1/runs", "/api/v1/runs/*/schedule").hasRole("STEWARD")
                 .requestMatchers("/api/v1/runs/**").authenticated()

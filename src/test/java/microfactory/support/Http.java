@@ -46,6 +46,16 @@ public final class Http {
         return response;
     }
 
+    /** A page as a browser asks for it (Accept: text/html first). */
+    public HttpResponse<String> page(String path) {
+        HttpResponse<String> response = send(request(path).setHeader("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").GET());
+        Matcher m = CSRF.matcher(response.body());
+        if (m.find()) {
+            csrf = m.group(1);
+        }
+        return response;
+    }
+
     /** Sends a body of any content type. */
     public HttpResponse<String> send(String method, String path, String contentType, String body) {
         return send(request(path).header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body)));
