@@ -11,9 +11,11 @@ import microfactory.common.NotFoundException;
 public class EquipmentService {
 
     private final BayRepository bays;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    EquipmentService(BayRepository bays) {
+    EquipmentService(BayRepository bays, org.springframework.context.ApplicationEventPublisher events) {
         this.bays = bays;
+        this.events = events;
     }
 
     public List<Bay> bays() {
@@ -42,12 +44,16 @@ public class EquipmentService {
     /** Takes a machine out of service (a reason is required, people need to know why) or back in. */
     @org.springframework.transaction.annotation.Transactional
     public Machine setStatus(String code, boolean inService, String reason) {
-        machine(code);
+        Machine before = machine(code);
         if (!inService && (reason == null || reason.isBlank())) {
             throw microfactory.common.InvalidInputException.of("reason", "say why the machine is out of service");
         }
         bays.setStatus(code, inService, inService ? "" : reason.strip());
-        return machine(code);
+        Machine after = machine(code);
+        if (before.inService() != inService) {
+            events.publishEvent(new MachineStatusChanged(after, before.inService()));
+        }
+        return after;
     }
 
     void addMachine(String code, String name, String type, int count, String bay, String skill, int level) {

@@ -56,6 +56,7 @@ class ProductionPages {
         model.addAttribute("qualified", me != null && production.qualifiesForCrew(run, me.memberId()));
         model.addAttribute("myId", me == null ? "" : me.publicId());
         model.addAttribute("units", production.units(id));
+        model.addAttribute("dashboard", production.dashboard(id));
         return "production/run";
     }
 
@@ -113,6 +114,19 @@ class ProductionPages {
             flash.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/production/runs/" + id + "#my-day";
+    }
+
+    @PostMapping("/production/runs/{id}/tasks/{key}/delay")
+    String delay(@PathVariable long id, @PathVariable String key, @RequestParam(required = false) Integer minutes,
+                 @RequestParam(required = false) String reason, @AuthenticationPrincipal MemberPrincipal me, RedirectAttributes flash) {
+        try {
+            RunEvent e = production.reportDelay(id, key, me.publicId(),
+                    me.role().ordinal() >= microfactory.members.Role.STEWARD.ordinal(), minutes, reason);
+            flash.addFlashAttribute("notice", "Replanned: " + e.message() + ".");
+        } catch (ConflictException | InvalidInputException e) {
+            flash.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/production/runs/" + id + "#dashboard";
     }
 
     @PostMapping("/production/runs/{id}/schedule")

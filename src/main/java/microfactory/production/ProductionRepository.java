@@ -100,13 +100,64 @@ class ProductionRepository {
 
     List<RunTask> tasks(long runId) {
         return jdbc.sql("""
-                select id, unit, code, name, start_minute, end_minute, bay, people, trainees, machines, predecessors, status, checklist
+                select id, unit, code, name, start_minute, end_minute, bay, people, trainees, machines, predecessors, status, checklist,
+                       started_at, finished_at
                   from production_task where run_id = :r order by start_minute, unit, code""")
             .param("r", runId).query(ProductionRepository::task).list();
     }
 
     void setTaskStatus(long taskId, String status) {
         jdbc.sql("update production_task set status = :s where id = :id").param("s", status).param("id", taskId).update();
+    }
+
+    void retime(long taskId, int start, int end) {
+        jdbc.sql("update production_task set start_minute = :s, end_minute = :e where id = :id")
+            .param("s", start).param("e", end).param("id", taskId).update();
+    }
+
+    void started(long taskId, Instant at) {
+        jdbc.sql("update production_task set status = 'STARTED', started_at = :at where id = :id")
+            .param("at", Timestamp.from(at)).param("id", taskId).update();
+    }
+
+    void finished(long taskId, String status, Instant at) {
+        jdbc.sql("update production_task set status = :s, finished_at = :at where id = :id")
+            .param("s", status).param("at", Timestamp.from(at)).param("id", taskId).update();
+    }
+
+    /** Runs whose schedule is live (scheduled or under way). */
+    List<Run> liveRuns() {
+        return jdbc.sql("select * from production_run where status in ('SCHEDULED', 'IN_PROGRESS') order by id").query(ProductionRepository::run).list();
+    }
+
+    void log(long runId, Instant at, String kind, String message) {
+        jdbc.sql("insert into production_run_event (run_id, at, kind, message) values (:r, :at, :k, :m)")
+            .param("r", runId).param("at", Timestamp.from(at)).param("k", kind)
+            .param("m", message.length() > 1000 ? message.substring(0, 997) + "…" : message).update();
+    }
+
+    List<RunEvent> log(long runId) {
+        return jdbc.sql("select at, kind, message from production_run_event where run_id = :r order by at desc, id desc")
+            .param("r", runId).query((rs, n) -> new RunEvent(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3))).list();
+    }
+
+    Optional<Unit> unit(String serial) {
+        return jdbc.sql(UNIT_COLUMNS + " where serial = :s").param("s", serial).query(ProductionRepository::unit).optional();
+    }
+
+    void setOwner(long unitId, Long ownerId) {
+        jdbc.sql("update production_unit set owner_id = :o where id = :id").param("o", ownerId).param("id", unitId).update();
+    }
+
+    void lifetime(long unitId, Instant at, String kind, String message, Long ledgerIndex) {
+        jdbc.sql("insert into unit_lifetime_event (unit_id, at, kind, message, ledger_index) values (:u, :at, :k, :m, :l)")
+            .param("u", unitId).param("at", Timestamp.from(at)).param("k", kind).param("m", message).param("l", ledgerIndex).update();
+    }
+
+    List<LifetimeEvent> lifetime(long unitId) {
+        return jdbc.sql("select at, kind, message, ledger_index from unit_lifetime_event where unit_id = :u order by at, id")
+            .param("u", unitId).query((rs, n) -> new LifetimeEvent(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+                    rs.getObject(4, Long.class))).list();
     }
 
     void insertCheck(long taskId, String item, boolean passed, String note, long memberId, Instant at) {
@@ -125,20 +176,28 @@ class ProductionRepository {
             .param("at", Timestamp.from(at)).param("l", ledgerIndex).update();
     }
 
+    private static final String UNIT_COLUMNS =
+        "select id, run_id, unit, serial, builders, owner_id, completed_at, ledger_index from production_unit";
+
     List<Unit> units(long runId) {
-        return jdbc.sql("""
-                select id, run_id, unit, serial, builders, owner_id, completed_at, ledger_index from production_unit
-                 where run_id = :r order by unit""")
-            .param("r", runId)
-            .query((rs, n) -> new Unit(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), list(rs.getString(5)),
-                    rs.getObject(6, Long.class), rs.getTimestamp(7).toInstant(), rs.getLong(8))).list();
+        return jdbc.sql(UNIT_COLUMNS + " where run_id = :r order by unit").param("r", runId).query(ProductionRepository::unit).list();
+    }
+
+    private static Unit unit(ResultSet rs, int n) throws SQLException {
+        return new Unit(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), list(rs.getString(5)),
+                rs.getObject(6, Long.class), rs.getTimestamp(7).toInstant(), rs.getLong(8));
     }
 
     private static RunTask task(ResultSet rs, int n) throws SQLException {
         String checklist = rs.getString(13);
         return new RunTask(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getInt(6),
                 rs.getString(7), list(rs.getString(8)), list(rs.getString(9)), list(rs.getString(10)), list(rs.getString(11)),
-                rs.getString(12), checklist == null || checklist.isBlank() ? List.of() : List.of(checklist.split("\n")));
+                rs.getString(12), checklist == null || checklist.isBlank() ? List.of() : List.of(checklist.split("\n")),
+                instant(rs.getTimestamp(14)), instant(rs.getTimestamp(15)));
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 
     private static List<String> list(String csv) {

@@ -63,19 +63,28 @@ public class ProductionService {
     }
 
     /**
-     * Stores a schedule. Tasks named in {@code keep} (work under way, fixed by the replanner) keep their rows and
-     * their quality records; every other task row is replaced.
+     * Stores a schedule. Tasks named in {@code keep} (work under way or done) keep their rows, statuses and quality
+     * records, moved to their times in the new schedule; every other task row is replaced.
      */
     private void store(long runId, Plan plan, microfactory.scheduling.Schedule schedule, Map<String, String> keep) {
+        Map<String, RunTask> kept = new HashMap<>();
         if (keep.isEmpty()) {
             runs.deleteChecksAndTasks(runId);
         } else {
-            runs.tasks(runId).stream().filter(t -> !keep.containsKey(t.key())).forEach(t -> runs.deleteTask(t.id()));
+            runs.tasks(runId).forEach(t -> {
+                if (keep.containsKey(t.key())) {
+                    kept.put(t.key(), t);
+                } else {
+                    runs.deleteTask(t.id());
+                }
+            });
         }
         for (Assignment a : schedule.assignments()) {
             int unit = a.task() / 1000;
             BuildTask t = plan.design().get(a.task() % 1000 - 1);
-            if (keep.containsKey(unit + "-" + t.code())) {
+            RunTask existing = kept.get(unit + "-" + t.code());
+            if (existing != null) {
+                runs.retime(existing.id(), a.start(), a.end());
                 continue;
             }
             String bay = plan.project().tasks().stream().filter(x -> x.id() == a.task()).findFirst().orElseThrow().bay();
@@ -83,49 +92,174 @@ public class ProductionService {
                     a.people().stream().map(q -> plan.crew().get(q - 1).publicId()).toList(),
                     a.trainees().stream().map(q -> plan.crew().get(q - 1).publicId()).toList(),
                     t.machines().entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).toList(), t.predecessors(),
-                    keep.getOrDefault(unit + "-" + t.code(), "PLANNED"), t.checklist()));
+                    "PLANNED", t.checklist()));
         }
     }
 
     /**
-     * Someone left a scheduled or running build: replan from now with the scheduler's replanner, keeping every
-     * task that has started where it is. If no schedule is possible without them, the run reopens for sign-ups.
-     * Returns why it reopened, or null when it was replanned.
+     * A live build as the replanner sees it: the project (task durations as now planned, so a reported delay
+     * stays), the current schedule, and "now" in run minutes — at least just after the start of any task already
+     * under way, so started and finished work is fixed. Tasks not started whose time has passed are moved to now.
+     */
+    private record Situation(Plan plan, microfactory.scheduling.Schedule current, int now, Map<String, String> keep,
+                             Map<String, Integer> personIds, Map<String, Integer> taskIds) {
+    }
+
+    private Situation situation(Run run, List<Signup> crew, Map<String, Integer> machinesBack) {
+        List<RunTask> current = runs.tasks(run.id());
+        Plan plan = plan(run, crew, machinesBack);
+        Map<String, Integer> personIds = new HashMap<>();
+        for (int q = 0; q < crew.size(); q++) {
+            personIds.put(crew.get(q).publicId(), q + 1);
+        }
+        Map<String, Integer> taskIds = new HashMap<>();
+        for (int k = 0; k < plan.design().size(); k++) {
+            for (int u = 1; u <= run.quantity(); u++) {
+                taskIds.put(u + "-" + plan.design().get(k).code(), u * 1000 + k + 1);
+            }
+        }
+        int now = (int) Math.max(0, Math.min(run.days() * 1440L, java.time.Duration.between(run.at(0), clock.instant()).toMinutes()));
+        Map<String, String> keep = new HashMap<>();
+        Map<Integer, Integer> minutes = new HashMap<>();
+        Set<Integer> done = new java.util.HashSet<>();
+        for (RunTask t : current) {
+            minutes.put(taskIds.get(t.key()), t.minutes());
+            if (t.status().equals("DONE")) {
+                done.add(taskIds.get(t.key())); // finished work no longer needs its machines (they may be gone since)
+            }
+            if (!t.status().equals("PLANNED")) {
+                keep.put(t.key(), t.status());
+                now = Math.max(now, t.startMinute() + 1);
+            }
+        }
+        int at = now;
+        List<Assignment> assignments = current.stream().map(t -> {
+            int start = t.status().equals("PLANNED") ? Math.max(t.startMinute(), at) : t.startMinute();
+            return new Assignment(taskIds.get(t.key()), start, start + t.minutes(),
+                    t.people().stream().filter(personIds::containsKey).map(personIds::get).toList(), List.of());
+        }).toList();
+        Project p = plan.project();
+        List<Task> tasks = p.tasks().stream().map(t -> new Task(t.id(), t.name(), minutes.getOrDefault(t.id(), t.duration()),
+                t.predecessors(), t.people(), done.contains(t.id()) ? Map.of() : t.machines(), t.bay(), t.trainee())).toList();
+        Project timed = new Project(p.name(), tasks, p.people(), p.machines(), p.bays(), p.workingWindows(), p.outages());
+        return new Situation(new Plan(timed, plan.design(), plan.crew()), new microfactory.scheduling.Schedule(assignments), now, keep,
+                personIds, taskIds);
+    }
+
+    /** Replans a live build after a change, keeping work under way; returns the new expected end (run minutes). */
+    private int replan(Run run, Situation s, microfactory.scheduling.Replanner.Change change) {
+        var replan = microfactory.scheduling.Replanner.replan(s.plan().project(), s.current(), s.now(), change,
+                Solver.Options.defaults().withTimeLimit(800));
+        store(run.id(), s.plan(), replan.result().schedule(), s.keep());
+        return replan.result().schedule().assignments().stream().mapToInt(Assignment::end).max().orElse(0);
+    }
+
+    private int expectedEnd(long runId) {
+        return runs.tasks(runId).stream().mapToInt(RunTask::endMinute).max().orElse(0);
+    }
+
+    /**
+     * Someone left a scheduled or running build: replan from now, keeping every task that has started where it is.
+     * If no schedule is possible without them, the run reopens for sign-ups. Returns why it reopened, or null.
      */
     private String replanWithout(Run run, Signup leaving) {
-        long runId = run.id();
-        List<RunTask> current = runs.tasks(runId);
-        List<Signup> crew = new ArrayList<>(crewOf(runId));
+        List<Signup> crew = new ArrayList<>(crewOf(run.id()));
         crew.add(leaving);
-        Plan plan = plan(run, crew);
-        Map<String, Integer> ids = new HashMap<>();
-        for (int q = 0; q < crew.size(); q++) {
-            ids.put(crew.get(q).publicId(), q + 1);
-        }
-        Map<String, Integer> position = new HashMap<>();
-        for (int k = 0; k < plan.design().size(); k++) {
-            position.put(plan.design().get(k).code(), k + 1);
-        }
-        List<Assignment> assignments = current.stream().map(t -> new Assignment(t.unit() * 1000 + position.get(t.code()),
-                t.startMinute(), t.endMinute(), t.people().stream().filter(ids::containsKey).map(ids::get).toList(), List.of())).toList();
-        int now = (int) Math.max(0, Math.min(run.days() * 1440L,
-                java.time.Duration.between(run.at(0), clock.instant()).toMinutes()));
-        Map<String, String> keep = new HashMap<>();
-        current.stream().filter(t -> t.startMinute() < now || !t.status().equals("PLANNED")).forEach(t -> keep.put(t.key(), t.status()));
+        Situation s = situation(run, crew, Map.of());
+        int before = expectedEnd(run.id());
         try {
-            var replan = microfactory.scheduling.Replanner.replan(plan.project(), new microfactory.scheduling.Schedule(assignments), now,
-                    new microfactory.scheduling.Replanner.PersonLeaves(ids.get(leaving.publicId())),
-                    Solver.Options.defaults().withTimeLimit(800));
-            store(runId, plan, replan.result().schedule(), keep);
+            int after = replan(run, s, new microfactory.scheduling.Replanner.PersonLeaves(s.personIds().get(leaving.publicId())));
+            runs.log(run.id(), clock.instant(), "REPLANNED", leaving.publicId() + " left the crew; replanned around the gap"
+                    + finish(run, before, after));
             return null;
         } catch (InfeasibleProjectException | IllegalArgumentException e) {
-            if (current.stream().anyMatch(t -> !t.status().equals("PLANNED"))) {
+            if (!s.keep().isEmpty()) {
                 throw new ConflictException("The build cannot go on without you: " + e.getMessage());
             }
-            runs.deleteChecksAndTasks(runId);
-            runs.setStatus(runId, "OPEN");
+            runs.deleteChecksAndTasks(run.id());
+            runs.setStatus(run.id(), "OPEN");
+            runs.log(run.id(), clock.instant(), "REOPENED", leaving.publicId() + " left and no schedule works without them: " + e.getMessage());
             return e.getMessage();
         }
+    }
+
+    private String finish(Run run, int before, int after) {
+        if (after == before) {
+            return "; the expected finish is unchanged (" + run.dayTime(after) + ")";
+        }
+        return "; expected finish " + (after > before ? "moved later" : "moved earlier") + " from " + run.dayTime(before) + " to "
+                + run.dayTime(after);
+    }
+
+    /**
+     * A machine went out of service: every live build with work left on that machine type is replanned without it,
+     * work already on it finishing first. When a build cannot finish without it, its log says which tasks are stuck.
+     */
+    @org.springframework.context.event.EventListener
+    public void machineStatusChanged(microfactory.equipment.MachineStatusChanged change) {
+        var machine = change.machine();
+        if (machine.inService() || !change.wasInService()) {
+            return;
+        }
+        for (Run run : runs.liveRuns()) {
+            boolean affected = runs.tasks(run.id()).stream().anyMatch(t -> !t.status().equals("DONE")
+                    && t.machines().stream().anyMatch(m -> m.startsWith(machine.type() + ":")));
+            if (!affected) {
+                continue;
+            }
+            runs.lock(run.id());
+            Situation s = situation(run, crewOf(run.id()), Map.of(machine.type(), machine.count()));
+            int before = expectedEnd(run.id());
+            String what = machine.name() + " went out of service (" + machine.statusReason() + ")";
+            try {
+                int after = replan(run, s, new microfactory.scheduling.Replanner.MachinesBreak(machine.type(), machine.count()));
+                runs.log(run.id(), clock.instant(), "REPLANNED", what + "; replanned without it" + finish(run, before, after));
+            } catch (InfeasibleProjectException e) {
+                runs.log(run.id(), clock.instant(), "BLOCKED", what + "; the build cannot finish without it: "
+                        + String.join("; ", e.reasons()) + ". Bring it back into service or add one.");
+            }
+        }
+    }
+
+    /**
+     * A task will take longer than planned (reported by its crew or a steward): the build is replanned with the
+     * extra time, keeping work under way, and the log says how the expected finish moved.
+     */
+    @Transactional
+    public RunEvent reportDelay(long runId, String key, String publicId, boolean steward, Integer minutes, String reason) {
+        Run run = run(runId);
+        if (minutes == null || minutes < 1 || minutes > 2 * 1440) {
+            throw InvalidInputException.of("minutes", "how many minutes longer, from 1 to 2880");
+        }
+        runs.lock(runId);
+        RunTask t = task(runId, key);
+        if (!steward && !t.involves(publicId)) {
+            throw new ConflictException("Only the crew of " + t.name() + " (unit " + t.unit() + ") or a steward can report it late.");
+        }
+        if (t.status().equals("DONE")) {
+            throw new ConflictException(t.name() + " (unit " + t.unit() + ") is done; only work not finished can run late.");
+        }
+        Situation s = situation(run, crewOf(runId), Map.of());
+        int before = expectedEnd(runId);
+        try {
+            int after = replan(run, s, new microfactory.scheduling.Replanner.TaskRunsLate(s.taskIds().get(key), minutes));
+            String why = reason == null || reason.isBlank() ? "" : " (" + reason.strip() + ")";
+            runs.log(runId, clock.instant(), "DELAY", "unit " + t.unit() + ": " + t.name() + " runs " + minutes + " min late" + why
+                    + "; replanned" + finish(run, before, after));
+        } catch (InfeasibleProjectException e) {
+            throw new ConflictException("With " + minutes + " more minutes the build no longer fits: " + String.join("; ", e.reasons()) + ".");
+        }
+        return runs.log(runId).get(0);
+    }
+
+    public RunDashboard dashboard(long runId) {
+        Run run = run(runId);
+        return RunDashboard.of(run, runs.tasks(runId), runs.units(runId).size(), clock.instant(), runs.log(runId));
+    }
+
+    public List<RunEvent> log(long runId) {
+        run(runId);
+        return runs.log(runId);
     }
 
     private List<Signup> crewOf(long runId) {
@@ -133,7 +267,7 @@ public class ProductionService {
     }
 
     /** Design tasks × units (task id = unit × 1000 + position), the crew by their badges, machines, bays and working days. */
-    private Plan plan(Run run, List<Signup> crew) {
+    private Plan plan(Run run, List<Signup> crew, Map<String, Integer> machinesBack) {
         long runId = run.id();
         List<BuildTask> design = designs.view(run.designSlug(), run.version()).tasks().tasks();
         List<Bay> bays = equipment.bays();
@@ -166,7 +300,9 @@ public class ProductionService {
             people.add(new Person(q + 1, crew.get(q).publicId(), skills, List.of()));
         }
         List<MachineType> machines = new ArrayList<>();
-        equipment.inServiceByType().forEach((type, count) -> machines.add(new MachineType(type, count)));
+        Map<String, Integer> inService = new java.util.TreeMap<>(equipment.inServiceByType());
+        machinesBack.forEach((type, count) -> inService.merge(type, count, Integer::sum)); // the replanner takes them out itself
+        inService.forEach((type, count) -> machines.add(new MachineType(type, count)));
         List<microfactory.scheduling.Bay> spaces = bays.stream().map(b -> new microfactory.scheduling.Bay(b.code(), 2)).toList();
         List<Window> days = new ArrayList<>();
         for (int d = 0; d < run.days(); d++) {
@@ -266,7 +402,7 @@ public class ProductionService {
                         + (before.status().equals("FAILED") ? " — a quality check failed and blocks what follows until it is resolved" : "") + ".");
             }
         }
-        runs.setTaskStatus(t.id(), "STARTED");
+        runs.started(t.id(), clock.instant());
         if (run.status().equals("SCHEDULED")) {
             runs.setStatus(runId, "IN_PROGRESS");
         }
@@ -299,7 +435,7 @@ public class ProductionService {
             allPassed &= passed;
             runs.insertCheck(t.id(), item, passed, note == null ? "" : note.strip(), memberId, clock.instant());
         }
-        runs.setTaskStatus(t.id(), allPassed ? "DONE" : "FAILED");
+        runs.finished(t.id(), allPassed ? "DONE" : "FAILED", clock.instant());
         if (allPassed) {
             completeUnitIfBuilt(run, t.unit());
         }
@@ -464,7 +600,7 @@ public class ProductionService {
         if (!List.of("OPEN", "SCHEDULED").contains(run.status())) {
             throw new ConflictException("Only an open or scheduled run can be scheduled; this one is " + run.status().toLowerCase() + ".");
         }
-        Plan plan = plan(run, crewOf(runId));
+        Plan plan = plan(run, crewOf(runId), Map.of());
         Solver.Result result;
         try {
             result = Solver.solve(plan.project(), Solver.Options.defaults().withTimeLimit(timeLimitMillis));

@@ -13,6 +13,11 @@ public record Run(long id, String designSlug, String version, int quantity, Loca
         return startsOn.atStartOfDay(ZoneOffset.UTC).plusMinutes(minute).toInstant();
     }
 
+    /** A run minute as people say it: "day 2 14:30". */
+    public String dayTime(int minute) {
+        return "day " + (minute / 1440 + 1) + " " + String.format("%02d:%02d", minute % 1440 / 60, minute % 60);
+    }
+
     public Instant starts() {
         return at(dayStart);
     }

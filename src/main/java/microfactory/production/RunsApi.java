@@ -51,6 +51,21 @@ class RunsApi {
         return production.finishTask(id, key, me.publicId(), me.memberId(), f.checks(), f.note());
     }
 
+    record Late(Integer minutes, String reason) {
+    }
+
+    /** The crew of a task (or a steward) say it will take longer: the build is replanned around it. */
+    @PostMapping("/{id}/tasks/{key}/delay")
+    RunEvent delay(@PathVariable long id, @PathVariable String key, @RequestBody Late late, @AuthenticationPrincipal MemberPrincipal me) {
+        return production.reportDelay(id, key, me.publicId(), me.role().ordinal() >= microfactory.members.Role.STEWARD.ordinal(), late.minutes(), late.reason());
+    }
+
+    /** Progress, delays, the critical chain and the run's log (replans and why). */
+    @GetMapping("/{id}/dashboard")
+    RunDashboard dashboard(@PathVariable long id) {
+        return production.dashboard(id);
+    }
+
     @GetMapping("/{id}/units")
     List<Unit> units(@PathVariable long id) {
         return production.units(id);

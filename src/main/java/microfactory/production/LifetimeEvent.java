@@ -1,0 +1,7 @@
+package microfactory.production;
+
+import java.time.Instant;
+
+/** A line of a unit's lifetime record: built, owner changed, (later) serviced, repaired, recycled. */
+public record LifetimeEvent(Instant at, String kind, String message, Long ledgerIndex) {
+}
