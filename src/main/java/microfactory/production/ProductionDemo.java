@@ -71,5 +71,8 @@ class ProductionDemo implements DemoData {
             t.checklist().forEach(item -> checks.put(item, true));
             production.finishTask(past.id(), t.key(), who, id, checks, "");
         }
+        for (Unit u : production.units(past.id())) {
+            production.assignOwner(u.serial(), u.builders().get(0)); // workshop builders take their printers home
+        }
     }
 }

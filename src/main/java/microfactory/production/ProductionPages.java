@@ -129,6 +129,22 @@ class ProductionPages {
         return "redirect:/production/runs/" + id + "#dashboard";
     }
 
+    @GetMapping("/production/units/{serial}")
+    String unit(@PathVariable String serial, Model model) {
+        model.addAttribute("record", production.unitRecord(serial));
+        return "production/unit";
+    }
+
+    @PostMapping("/production/units/{serial}/owner")
+    String owner(@PathVariable String serial, @RequestParam(required = false) String member, RedirectAttributes flash) {
+        try {
+            flash.addFlashAttribute("notice", "Owner recorded: " + production.assignOwner(serial, member).owner() + ".");
+        } catch (ConflictException | InvalidInputException e) {
+            flash.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/production/units/" + serial;
+    }
+
     @PostMapping("/production/runs/{id}/schedule")
     String schedule(@PathVariable long id, RedirectAttributes flash) {
         try {

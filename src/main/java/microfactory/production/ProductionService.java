@@ -21,6 +21,8 @@ import microfactory.designs.DesignView;
 import microfactory.designs.SkillNeed;
 import microfactory.equipment.Bay;
 import microfactory.equipment.EquipmentService;
+import microfactory.members.Member;
+import microfactory.members.MemberService;
 import microfactory.merit.Badge;
 import microfactory.merit.MeritService;
 import microfactory.scheduling.Assignment;
@@ -45,11 +47,13 @@ public class ProductionService {
     private final DesignService designs;
     private final EquipmentService equipment;
     private final MeritService merit;
+    private final MemberService members;
     private final microfactory.ledger.LedgerService ledger;
     private final Clock clock;
 
     ProductionService(ProductionRepository runs, DesignService designs, EquipmentService equipment, MeritService merit,
-                      microfactory.ledger.LedgerService ledger, Clock clock) {
+                      MemberService members, microfactory.ledger.LedgerService ledger, Clock clock) {
+        this.members = members;
         this.runs = runs;
         this.designs = designs;
         this.equipment = equipment;
@@ -250,6 +254,34 @@ public class ProductionService {
             throw new ConflictException("With " + minutes + " more minutes the build no longer fits: " + String.join("; ", e.reasons()) + ".");
         }
         return runs.log(runId).get(0);
+    }
+
+    /** A unit's record: its run, owner and lifetime events (built, owners; service history comes with lifetime). */
+    public UnitRecord unitRecord(String serial) {
+        Unit unit = runs.unit(serial).orElseThrow(() -> new NotFoundException("unit", serial));
+        String owner = unit.ownerId() == null ? null : members.get(unit.ownerId()).publicId();
+        return new UnitRecord(unit, run(unit.runId()), owner, runs.lifetime(unit.id()));
+    }
+
+    /** Names a unit's owner (by pseudonym or email): a public ledger entry and a line in its lifetime record. */
+    @Transactional
+    public UnitRecord assignOwner(String serial, String member) {
+        Unit unit = runs.unit(serial).orElseThrow(() -> new NotFoundException("unit", serial));
+        if (member == null || member.isBlank()) {
+            throw InvalidInputException.of("member", "name the new owner by pseudonym (m-…) or email");
+        }
+        Member owner = members.findByPublicId(member.strip()).or(() -> members.findByEmail(member.strip()))
+                .orElseThrow(() -> InvalidInputException.of("member", "no member " + member.strip() + "; give a pseudonym (m-…) or an email"));
+        if (owner.id() == (unit.ownerId() == null ? -1 : unit.ownerId())) {
+            throw new ConflictException(serial + " is owned by " + owner.publicId() + " already.");
+        }
+        Map<String, Object> event = new java.util.LinkedHashMap<>();
+        event.put("serial", serial);
+        event.put("owner", owner.publicId());
+        long index = ledger.record("unit.owner", event);
+        runs.setOwner(unit.id(), owner.id());
+        runs.lifetime(unit.id(), clock.instant(), "OWNER", "Now owned by " + owner.publicId() + ".", index);
+        return unitRecord(serial);
     }
 
     public RunDashboard dashboard(long runId) {
@@ -458,6 +490,9 @@ public class ProductionService {
         event.put("builders", builders);
         long index = ledger.record("unit.produced", event);
         runs.insertUnit(run.id(), unit, serial, builders, clock.instant(), index);
+        Unit made = runs.unit(serial).orElseThrow();
+        runs.lifetime(made.id(), clock.instant(), "BUILT", "Built in run " + run.id() + " (" + run.designSlug() + " " + run.version()
+                + ") by " + builders.size() + " people; the chapter holds it until an owner is named.", index);
         if (runs.units(run.id()).size() == run.quantity()) {
             runs.setStatus(run.id(), "COMPLETED");
         }

@@ -1,0 +1,33 @@
+package microfactory.production;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Built units by serial: their lifetime record is public; stewards name owners. */
+@RestController
+@RequestMapping("/api/v1/units")
+class UnitsApi {
+
+    private final ProductionService production;
+
+    UnitsApi(ProductionService production) {
+        this.production = production;
+    }
+
+    record Owner(String member) {
+    }
+
+    @GetMapping("/{serial}")
+    UnitRecord unit(@PathVariable String serial) {
+        return production.unitRecord(serial);
+    }
+
+    @PutMapping("/{serial}/owner")
+    UnitRecord owner(@PathVariable String serial, @RequestBody Owner owner) {
+        return production.assignOwner(serial, owner.member());
+    }
+}
