@@ -86,6 +86,18 @@ class LearningApi {
         return org.springframework.http.ResponseEntity.status(201).body(learning.importFramework("upload.csv", csv));
     }
 
+    /** Build sign-off requests this member may sign (they hold the skill above the level). */
+    @GetMapping("/api/v1/learning/sign-offs")
+    List<WorkSignOff> workSignOffs(@AuthenticationPrincipal MemberPrincipal me) {
+        return learning.workSignOffQueue(me.memberId());
+    }
+
+    @PostMapping("/api/v1/learning/sign-offs/{id}")
+    org.springframework.http.ResponseEntity<Void> signWork(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id) {
+        learning.signWork(me.memberId(), id);
+        return org.springframework.http.ResponseEntity.noContent().build();
+    }
+
     @GetMapping("/api/v1/badges/issued")
     List<IssuedBadge> issued(@RequestParam(defaultValue = "100") int limit) {
         return merit.issued(Math.max(1, Math.min(limit, 1000)));

@@ -151,7 +151,20 @@ class LearningPages {
     @GetMapping("/learn/sign-offs")
     String signOffs(@AuthenticationPrincipal MemberPrincipal me, Model model) {
         model.addAttribute("queue", learning.signOffQueue(me.memberId()));
+        model.addAttribute("work", learning.workSignOffQueue(me.memberId()));
         return "learning/signoffs";
+    }
+
+    @PostMapping("/learn/sign-offs/work/{id}")
+    String signWork(@AuthenticationPrincipal MemberPrincipal me, @org.springframework.web.bind.annotation.PathVariable long id,
+                    org.springframework.web.servlet.mvc.support.RedirectAttributes flash) {
+        try {
+            learning.signWork(me.memberId(), id);
+            flash.addFlashAttribute("notice", "Signed off: the badge is issued.");
+        } catch (ConflictException | microfactory.common.NotFoundException e) {
+            flash.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/learn/sign-offs";
     }
 
     @PostMapping("/learn/sign-offs")

@@ -115,6 +115,35 @@ class LearningRepository {
     }
 
     /** Learners with a passed attempt at a practical module and no valid badge at its level yet. */
+    boolean openWorkRequest(long learnerId, String skill, int level) {
+        return jdbc.sql("""
+                select count(*) from learning_signoff_request
+                 where learner_id = :l and skill = :s and level >= :v and status = 'OPEN'""")
+            .param("l", learnerId).param("s", skill).param("v", level).query(Long.class).single() > 0;
+    }
+
+    void insertWorkRequest(long learnerId, String skill, int level, String beside, String source, Instant at) {
+        jdbc.sql("""
+                insert into learning_signoff_request (learner_id, skill, level, beside, source, status, created_at)
+                values (:l, :s, :v, :b, :src, 'OPEN', :at)""")
+            .param("l", learnerId).param("s", skill).param("v", level).param("b", beside).param("src", source)
+            .param("at", Timestamp.from(at)).update();
+    }
+
+    List<WorkSignOff> openWorkRequests() {
+        return jdbc.sql("""
+                select r.id, r.learner_id, m.display_name, r.skill, r.level, r.beside, r.source, r.created_at
+                  from learning_signoff_request r join member m on m.id = r.learner_id
+                 where r.status = 'OPEN' order by r.created_at, r.id""")
+            .query((rs, n) -> new WorkSignOff(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                    List.of(rs.getString(6).split(",")), rs.getString(7), rs.getTimestamp(8).toInstant())).list();
+    }
+
+    void signWorkRequest(long id, long mentorId, Instant at) {
+        jdbc.sql("update learning_signoff_request set status = 'SIGNED', signed_by = :m, signed_at = :at where id = :id")
+            .param("m", mentorId).param("at", Timestamp.from(at)).param("id", id).update();
+    }
+
     List<long[]> awaitingSignOff(Instant now) {
         return jdbc.sql("""
                 select distinct a.member_id, m.id from learning_attempt a join learning_module m on m.id = a.module_id

@@ -117,6 +117,42 @@ public class LearningService {
         merit.issue(learnerId, m.skill(), m.level(), "module " + code + ", signed off");
     }
 
+    /**
+     * A trainee practised a skill beside qualified crew on a build: ask for a sign-off of that badge. Nothing is
+     * asked when they hold it already or have asked already.
+     */
+    @Transactional
+    public boolean requestWorkSignOff(long learnerId, String skill, int level, List<String> beside, String source) {
+        if (merit.levelOf(learnerId, skill) >= level || learning.openWorkRequest(learnerId, skill, level)) {
+            return false;
+        }
+        learning.insertWorkRequest(learnerId, skill, level, String.join(",", beside), source, merit.now());
+        return true;
+    }
+
+    /** Requests from builds this member may sign: they hold the skill above the level, and it is not their own. */
+    public List<WorkSignOff> workSignOffQueue(long mentorId) {
+        return learning.openWorkRequests().stream()
+            .filter(r -> r.learnerId() != mentorId && merit.levelOf(mentorId, r.skill()) > r.level()).toList();
+    }
+
+    /** Signs a build sign-off request: the badge is issued, naming the build it was earned on. */
+    @Transactional
+    public void signWork(long mentorId, long requestId) {
+        WorkSignOff r = learning.openWorkRequests().stream().filter(x -> x.id() == requestId).findFirst()
+            .orElseThrow(() -> new NotFoundException("open sign-off request", requestId));
+        if (r.learnerId() == mentorId) {
+            throw new ConflictException("You cannot sign off your own badge.");
+        }
+        int mentorLevel = merit.levelOf(mentorId, r.skill());
+        if (mentorLevel <= r.level()) {
+            throw new ConflictException("A sign-off for " + r.skill() + " level " + r.level() + " needs a mentor above that level; you hold "
+                    + (mentorLevel == 0 ? "none" : "level " + mentorLevel) + ".");
+        }
+        learning.signWorkRequest(requestId, mentorId, merit.now());
+        merit.issue(r.learnerId(), r.skill(), r.level(), r.source() + ", signed off");
+    }
+
     /** A question parsed from the authoring text. */
     private record DraftQuestion(String kind, String prompt, List<String> choices, java.math.BigDecimal answer,
                                  java.math.BigDecimal tolerance) {

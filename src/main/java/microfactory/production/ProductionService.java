@@ -48,12 +48,15 @@ public class ProductionService {
     private final EquipmentService equipment;
     private final MeritService merit;
     private final MemberService members;
+    private final microfactory.learning.LearningService learning;
     private final microfactory.ledger.LedgerService ledger;
     private final Clock clock;
 
     ProductionService(ProductionRepository runs, DesignService designs, EquipmentService equipment, MeritService merit,
-                      MemberService members, microfactory.ledger.LedgerService ledger, Clock clock) {
+                      MemberService members, microfactory.learning.LearningService learning, microfactory.ledger.LedgerService ledger,
+                      Clock clock) {
         this.members = members;
+        this.learning = learning;
         this.runs = runs;
         this.designs = designs;
         this.equipment = equipment;
@@ -469,9 +472,27 @@ public class ProductionService {
         }
         runs.finished(t.id(), allPassed ? "DONE" : "FAILED", clock.instant());
         if (allPassed) {
+            askSignOffsForTrainees(run, t);
             completeUnitIfBuilt(run, t.unit());
         }
         return task(runId, key);
+    }
+
+    /** Trainees who did a task beside its qualified crew ask for a sign-off of each badge the task needs. */
+    private void askSignOffsForTrainees(Run run, RunTask t) {
+        if (t.trainees().isEmpty()) {
+            return;
+        }
+        BuildTask design = designs.view(run.designSlug(), run.version()).tasks().tasks().stream()
+            .filter(b -> b.code().equals(t.code())).findFirst().orElseThrow();
+        Map<String, Long> memberIds = new HashMap<>();
+        runs.signups(run.id()).forEach(s -> memberIds.put(s.publicId(), s.memberId()));
+        for (String trainee : t.trainees()) {
+            for (SkillNeed need : design.skills()) {
+                learning.requestWorkSignOff(memberIds.get(trainee), need.skill(), need.level(), t.people(),
+                        "run " + run.id() + ", unit " + t.unit() + ": " + t.name());
+            }
+        }
     }
 
     private void completeUnitIfBuilt(Run run, int unit) {
