@@ -37,14 +37,20 @@ class ProductionDemo implements DemoData {
     @Override
     public void load() {
         buildPastPrinterWorkshop();
-        Run run = production.create(new RunRequest("lifetrac", 3, LocalDate.now(clock).plusDays(14), 5, 480, 1020, 24, 6));
+        Run run = production.create(new RunRequest("lifetrac", 3, LocalDate.now(clock).plusDays(14), 5, 480, 1020, 24, 6,
+                List.of(new RunRequest.Role("welding", 2, 4), new RunRequest.Role("hydraulics", 2, 4), new RunRequest.Role("cnc", 1, 2))));
         int trainees = 0;
         for (MemberSummary s : members.search(null, true, 0)) {
             if (s.member().email().equals("member@demo.local")) {
                 continue; // leave the demo member free to join
             }
-            if (production.qualifiesForCrew(run, s.member().id())) {
-                production.signUp(run.id(), s.member().id(), "CREW");
+            long id = s.member().id();
+            Seat seat = production.seats(run.id()).stream().filter(x -> x.free() > 0 && merit.levelOf(id, x.skill()) >= x.level())
+                .findFirst().orElse(null);
+            if (seat != null) {
+                production.signUp(run.id(), id, "CREW", seat.id());
+            } else if (production.qualifiesForCrew(run, id)) {
+                production.signUp(run.id(), id, "CREW");
             } else if (trainees++ < 3) {
                 production.signUp(run.id(), s.member().id(), "TRAINEE");
             }

@@ -21,8 +21,10 @@ class ProductionPages {
 
     private final ProductionService production;
     private final microfactory.web.ChapterName chapter;
+    private final microfactory.learning.LearningService learning;
 
-    ProductionPages(ProductionService production, microfactory.web.ChapterName chapter) {
+    ProductionPages(ProductionService production, microfactory.web.ChapterName chapter, microfactory.learning.LearningService learning) {
+        this.learning = learning;
         this.production = production;
         this.chapter = chapter;
     }
@@ -57,13 +59,22 @@ class ProductionPages {
         model.addAttribute("myId", me == null ? "" : me.publicId());
         model.addAttribute("units", production.units(id));
         model.addAttribute("dashboard", production.dashboard(id));
+        List<Seat> seats = production.seats(id);
+        model.addAttribute("seats", seats);
+        model.addAttribute("generalSeats", production.generalSeats(run));
+        java.util.Map<Long, microfactory.learning.Gate> gates = new java.util.HashMap<>();
+        if (me != null) {
+            seats.forEach(seat -> gates.put(seat.id(), learning.gate(me.memberId(), seat.skill(), seat.level())));
+        }
+        model.addAttribute("gates", gates);
         return "production/run";
     }
 
     @PostMapping("/production/runs/{id}/signup")
-    String signUp(@PathVariable long id, @RequestParam String role, @AuthenticationPrincipal MemberPrincipal me, RedirectAttributes flash) {
+    String signUp(@PathVariable long id, @RequestParam String role, @RequestParam(required = false) Long seat,
+                  @AuthenticationPrincipal MemberPrincipal me, RedirectAttributes flash) {
         try {
-            Signup s = production.signUp(id, me.memberId(), role);
+            Signup s = production.signUp(id, me.memberId(), role, seat);
             flash.addFlashAttribute("notice", s.status().equals("CONFIRMED") ? "You are on the " + role.toLowerCase() + "."
                     : "The " + role.toLowerCase() + " is full: you are on the waitlist.");
         } catch (ConflictException | InvalidInputException e) {

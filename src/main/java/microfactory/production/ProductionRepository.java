@@ -55,21 +55,40 @@ class ProductionRepository {
 
     List<Signup> signups(long runId) {
         return jdbc.sql("""
-                select s.id, s.run_id, s.member_id, m.display_name, m.public_id, s.role, s.status
+                select s.id, s.run_id, s.member_id, m.display_name, m.public_id, s.role, s.status, s.seat_id
                   from production_signup s join member m on m.id = s.member_id where s.run_id = :r order by s.created_at, s.id""")
             .param("r", runId)
             .query((rs, n) -> new Signup(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                    rs.getString(7))).list();
+                    rs.getString(7), rs.getObject(8, Long.class))).list();
     }
 
-    long confirmed(long runId, String role) {
-        return jdbc.sql("select count(*) from production_signup where run_id = :r and role = :role and status = 'CONFIRMED'")
-            .param("r", runId).param("role", role).query(Long.class).single();
+    /** Confirmed sign-ups in a role and seat (a null seat: general crew, or trainees). */
+    long confirmed(long runId, String role, Long seatId) {
+        return jdbc.sql("""
+                select count(*) from production_signup where run_id = :r and role = :role and status = 'CONFIRMED'
+                   and (seat_id = :seat or (seat_id is null and cast(:seat as bigint) is null))""")
+            .param("r", runId).param("role", role).param("seat", seatId).query(Long.class).single();
     }
 
-    void insertSignup(long runId, long memberId, String role, String status, Instant at) {
-        jdbc.sql("insert into production_signup (run_id, member_id, role, status, created_at) values (:r, :m, :role, :s, :at)")
-            .param("r", runId).param("m", memberId).param("role", role).param("s", status).param("at", Timestamp.from(at)).update();
+    void insertSignup(long runId, long memberId, String role, String status, Long seatId, Instant at) {
+        jdbc.sql("""
+                insert into production_signup (run_id, member_id, role, status, seat_id, created_at)
+                values (:r, :m, :role, :s, :seat, :at)""")
+            .param("r", runId).param("m", memberId).param("role", role).param("s", status).param("seat", seatId)
+            .param("at", Timestamp.from(at)).update();
+    }
+
+    void insertSeat(long runId, String skill, int level, int seats) {
+        jdbc.sql("insert into production_seat (run_id, skill, level, seats) values (:r, :s, :l, :n)")
+            .param("r", runId).param("s", skill).param("l", level).param("n", seats).update();
+    }
+
+    List<Seat> seats(long runId) {
+        return jdbc.sql("""
+                select p.id, p.skill, p.level, p.seats,
+                       (select count(*) from production_signup s where s.seat_id = p.id and s.status = 'CONFIRMED')
+                  from production_seat p where p.run_id = :r order by p.skill, p.level""")
+            .param("r", runId).query((rs, n) -> new Seat(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getLong(5))).list();
     }
 
     void setSignupStatus(long signupId, String status) {

@@ -562,12 +562,56 @@ public class ProductionService {
         if (r.dayStart() != null && r.dayEnd() != null && r.dayEnd() <= r.dayStart()) {
             problems.add(new FieldProblem("dayEnd", "the working day ends after it starts"));
         }
+        List<RunRequest.Role> roles = r.roles() == null ? List.of() : r.roles();
+        checkRoles(problems, roles, design, r.crewTarget());
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
         long id = runs.insertRun(r.design(), design.version().label(), r.quantity(), r.startsOn(), r.days(), r.dayStart(), r.dayEnd(),
                 r.crewTarget(), r.traineeSeats() == null ? 0 : r.traineeSeats(), "OPEN", clock.instant());
+        roles.forEach(role -> runs.insertSeat(id, role.skill(), role.level(), role.seats()));
         return run(id);
+    }
+
+    /** Each role is a skill the design's tasks use, at a level 1–5, with seats; together within the crew target. */
+    private static void checkRoles(List<FieldProblem> problems, List<RunRequest.Role> roles, DesignView design, Integer crewTarget) {
+        Set<String> used = new LinkedHashSet<>();
+        if (design != null) {
+            design.tasks().tasks().forEach(t -> t.skills().forEach(need -> used.add(need.skill())));
+        }
+        Set<String> seen = new java.util.HashSet<>();
+        int total = 0;
+        for (int k = 0; k < roles.size(); k++) {
+            RunRequest.Role role = roles.get(k);
+            String field = "roles[" + k + "]";
+            if (role == null || role.skill() == null || (design != null && !used.contains(role.skill()))) {
+                problems.add(new FieldProblem(field + ".skill", "name a skill this design's tasks use: " + String.join(", ", used)));
+                continue;
+            }
+            if (role.level() == null || role.level() < 1 || role.level() > 5) {
+                problems.add(new FieldProblem(field + ".level", "a level from 1 to 5"));
+            }
+            if (role.seats() == null || role.seats() < 1) {
+                problems.add(new FieldProblem(field + ".seats", "at least one seat"));
+            } else {
+                total += role.seats();
+            }
+            if (!seen.add(role.skill() + ":" + role.level())) {
+                problems.add(new FieldProblem(field, role.skill() + " at level " + role.level() + " is listed twice"));
+            }
+        }
+        if (crewTarget != null && total > crewTarget) {
+            problems.add(new FieldProblem("roles", "the roles take " + total + " seats, more than the crew target of " + crewTarget));
+        }
+    }
+
+    public List<Seat> seats(long runId) {
+        return runs.seats(runId);
+    }
+
+    /** General crew places: the crew target less the seats reserved for roles. */
+    public int generalSeats(Run run) {
+        return run.crewTarget() - runs.seats(run.id()).stream().mapToInt(Seat::seats).sum();
     }
 
     private static void check(List<FieldProblem> problems, String field, Integer value, int min, int max) {
@@ -598,12 +642,19 @@ public class ProductionService {
         return false;
     }
 
-    /**
-     * Joins a run as crew or trainee. Seats are counted under a lock on the run, so two members racing for the
-     * last seat get one seat and one waitlist place, never two seats.
-     */
+    /** Joins as general crew or as a trainee. */
     @Transactional
     public Signup signUp(long runId, long memberId, String role) {
+        return signUp(runId, memberId, role, null);
+    }
+
+    /**
+     * Joins a run as crew (in a role's seat, or general crew when {@code seatId} is null) or trainee. A role's seat
+     * needs its badge; the refusal names the badge, the level held and the modules that would qualify. Seats are
+     * counted under a lock on the run, so two members racing for the last seat get one seat and one waitlist place.
+     */
+    @Transactional
+    public Signup signUp(long runId, long memberId, String role, Long seatId) {
         Run run = run(runId);
         if (!List.of("OPEN", "SCHEDULED").contains(run.status())) {
             throw new ConflictException("Sign-up for this run is closed: it is " + run.status().toLowerCase().replace('_', ' ') + ".");
@@ -611,7 +662,21 @@ public class ProductionService {
         if (!"CREW".equals(role) && !"TRAINEE".equals(role)) {
             throw InvalidInputException.of("role", "join as CREW or TRAINEE");
         }
-        if (role.equals("CREW") && !qualifiesForCrew(run, memberId)) {
+        Seat seat = null;
+        if (seatId != null) {
+            if (role.equals("TRAINEE")) {
+                throw InvalidInputException.of("seat", "seats by role are for crew; trainees join without one");
+            }
+            seat = runs.seats(runId).stream().filter(x -> x.id() == seatId).findFirst()
+                .orElseThrow(() -> InvalidInputException.of("seat", "this run has no seat " + seatId + "; see its roles"));
+            var gate = learning.gate(memberId, seat.skill(), seat.level());
+            if (!gate.allowed()) {
+                throw new ConflictException("The " + seat.label() + " seat needs the " + seat.skill() + " badge at level " + seat.level()
+                        + "; you hold " + (gate.heldLevel() == 0 ? "none" : "level " + gate.heldLevel()) + "."
+                        + (gate.qualifyingModules().isEmpty() ? " Ask a steward how to learn it."
+                            : " Learn: " + String.join(", ", gate.qualifyingModules().stream().map(m -> m.title() + " (" + m.minutes() + " min)").toList()) + "."));
+            }
+        } else if (role.equals("CREW") && !qualifiesForCrew(run, memberId)) {
             throw new ConflictException("To join the crew you need one of the badges this build uses: " + String.join(", ", crewSkills(run))
                     + ". You hold none of them yet: take a module at /learn, or join as a trainee.");
         }
@@ -619,9 +684,9 @@ public class ProductionService {
         if (runs.signups(runId).stream().anyMatch(s -> s.memberId() == memberId && !s.status().equals("WITHDRAWN"))) {
             throw new ConflictException("You are signed up for this run already.");
         }
-        int seats = role.equals("CREW") ? run.crewTarget() : run.traineeSeats();
-        String status = runs.confirmed(runId, role) < seats ? "CONFIRMED" : "WAITLISTED";
-        runs.insertSignup(runId, memberId, role, status, clock.instant());
+        long places = seat != null ? seat.seats() : role.equals("CREW") ? generalSeats(run) : run.traineeSeats();
+        String status = runs.confirmed(runId, role, seatId) < places ? "CONFIRMED" : "WAITLISTED";
+        runs.insertSignup(runId, memberId, role, status, seatId, clock.instant());
         return runs.signups(runId).stream().filter(s -> s.memberId() == memberId && s.status().equals(status)).findFirst().orElseThrow();
     }
 
@@ -638,7 +703,8 @@ public class ProductionService {
                 .orElseThrow(() -> new ConflictException("You are not signed up for this run."));
         runs.setSignupStatus(mine.id(), "WITHDRAWN");
         if (mine.status().equals("CONFIRMED")) {
-            runs.signups(runId).stream().filter(s -> s.role().equals(mine.role()) && s.status().equals("WAITLISTED")).findFirst()
+            runs.signups(runId).stream().filter(s -> s.role().equals(mine.role()) && java.util.Objects.equals(s.seatId(), mine.seatId())
+                    && s.status().equals("WAITLISTED")).findFirst()
                     .ifPresent(next -> runs.setSignupStatus(next.id(), "CONFIRMED"));
             if (List.of("SCHEDULED", "IN_PROGRESS").contains(run.status())) {
                 replanWithout(run, mine);

@@ -28,14 +28,16 @@ class RunsApi {
         this.production = production;
     }
 
-    record RunJson(long id, String design, String status, Instant starts, Instant ends, int seats, long signedUp) {
+    /** {@code seats}: the crew target; {@code roles}: the part of it reserved for a skill at a level. */
+    record RunJson(long id, String design, String status, Instant starts, Instant ends, int seats, long signedUp, List<Seat> roles) {
     }
 
     record TaskJson(String id, String name, int unit, Instant start, Instant end, String bay, List<String> people, List<String> machines,
                     List<String> predecessors) {
     }
 
-    record Join(String role) {
+    /** {@code seat}: a role's seat id (see the run's roles), or none for general crew and trainees. */
+    record Join(String role, Long seat) {
     }
 
     record Finish(Map<String, Boolean> checks, String note) {
@@ -97,7 +99,7 @@ class RunsApi {
 
     @PostMapping("/{id}/signups")
     ResponseEntity<Signup> signUp(@PathVariable long id, @RequestBody Join join, @AuthenticationPrincipal MemberPrincipal me) {
-        return ResponseEntity.status(201).body(production.signUp(id, me.memberId(), join.role() == null ? "CREW" : join.role()));
+        return ResponseEntity.status(201).body(production.signUp(id, me.memberId(), join.role() == null ? "CREW" : join.role(), join.seat()));
     }
 
     @DeleteMapping("/{id}/signups/me")
@@ -116,6 +118,6 @@ class RunsApi {
 
     private RunJson json(Run r) {
         long signed = production.signups(r.id()).stream().filter(s -> s.role().equals("CREW") && s.status().equals("CONFIRMED")).count();
-        return new RunJson(r.id(), r.designSlug(), r.status(), r.starts(), r.ends(), r.crewTarget(), signed);
+        return new RunJson(r.id(), r.designSlug(), r.status(), r.starts(), r.ends(), r.crewTarget(), signed, production.seats(r.id()));
     }
 }

@@ -95,7 +95,8 @@ class MemberPagesTest {
 
         Http steward = new Http(port);
         steward.login("steward@demo.local", "demo-steward");
-        assertThat(steward.get("/members").body()).contains("Mia Member").contains("Victor Gray");
+        assertThat(steward.get("/members").statusCode()).isEqualTo(200); // other tests add members: search, not the first page
+        assertThat(steward.get("/members?q=demo.local").body()).contains("Mia Member").contains("Victor Gray");
         String fragment = steward.get("/members/rows?q=okafor").body();
         assertThat(fragment).contains("Ada Okafor").doesNotContain("Mia Member").doesNotContain("<html");
     }
