@@ -25,8 +25,10 @@ import microfactory.common.InvalidInputException;
 class DesignPages {
 
     private final DesignService designs;
+    private final microfactory.learning.LearningService learning;
 
-    DesignPages(DesignService designs) {
+    DesignPages(DesignService designs, microfactory.learning.LearningService learning) {
+        this.learning = learning;
         this.designs = designs;
     }
 
@@ -38,9 +40,29 @@ class DesignPages {
     }
 
     @GetMapping("/designs/{slug}")
-    String design(@PathVariable String slug, @RequestParam(required = false) String version, Model model) {
-        model.addAttribute("view", designs.view(slug, version));
+    String design(@PathVariable String slug, @RequestParam(required = false) String version,
+                  @org.springframework.security.core.annotation.AuthenticationPrincipal microfactory.members.MemberPrincipal me, Model model) {
+        DesignView view = designs.view(slug, version);
+        model.addAttribute("view", view);
+        model.addAttribute("gates", me == null ? java.util.Map.of() : taskGates(view, me.memberId()));
         return "designs/design";
+    }
+
+    /** Per task, whether this member may take a place on it (holding any of its badges) — else what to learn for the first. */
+    private java.util.Map<String, microfactory.learning.Gate> taskGates(DesignView view, long memberId) {
+        java.util.Map<String, microfactory.learning.Gate> gates = new java.util.HashMap<>();
+        for (BuildTask t : view.tasks().tasks()) {
+            for (SkillNeed need : t.skills()) {
+                microfactory.learning.Gate gate = learning.gate(memberId, need.skill(), need.level());
+                if (gate.allowed() || !gates.containsKey(t.code())) {
+                    gates.put(t.code(), gate);
+                }
+                if (gate.allowed()) {
+                    break;
+                }
+            }
+        }
+        return gates;
     }
 
     @GetMapping("/designs/{slug}/edit")

@@ -23,7 +23,10 @@ class LearningApi {
     private final LearningService learning;
     private final MeritService merit;
 
-    LearningApi(LearningService learning, MeritService merit) {
+    private final List<GatedWork> gatedWork;
+
+    LearningApi(LearningService learning, MeritService merit, List<GatedWork> gatedWork) {
+        this.gatedWork = gatedWork;
         this.learning = learning;
         this.merit = merit;
     }
@@ -106,6 +109,12 @@ class LearningApi {
     @GetMapping("/api/v1/members/me/badges")
     List<Badge> mine(@AuthenticationPrincipal MemberPrincipal me) {
         return merit.badgesOf(me.memberId());
+    }
+
+    /** Every machine (and other gated work) with whether this member may use it, and the modules that would qualify them. */
+    @GetMapping("/api/v1/members/me/unlocks")
+    List<Unlock> unlocks(@AuthenticationPrincipal MemberPrincipal me) {
+        return learning.unlocks(me.memberId(), gatedWork);
     }
 
     @GetMapping("/api/v1/members/me/gates")

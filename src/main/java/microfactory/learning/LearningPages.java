@@ -27,7 +27,10 @@ class LearningPages {
     private final LearningService learning;
     private final MeritService merit;
 
-    LearningPages(LearningService learning, MeritService merit) {
+    private final List<GatedWork> gatedWork;
+
+    LearningPages(LearningService learning, MeritService merit, List<GatedWork> gatedWork) {
+        this.gatedWork = gatedWork;
         this.learning = learning;
         this.merit = merit;
     }
@@ -184,6 +187,7 @@ class LearningPages {
         List<microfactory.merit.Badge> mine = me == null ? List.of() : merit.badgesOf(me.memberId());
         model.addAttribute("mine", mine);
         model.addAttribute("credentials", merit.credentialsOf(mine));
+        model.addAttribute("unlocks", me == null ? List.of() : learning.unlocks(me.memberId(), gatedWork));
         model.addAttribute("recent", merit.issued(30));
         model.addAttribute("now", merit.now());
         return "learning/badges";

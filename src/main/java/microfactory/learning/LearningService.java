@@ -333,6 +333,18 @@ public class LearningService {
         return queue;
     }
 
+    /** Everything gated by a badge (machines, …) and whether this member may do it; what they may do first. */
+    public List<Unlock> unlocks(long memberId, List<GatedWork> sources) {
+        List<Unlock> out = new ArrayList<>();
+        for (GatedWork source : sources) {
+            for (GatedWork.Gated work : source.gated()) {
+                out.add(new Unlock(work, gate(memberId, work.skill(), work.level())));
+            }
+        }
+        out.sort(java.util.Comparator.comparing((Unlock u) -> !u.gate().allowed()).thenComparing(u -> u.work().name()));
+        return out;
+    }
+
     /** May this member do work needing {@code skill} at {@code level}? If not, which modules lead there. */
     public Gate gate(long memberId, String skill, int level) {
         int held = merit.levelOf(memberId, skill);
