@@ -140,6 +140,68 @@ class ProductionPages {
         return "redirect:/production/runs/" + id + "#dashboard";
     }
 
+    @GetMapping("/production/new")
+    String newRun(Model model) {
+        return planPage(model, RunForm.blank(), microfactory.web.FieldErrors.NONE);
+    }
+
+    private String planPage(Model model, RunForm form, microfactory.web.FieldErrors errors) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("designs", production.buildableDesigns());
+        return "production/plan";
+    }
+
+    /** Problems from the service name fields as the API does (roles[0].skill, feeMinor); the form shows them by its own. */
+    @PostMapping("/production/new")
+    String plan(RunForm form, Model model, jakarta.servlet.http.HttpServletResponse response, RedirectAttributes flash) {
+        List<microfactory.common.FieldProblem> problems = new java.util.ArrayList<>();
+        RunRequest request = form.toRequest(problems);
+        try {
+            Run run = production.create(request, problems);
+            flash.addFlashAttribute("notice", run.status().equals("DRAFT") ? "Saved as a draft: open it for sign-up when ready."
+                    : "The run is open for sign-up.");
+            return "redirect:/production/runs/" + run.id();
+        } catch (InvalidInputException e) {
+            response.setStatus(422);
+            List<microfactory.common.FieldProblem> shown = e.problems().stream().map(p -> new microfactory.common.FieldProblem(
+                    p.field().startsWith("roles") ? "roles" : p.field().startsWith("fee") ? "fee" : p.field(), p.message())).toList();
+            return planPage(model, form, microfactory.web.FieldErrors.of(new InvalidInputException(shown)));
+        }
+    }
+
+    @PostMapping("/production/runs/{id}/open")
+    String open(@PathVariable long id, RedirectAttributes flash) {
+        try {
+            production.open(id);
+            flash.addFlashAttribute("notice", "Open for sign-up.");
+        } catch (ConflictException e) {
+            flash.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/production/runs/" + id;
+    }
+
+    @PostMapping("/production/runs/{id}/cancel")
+    String cancel(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes flash) {
+        try {
+            production.cancel(id, reason);
+            flash.addFlashAttribute("notice", "The run is cancelled; pending fees are voided.");
+        } catch (ConflictException | InvalidInputException e) {
+            flash.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/production/runs/" + id;
+    }
+
+    @PostMapping("/production/runs/{id}/signups/{signup}/confirm")
+    String confirm(@PathVariable long id, @PathVariable long signup, RedirectAttributes flash) {
+        try {
+            flash.addFlashAttribute("notice", "Confirmed: " + production.confirm(id, signup).name() + ".");
+        } catch (ConflictException e) {
+            flash.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/production/runs/" + id;
+    }
+
     @GetMapping("/production/units/{serial}")
     String unit(@PathVariable String serial, Model model) {
         model.addAttribute("record", production.unitRecord(serial));

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ProductionRepository {
 
-    private static final String RUN = "id, design_slug, version, quantity, starts_on, days, day_start, day_end, crew_target, trainee_seats, status, created_at";
+    private static final String RUN = "id, design_slug, version, quantity, starts_on, days, day_start, day_end, crew_target, trainee_seats, status, created_at, "
+        + "fee_minor, fee_currency, cancel_reason";
     private final JdbcClient jdbc;
 
     ProductionRepository(JdbcClient jdbc) {
@@ -24,12 +25,13 @@ class ProductionRepository {
     }
 
     long insertRun(String design, String version, int quantity, LocalDate startsOn, int days, int dayStart, int dayEnd, int crew,
-                   int trainees, String status, Instant at) {
+                   int trainees, String status, Instant at, long feeMinor, String feeCurrency) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into production_run (design_slug, version, quantity, starts_on, days, day_start, day_end, crew_target,
-                                            trainee_seats, status, created_at)
-                values (:d, :v, :q, :s, :days, :ds, :de, :c, :t, :status, :at)""")
+                                            trainee_seats, status, created_at, fee_minor, fee_currency)
+                values (:d, :v, :q, :s, :days, :ds, :de, :c, :t, :status, :at, :fee, :currency)""")
+            .param("fee", feeMinor).param("currency", feeCurrency)
             .param("d", design).param("v", version).param("q", quantity).param("s", startsOn).param("days", days)
             .param("ds", dayStart).param("de", dayEnd).param("c", crew).param("t", trainees).param("status", status)
             .param("at", Timestamp.from(at)).update(keys, "id");
@@ -55,11 +57,11 @@ class ProductionRepository {
 
     List<Signup> signups(long runId) {
         return jdbc.sql("""
-                select s.id, s.run_id, s.member_id, m.display_name, m.public_id, s.role, s.status, s.seat_id
+                select s.id, s.run_id, s.member_id, m.display_name, m.public_id, s.role, s.status, s.seat_id, s.fee_transfer
                   from production_signup s join member m on m.id = s.member_id where s.run_id = :r order by s.created_at, s.id""")
             .param("r", runId)
             .query((rs, n) -> new Signup(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                    rs.getString(7), rs.getObject(8, Long.class))).list();
+                    rs.getString(7), rs.getObject(8, Long.class), rs.getString(9))).list();
     }
 
     /** Confirmed sign-ups in a role and seat (a null seat: general crew, or trainees). */
@@ -89,6 +91,15 @@ class ProductionRepository {
                        (select count(*) from production_signup s where s.seat_id = p.id and s.status = 'CONFIRMED')
                   from production_seat p where p.run_id = :r order by p.skill, p.level""")
             .param("r", runId).query((rs, n) -> new Seat(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getLong(5))).list();
+    }
+
+    void setFeeTransfer(long signupId, String transferId) {
+        jdbc.sql("update production_signup set fee_transfer = :t where id = :id").param("t", transferId).param("id", signupId).update();
+    }
+
+    void cancel(long runId, String reason) {
+        jdbc.sql("update production_run set status = 'CANCELLED', cancel_reason = :r where id = :id")
+            .param("r", reason).param("id", runId).update();
     }
 
     void setSignupStatus(long signupId, String status) {
@@ -146,7 +157,7 @@ class ProductionRepository {
 
     /** Runs whose schedule is live (scheduled or under way). */
     List<Run> liveRuns() {
-        return jdbc.sql("select * from production_run where status in ('SCHEDULED', 'IN_PROGRESS') order by id").query(ProductionRepository::run).list();
+        return jdbc.sql("select " + RUN + " from production_run where status in ('SCHEDULED', 'IN_PROGRESS') order by id").query(ProductionRepository::run).list();
     }
 
     void log(long runId, Instant at, String kind, String message) {
@@ -226,6 +237,7 @@ class ProductionRepository {
     private static Run run(ResultSet rs, int n) throws SQLException {
         return new Run(rs.getLong("id"), rs.getString("design_slug"), rs.getString("version"), rs.getInt("quantity"),
                 rs.getObject("starts_on", LocalDate.class), rs.getInt("days"), rs.getInt("day_start"), rs.getInt("day_end"),
-                rs.getInt("crew_target"), rs.getInt("trainee_seats"), rs.getString("status"), rs.getTimestamp("created_at").toInstant());
+                rs.getInt("crew_target"), rs.getInt("trainee_seats"), rs.getString("status"), rs.getTimestamp("created_at").toInstant(),
+                rs.getLong("fee_minor"), rs.getString("fee_currency"), rs.getString("cancel_reason"));
     }
 }

@@ -48,13 +48,15 @@ public class ProductionService {
     private final EquipmentService equipment;
     private final MeritService merit;
     private final MemberService members;
+    private final microfactory.members.PlanService plans;
     private final microfactory.learning.LearningService learning;
     private final microfactory.ledger.LedgerService ledger;
     private final Clock clock;
 
     ProductionService(ProductionRepository runs, DesignService designs, EquipmentService equipment, MeritService merit,
                       MemberService members, microfactory.learning.LearningService learning, microfactory.ledger.LedgerService ledger,
-                      Clock clock) {
+                      Clock clock, microfactory.members.PlanService plans) {
+        this.plans = plans;
         this.members = members;
         this.learning = learning;
         this.runs = runs;
@@ -440,6 +442,8 @@ public class ProductionService {
         runs.started(t.id(), clock.instant());
         if (run.status().equals("SCHEDULED")) {
             runs.setStatus(runId, "IN_PROGRESS");
+            runs.signups(runId).stream().filter(s -> s.status().equals("CONFIRMED")).forEach(s -> settleFee(s, true));
+            runs.log(runId, clock.instant(), "STARTED", "The build started; fees owed are collected.");
         }
         return task(runId, key);
     }
@@ -538,6 +542,15 @@ public class ProductionService {
 
     @Transactional
     public Run create(RunRequest r) {
+        return create(r, List.of());
+    }
+
+    /**
+     * Creates a run; {@code found} are problems the caller found reading its form, reported together with ours
+     * (ours only for fields it did not flag already), and nothing is stored unless there are none.
+     */
+    @Transactional
+    public Run create(RunRequest r, List<FieldProblem> found) {
         List<FieldProblem> problems = new ArrayList<>();
         DesignView design = null;
         try {
@@ -564,11 +577,26 @@ public class ProductionService {
         }
         List<RunRequest.Role> roles = r.roles() == null ? List.of() : r.roles();
         checkRoles(problems, roles, design, r.crewTarget());
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+        long fee = r.feeMinor() == null ? 0 : r.feeMinor();
+        String currency = r.feeCurrency() == null || r.feeCurrency().isBlank() ? "USD" : r.feeCurrency().strip();
+        if (fee < 0) {
+            problems.add(new FieldProblem("feeMinor", "the fee in minor units (cents), 0 for a free run"));
+        }
+        try {
+            java.util.Currency.getInstance(currency);
+        } catch (IllegalArgumentException e) {
+            problems.add(new FieldProblem("feeCurrency", "'" + currency + "' is not an ISO 4217 currency code"));
+        }
+        if (!problems.isEmpty() || !found.isEmpty()) {
+            Set<String> flagged = new java.util.HashSet<>();
+            found.forEach(f -> flagged.add(f.field()));
+            List<FieldProblem> all = new ArrayList<>(found);
+            problems.stream().filter(p -> !flagged.contains(p.field())).forEach(all::add);
+            throw new InvalidInputException(all);
         }
         long id = runs.insertRun(r.design(), design.version().label(), r.quantity(), r.startsOn(), r.days(), r.dayStart(), r.dayEnd(),
-                r.crewTarget(), r.traineeSeats() == null ? 0 : r.traineeSeats(), "OPEN", clock.instant());
+                r.crewTarget(), r.traineeSeats() == null ? 0 : r.traineeSeats(), Boolean.TRUE.equals(r.draft()) ? "DRAFT" : "OPEN",
+                clock.instant(), fee, currency);
         roles.forEach(role -> runs.insertSeat(id, role.skill(), role.level(), role.seats()));
         return run(id);
     }
@@ -603,6 +631,105 @@ public class ProductionService {
         if (crewTarget != null && total > crewTarget) {
             problems.add(new FieldProblem("roles", "the roles take " + total + " seats, more than the crew target of " + crewTarget));
         }
+    }
+
+    /**
+     * A confirmed member without the usufruct right owes the run's fee: a pending ledger transfer (bank ← workshop
+     * income, under their pseudonym), posted when the build starts and voided if they leave or it is cancelled first.
+     */
+    private void chargeFee(Run run, Signup signup) {
+        if (run.feeMinor() == 0 || hasUsufruct(signup.memberId())) {
+            return;
+        }
+        String id = "run-" + run.id() + "-fee-" + signup.id();
+        try {
+            ledger.transfer(microfactory.ledger.TransferRequest.of(id, "workshop-fee", "Fee for run " + run.id() + " (" + run.designSlug() + ")",
+                    microfactory.ledger.PostingRequest.debit("bank", run.feeMinor(), run.feeCurrency()),
+                    microfactory.ledger.PostingRequest.credit("workshop-income", run.feeMinor(), run.feeCurrency()))
+                .forMember(signup.publicId()).asPending(null));
+        } catch (NotFoundException | InvalidInputException e) {
+            throw new ConflictException("The fee cannot be recorded: the chapter's ledger needs 'bank' and 'workshop-income' accounts in "
+                    + run.feeCurrency() + " (" + e.getMessage() + "). A steward opens them at /ledger.");
+        }
+        runs.setFeeTransfer(signup.id(), id);
+    }
+
+    /** Posts (collects) or voids a pending fee; nothing when there is none or it was settled already. */
+    private void settleFee(Signup signup, boolean collect) {
+        if (signup.feeTransfer() == null) {
+            return;
+        }
+        var transfer = ledger.transferById(signup.feeTransfer());
+        if (!"PENDING".equals(transfer.status())) {
+            return;
+        }
+        String id = signup.feeTransfer() + (collect ? "-posted" : "-voided");
+        ledger.transfer(collect ? microfactory.ledger.TransferRequest.post(id, signup.feeTransfer())
+                : microfactory.ledger.TransferRequest.voiding(id, signup.feeTransfer()));
+    }
+
+    private boolean hasUsufruct(long memberId) {
+        return members.currentMembership(memberId).map(m -> plans.get(m.planCode()).usufructRight()).orElse(false);
+    }
+
+    /** A draft run opens for sign-up. */
+    @Transactional
+    public Run open(long runId) {
+        Run run = run(runId);
+        if (!run.status().equals("DRAFT")) {
+            throw new ConflictException("Only a draft opens for sign-up; this run is " + run.status().toLowerCase().replace('_', ' ') + ".");
+        }
+        runs.setStatus(runId, "OPEN");
+        runs.log(runId, clock.instant(), "OPENED", "Open for sign-up.");
+        return run(runId);
+    }
+
+    /** Cancels a run that has not finished: pending fees are voided, the reason is public. */
+    @Transactional
+    public Run cancel(long runId, String reason) {
+        Run run = run(runId);
+        if (List.of("COMPLETED", "CANCELLED").contains(run.status())) {
+            throw new ConflictException("This run is " + run.status().toLowerCase() + "; it cannot be cancelled.");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw InvalidInputException.of("reason", "say why the run is cancelled; the crew will read it");
+        }
+        runs.lock(runId);
+        runs.signups(runId).forEach(s -> settleFee(s, false));
+        runs.cancel(runId, reason.strip());
+        runs.log(runId, clock.instant(), "CANCELLED", reason.strip());
+        ledger.record("run.cancelled", Map.of("run", runId, "design", run.designSlug(), "reason", reason.strip()));
+        return run(runId);
+    }
+
+    /**
+     * A steward confirms someone from a waitlist, giving them a place beyond the seats (the steward's call: a
+     * bigger crew, a trusted hand); their fee is charged as for anyone confirmed.
+     */
+    @Transactional
+    public Signup confirm(long runId, long signupId) {
+        Run run = run(runId);
+        runs.lock(runId);
+        Signup s = runs.signups(runId).stream().filter(x -> x.id() == signupId).findFirst()
+            .orElseThrow(() -> new NotFoundException("sign-up of run " + runId, signupId));
+        if (!s.status().equals("WAITLISTED")) {
+            throw new ConflictException(s.name() + " is " + s.status().toLowerCase() + ", not on the waitlist.");
+        }
+        if (!List.of("OPEN", "SCHEDULED").contains(run.status())) {
+            throw new ConflictException("Sign-up for this run is closed: it is " + run.status().toLowerCase().replace('_', ' ') + ".");
+        }
+        runs.setSignupStatus(s.id(), "CONFIRMED");
+        chargeFee(run, s);
+        runs.log(runId, clock.instant(), "CONFIRMED", s.publicId() + " confirmed from the waitlist by a steward.");
+        return runs.signups(runId).stream().filter(x -> x.id() == signupId).findFirst().orElseThrow();
+    }
+
+    /** Designs a run can build: those with build tasks and no problems in them. */
+    public List<microfactory.designs.Design> buildableDesigns() {
+        return designs.catalogue(null).stream().filter(d -> {
+            var tasks = designs.view(d.slug(), null).tasks();
+            return !tasks.tasks().isEmpty() && tasks.problems().isEmpty();
+        }).toList();
     }
 
     public List<Seat> seats(long runId) {
@@ -687,7 +814,11 @@ public class ProductionService {
         long places = seat != null ? seat.seats() : role.equals("CREW") ? generalSeats(run) : run.traineeSeats();
         String status = runs.confirmed(runId, role, seatId) < places ? "CONFIRMED" : "WAITLISTED";
         runs.insertSignup(runId, memberId, role, status, seatId, clock.instant());
-        return runs.signups(runId).stream().filter(s -> s.memberId() == memberId && s.status().equals(status)).findFirst().orElseThrow();
+        Signup made = runs.signups(runId).stream().filter(s -> s.memberId() == memberId && s.status().equals(status)).findFirst().orElseThrow();
+        if (status.equals("CONFIRMED")) {
+            chargeFee(run, made);
+        }
+        return runs.signups(runId).stream().filter(s -> s.id() == made.id()).findFirst().orElseThrow();
     }
 
     /**
@@ -702,10 +833,14 @@ public class ProductionService {
         Signup mine = runs.signups(runId).stream().filter(s -> s.memberId() == memberId && !s.status().equals("WITHDRAWN")).findFirst()
                 .orElseThrow(() -> new ConflictException("You are not signed up for this run."));
         runs.setSignupStatus(mine.id(), "WITHDRAWN");
+        settleFee(mine, false);
         if (mine.status().equals("CONFIRMED")) {
             runs.signups(runId).stream().filter(s -> s.role().equals(mine.role()) && java.util.Objects.equals(s.seatId(), mine.seatId())
                     && s.status().equals("WAITLISTED")).findFirst()
-                    .ifPresent(next -> runs.setSignupStatus(next.id(), "CONFIRMED"));
+                    .ifPresent(next -> {
+                        runs.setSignupStatus(next.id(), "CONFIRMED");
+                        chargeFee(run, next);
+                    });
             if (List.of("SCHEDULED", "IN_PROGRESS").contains(run.status())) {
                 replanWithout(run, mine);
             }

@@ -5,18 +5,36 @@ import java.util.List;
 
 /**
  * What a steward fills in to plan a run; hours as minutes of the day (480 = 08:00). {@code roles} reserve part of the
- * crew for a skill at a level; the rest of {@code crewTarget} is general crew.
+ * crew for a skill at a level; the rest of {@code crewTarget} is general crew. {@code feeMinor} (0: free) is owed by
+ * members without the usufruct right; a {@code draft} is not open for sign-up until a steward opens it.
  */
 public record RunRequest(String design, Integer quantity, LocalDate startsOn, Integer days, Integer dayStart, Integer dayEnd,
-                         Integer crewTarget, Integer traineeSeats, List<Role> roles) {
+                         Integer crewTarget, Integer traineeSeats, List<Role> roles, Long feeMinor, String feeCurrency,
+                         Boolean draft) {
 
     /** Seats for a skill at a level. */
     public record Role(String skill, Integer level, Integer seats) {
     }
 
-    /** A run with one general crew. */
+    /** A free run, open at once, with these roles. */
+    public RunRequest(String design, Integer quantity, LocalDate startsOn, Integer days, Integer dayStart, Integer dayEnd,
+                      Integer crewTarget, Integer traineeSeats, List<Role> roles) {
+        this(design, quantity, startsOn, days, dayStart, dayEnd, crewTarget, traineeSeats, roles, 0L, "USD", false);
+    }
+
+    /** A free run with one general crew, open at once. */
     public RunRequest(String design, Integer quantity, LocalDate startsOn, Integer days, Integer dayStart, Integer dayEnd,
                       Integer crewTarget, Integer traineeSeats) {
         this(design, quantity, startsOn, days, dayStart, dayEnd, crewTarget, traineeSeats, List.of());
+    }
+
+    /** The same run with a fee. */
+    public RunRequest withFee(long minor, String currency) {
+        return new RunRequest(design, quantity, startsOn, days, dayStart, dayEnd, crewTarget, traineeSeats, roles, minor, currency, draft);
+    }
+
+    /** The same run as a draft (not yet open for sign-up). */
+    public RunRequest asDraft() {
+        return new RunRequest(design, quantity, startsOn, days, dayStart, dayEnd, crewTarget, traineeSeats, roles, feeMinor, feeCurrency, true);
     }
 }

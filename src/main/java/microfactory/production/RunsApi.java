@@ -29,7 +29,27 @@ class RunsApi {
     }
 
     /** {@code seats}: the crew target; {@code roles}: the part of it reserved for a skill at a level. */
-    record RunJson(long id, String design, String status, Instant starts, Instant ends, int seats, long signedUp, List<Seat> roles) {
+    record RunJson(long id, String design, String status, Instant starts, Instant ends, int seats, long signedUp, List<Seat> roles,
+                   long feeMinor, String feeCurrency, String cancelReason) {
+    }
+
+    record Cancel(String reason) {
+    }
+
+    @PostMapping("/{id}/open")
+    RunJson open(@PathVariable long id) {
+        return json(production.open(id));
+    }
+
+    @PostMapping("/{id}/cancel")
+    RunJson cancel(@PathVariable long id, @RequestBody Cancel cancel) {
+        return json(production.cancel(id, cancel.reason()));
+    }
+
+    /** A steward confirms a waitlisted member (a place beyond the seats). */
+    @PostMapping("/{id}/signups/{signup}/confirm")
+    Signup confirm(@PathVariable long id, @PathVariable long signup) {
+        return production.confirm(id, signup);
     }
 
     record TaskJson(String id, String name, int unit, Instant start, Instant end, String bay, List<String> people, List<String> machines,
@@ -118,6 +138,7 @@ class RunsApi {
 
     private RunJson json(Run r) {
         long signed = production.signups(r.id()).stream().filter(s -> s.role().equals("CREW") && s.status().equals("CONFIRMED")).count();
-        return new RunJson(r.id(), r.designSlug(), r.status(), r.starts(), r.ends(), r.crewTarget(), signed, production.seats(r.id()));
+        return new RunJson(r.id(), r.designSlug(), r.status(), r.starts(), r.ends(), r.crewTarget(), signed, production.seats(r.id()),
+                r.feeMinor(), r.feeCurrency(), r.cancelReason());
     }
 }

@@ -45,7 +45,8 @@ public class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/v1/badges/verify").permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/v1/runs", "/api/v1/runs/**", "/api/v1/units/**").permitAll()
                 .requestMatchers("/api/v1/units/**").hasRole("STEWARD")
-                .requestMatchers(HttpMethod.POST, "/api/v1/runs", "/api/v1/runs/*/schedule").hasRole("STEWARD")
+                .requestMatchers(HttpMethod.POST, "/api/v1/runs", "/api/v1/runs/*/schedule", "/api/v1/runs/*/open", "/api/v1/runs/*/cancel",
+                        "/api/v1/runs/*/signups/*/confirm").hasRole("STEWARD")
                 .requestMatchers("/api/v1/runs/**").authenticated()
                 .requestMatchers("/api/v1/learning/skills/import").hasRole("STEWARD")
                 .requestMatchers(HttpMethod.POST, "/api/v1/learning/modules").hasRole("STEWARD")
@@ -77,7 +78,9 @@ public class SecurityConfiguration {
                 .requestMatchers("/designs/*/edit").hasRole("STEWARD")
                 .requestMatchers("/learn/new", "/learn/*/edit").hasRole("STEWARD")
                 .requestMatchers(HttpMethod.POST, "/equipment/**").hasRole("STEWARD")
-                .requestMatchers(HttpMethod.POST, "/production/runs/*/schedule", "/production/units/*/owner").hasRole("STEWARD")
+                .requestMatchers(HttpMethod.POST, "/production/runs/*/schedule", "/production/units/*/owner", "/production/runs/*/open",
+                        "/production/runs/*/cancel", "/production/runs/*/signups/*/confirm").hasRole("STEWARD")
+                .requestMatchers("/production/new").hasRole("STEWARD")
                 .requestMatchers(HttpMethod.POST, "/production/**").authenticated()
                 .requestMatchers("/production/my-runs.ics").authenticated()
                 .requestMatchers(HttpMethod.POST, "/learn/**").authenticated()
