@@ -22,8 +22,11 @@ class ProductionPages {
     private final ProductionService production;
     private final microfactory.web.ChapterName chapter;
     private final microfactory.learning.LearningService learning;
+    private final SchedulingJobs jobs;
 
-    ProductionPages(ProductionService production, microfactory.web.ChapterName chapter, microfactory.learning.LearningService learning) {
+    ProductionPages(ProductionService production, microfactory.web.ChapterName chapter, microfactory.learning.LearningService learning,
+                    SchedulingJobs jobs) {
+        this.jobs = jobs;
         this.learning = learning;
         this.production = production;
         this.chapter = chapter;
@@ -59,6 +62,9 @@ class ProductionPages {
         model.addAttribute("myId", me == null ? "" : me.publicId());
         model.addAttribute("units", production.units(id));
         model.addAttribute("dashboard", production.dashboard(id));
+        var solving = jobs.progress(id).filter(SolveProgress::running).orElse(null);
+        model.addAttribute("solving", solving);
+        jobs.takeFinished(id).ifPresent(done -> model.addAttribute(done.failed() ? "problem" : "notice", done.outcome()));
         List<Seat> seats = production.seats(id);
         model.addAttribute("seats", seats);
         model.addAttribute("generalSeats", production.generalSeats(run));
@@ -218,15 +224,26 @@ class ProductionPages {
         return "redirect:/production/units/" + serial;
     }
 
+    /** Starts scheduling in the background; the run page shows the solver's progress until it is done. */
     @PostMapping("/production/runs/{id}/schedule")
     String schedule(@PathVariable long id, RedirectAttributes flash) {
         try {
-            var r = production.schedule(id, 3_000);
-            flash.addFlashAttribute("notice", "Scheduled: " + (r.makespan() / 60) + " h " + (r.makespan() % 60) + " min from the first morning, "
-                    + r.trainingPairs() + " training pairs.");
+            jobs.start(id);
         } catch (ConflictException e) {
             flash.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/production/runs/" + id;
+    }
+
+    /** The progress fragment the run page polls (htmx) while a schedule is being found; when done, the page reloads. */
+    @GetMapping("/production/runs/{id}/solving")
+    String solving(@PathVariable long id, Model model, jakarta.servlet.http.HttpServletResponse response) {
+        var progress = jobs.progress(id).orElse(null);
+        if (progress == null || !progress.running()) {
+            response.setHeader("HX-Refresh", "true");
+        }
+        model.addAttribute("runId", id);
+        model.addAttribute("progress", progress);
+        return "production/solving";
     }
 }

@@ -853,14 +853,27 @@ public class ProductionService {
      */
     @Transactional
     public Solver.Result schedule(long runId, long timeLimitMillis) {
+        return schedule(runId, timeLimitMillis, null);
+    }
+
+    /** Refuses (with the reason) a run that cannot be scheduled in its status. */
+    public Run requireSchedulable(long runId) {
         Run run = run(runId);
         if (!List.of("OPEN", "SCHEDULED").contains(run.status())) {
-            throw new ConflictException("Only an open or scheduled run can be scheduled; this one is " + run.status().toLowerCase() + ".");
+            throw new ConflictException("Only an open or scheduled run can be scheduled; this one is "
+                    + run.status().toLowerCase().replace('_', ' ') + ".");
         }
+        return run;
+    }
+
+    /** As {@link #schedule(long, long)}, telling {@code progress} of every better schedule found on the way. */
+    @Transactional
+    public Solver.Result schedule(long runId, long timeLimitMillis, java.util.function.Consumer<Solver.Progress> progress) {
+        Run run = requireSchedulable(runId);
         Plan plan = plan(run, crewOf(runId), Map.of());
         Solver.Result result;
         try {
-            result = Solver.solve(plan.project(), Solver.Options.defaults().withTimeLimit(timeLimitMillis));
+            result = Solver.solve(plan.project(), Solver.Options.defaults().withTimeLimit(timeLimitMillis).onImprovement(progress));
         } catch (InfeasibleProjectException e) {
             throw new ConflictException("This run cannot be scheduled yet: " + String.join("; ", e.reasons()) + ".");
         }

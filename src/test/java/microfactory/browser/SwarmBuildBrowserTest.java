@@ -64,7 +64,10 @@ class SwarmBuildBrowserTest extends BrowserTest {
         logIn("steward@demo.local", "demo-steward");
         browser.get(url(page));
         browser.findElement(By.id("schedule")).click();
-        assertThat(browser.findElement(By.id("notice")).getText()).startsWith("Scheduled");
+        // the solver works in the background; the page shows its progress and reloads itself when it is done
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElements(By.id("notice")).stream()
+                .anyMatch(n -> n.getText().startsWith("Scheduled")));
+        assertThat(browser.findElement(By.id("by-person")).getText()).contains("Schedule by person");
         logOut();
 
         logIn("builder-browser@example.org", "frame the walls");

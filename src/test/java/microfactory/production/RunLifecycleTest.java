@@ -134,4 +134,37 @@ class RunLifecycleTest {
         assertThat(production.seats(id)).singleElement().satisfies(s -> assertThat(s.label()).isEqualTo("woodworking ≥ 1"));
         assertThat(steward.get("/production/runs/" + id).body()).contains("$25.00").contains("Open for sign-up");
     }
+
+    @Test
+    void schedulingFromThePageShowsTheSolversProgressThenTheOutcome() throws Exception {
+        // a tractor build: big enough that the solver uses its time budget, so the progress is there to see
+        Run run = production.create(new RunRequest("lifetrac", 2, LocalDate.now().plusDays(90), 5, 480, 1020, 24, 0));
+        for (var s : members.search("demo.local", true, 0)) {
+            if (production.qualifiesForCrew(run, s.member().id())) {
+                production.signUp(run.id(), s.member().id(), "CREW");
+            }
+        }
+        Http steward = new Http(port);
+        steward.login("steward@demo.local", "demo-steward");
+        steward.get("/production/runs/" + run.id());
+        var started = steward.postForm("/production/runs/" + run.id() + "/schedule", Map.of());
+        assertThat(started.statusCode()).isEqualTo(302);
+        String fragment = "";
+        int polls = 0;
+        for (int k = 0; k < 100; k++) {
+            var poll = steward.get("/production/runs/" + run.id() + "/solving");
+            if (poll.headers().firstValue("HX-Refresh").isPresent()) {
+                break;
+            }
+            fragment = poll.body();
+            assertThat(fragment).contains("Finding a schedule").contains("<progress");
+            polls++;
+            Thread.sleep(100);
+        }
+        assertThat(polls).as("progress was shown while solving").isPositive();
+        String page = steward.get("/production/runs/" + run.id()).body();
+        assertThat(page).contains("Scheduled:").contains("Schedule by person");
+        assertThat(production.run(run.id()).status()).isEqualTo("SCHEDULED");
+        assertThat(steward.get("/production/runs/" + run.id()).body()).doesNotContain("Scheduled:"); // shown once
+    }
 }
