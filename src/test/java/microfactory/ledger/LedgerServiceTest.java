@@ -145,13 +145,14 @@ class LedgerServiceTest {
         assertThat(ledger.transferById(voided).status()).isEqualTo("VOIDED");
 
         String expiring = id();
+        long size = ledger.size();
         ledger.transfer(sale(expiring, 300).asPending(1L));
         Thread.sleep(1_100);
-        long size = ledger.size();
-        assertThat(ledger.expireDue()).isGreaterThanOrEqualTo(1);
+        ledger.expireDue(); // unless the chapter's expiry job (LedgerExpiry) got there first: either way, once
         assertThat(ledger.transferById(expiring).status()).isEqualTo("EXPIRED");
         assertThat(ledger.account(cash).pending().minor()).isZero();
-        assertThat(ledger.entry(size).kind()).isEqualTo(LedgerService.TRANSFER_EXPIRED);
+        assertThat(java.util.stream.LongStream.range(size, ledger.size()).mapToObj(ledger::entry)
+                .filter(e -> e.kind().equals(LedgerService.TRANSFER_EXPIRED) && e.json().contains(expiring))).hasSize(1);
         assertThatThrownBy(() -> ledger.transfer(TransferRequest.post(id(), expiring))).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("expired");
     }
