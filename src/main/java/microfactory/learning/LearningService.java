@@ -90,11 +90,13 @@ public class LearningService {
             outcome = "Not yet: " + score + "% of " + m.passPercent() + "% needed. Read the lesson again and retry.";
         } else if (m.practical()) {
             outcome = "Passed. Now show a mentor (a holder of " + m.skill() + " above level " + m.level() + ") for the sign-off.";
-        } else if (merit.levelOf(memberId, m.skill()) >= m.level()) {
+        } else if (merit.holdsBeyondRenewal(memberId, m.skill(), m.level())) {
             outcome = "Passed. You already hold " + m.skill() + " level " + m.level() + " or above.";
         } else {
-            merit.issue(memberId, m.skill(), m.level(), "module " + m.code());
-            outcome = "Passed: badge " + m.skill() + " level " + m.level() + " issued.";
+            boolean renewal = merit.levelOf(memberId, m.skill()) >= m.level();
+            merit.issue(memberId, m.skill(), m.level(), "module " + m.code() + (renewal ? ", renewed" : ""));
+            outcome = renewal ? "Passed: badge " + m.skill() + " level " + m.level() + " renewed for two more years."
+                : "Passed: badge " + m.skill() + " level " + m.level() + " issued.";
         }
         return new Attempt(m.code(), score, passed, outcome);
     }

@@ -81,6 +81,16 @@ public class MeritService {
         return badges.ofMember(memberId);
     }
 
+    /** In its last 90 days a badge may be renewed: passing its module again issues a fresh one. */
+    public static final Duration RENEWAL_WINDOW = Duration.ofDays(90);
+
+    /** Whether the member holds skill ≥ level now with a badge valid beyond the renewal window (nothing to renew). */
+    public boolean holdsBeyondRenewal(long memberId, String skill, int level) {
+        Instant horizon = clock.instant().plus(RENEWAL_WINDOW);
+        return badges.ofMember(memberId).stream()
+            .anyMatch(b -> b.skill().equals(skill) && b.level() >= level && b.revokedAt() == null && b.expiresAt().isAfter(horizon));
+    }
+
     /** The highest level of a skill the member holds now (0: none). */
     public int levelOf(long memberId, String skill) {
         Instant now = clock.instant();

@@ -167,6 +167,12 @@ final class Decoder {
         return -1;
     }
 
+    /**
+     * How people are chosen: false — best fit (the person idle the shortest time before the task); true — the most
+     * specialised free person (listed first). Different rules reach different schedules; restarts alternate them.
+     */
+    boolean specialistFirst;
+
     /** Fills every slot with a distinct free person: the most specialised first, then the least loaded. Returns the slot that failed, or -1. */
     private int pickPeople(int i, int t, int d, int[] pick) {
         int[][] slots = c.slots[i];
@@ -179,6 +185,13 @@ final class Decoder {
                 }
                 // Best fit: the person idle for the shortest time before t, so no one is left with a useless gap;
                 // then the most specialised (listed first), then the least loaded.
+                if (specialistFirst) {
+                    if (best < 0 || c.versatility[q] < c.versatility[best]
+                            || c.versatility[q] == c.versatility[best] && workload[q] < workload[best]) {
+                        best = q;
+                    }
+                    continue;
+                }
                 int gap = idleBefore(q, t);
                 if (best < 0 || gap < bestGap || gap == bestGap && c.versatility[q] == c.versatility[best]
                         && workload[q] < workload[best]) {

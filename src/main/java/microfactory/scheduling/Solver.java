@@ -54,6 +54,9 @@ public final class Solver {
     private Solver() {
     }
 
+    /** Schedules decoded without a better makespan before the search restarts from fresh lists. */
+    static final long RESTART_AFTER = 30_000;
+
     public static Result solve(Project project, Options options) {
         ProjectCheck.requireFeasible(project);
         return new Search(Compiled.of(project), options, null, 0).run();
@@ -119,7 +122,30 @@ public final class Solver {
                 }
             }
             int sinceImprovement = 0;
+            long lastGlobalImprovement = schedules;
+            int restarts = 0;
+            int globalBest = bestMakespan;
             while (!done()) {
+                if (bestMakespan < globalBest) {
+                    globalBest = bestMakespan;
+                    lastGlobalImprovement = schedules;
+                } else if (schedules - lastGlobalImprovement > RESTART_AFTER) {
+                    // Stuck in one basin: start over from fresh random lists (the best is kept aside, not in the
+                    // population), so the search explores elsewhere rather than refining the same neighbourhood.
+                    seen.clear();
+                    restarts++;
+                    forward.specialistFirst = restarts % 2 == 1;
+                    backward.specialistFirst = forward.specialistFirst;
+                    for (int k = 0; k < population.size() && !done(); k++) {
+                        int[] fresh = k == 0 ? byPriority.clone() : randomList();
+                        seen.add(Arrays.hashCode(fresh));
+                        population.set(k, fresh);
+                        value[k] = evaluate(fresh);
+                    }
+                    lastGlobalImprovement = schedules;
+                    sinceImprovement = 0;
+                    continue;
+                }
                 int[] mother = population.get(tournament(value, population.size()));
                 int[] child;
                 if (random.nextInt(2) == 0) {

@@ -29,6 +29,7 @@ class LearningTest {
     @Autowired MeritService merit;
     @Autowired MemberService members;
     @Autowired LedgerService ledger;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @LocalServerPort int port;
 
     Member newcomer() {
@@ -57,6 +58,25 @@ class LearningTest {
         assertThat(merit.levelOf(m.id(), "hydraulics")).isEqualTo(1);
         String entry = ledger.entry(before).json();
         assertThat(entry).contains("\"kind\":\"badge.issued\"").contains(m.publicId()).doesNotContain(m.email());
+    }
+
+    @Test
+    void aBadgeInItsLastNinetyDaysIsRenewedByPassingItsModuleAgain() {
+        Member m = newcomer();
+        learning.submit(m.id(), "hydraulics-101", answers("hydraulics-101", true), UUID.randomUUID().toString());
+        Attempt again = learning.submit(m.id(), "hydraulics-101", answers("hydraulics-101", true), UUID.randomUUID().toString());
+        assertThat(again.outcome()).contains("already hold");
+        assertThat(merit.badgesOf(m.id())).hasSize(1);
+
+        Badge held = merit.badgesOf(m.id()).get(0);
+        jdbc.sql("update badge set expires_at = :e where id = :id") // a badge issued 23 months ago
+            .param("e", java.sql.Timestamp.from(merit.now().plus(java.time.Duration.ofDays(30)))).param("id", held.id()).update();
+        Attempt renewal = learning.submit(m.id(), "hydraulics-101", answers("hydraulics-101", true), UUID.randomUUID().toString());
+        assertThat(renewal.outcome()).contains("renewed for two more years");
+        assertThat(merit.badgesOf(m.id())).hasSize(2).anySatisfy(b -> {
+            assertThat(b.source()).endsWith("renewed");
+            assertThat(b.expiresAt()).isAfter(merit.now().plus(MeritService.VALIDITY).minusSeconds(60));
+        });
     }
 
     @Test
