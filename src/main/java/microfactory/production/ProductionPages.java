@@ -155,6 +155,7 @@ class ProductionPages {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("designs", production.buildableDesigns());
+        model.addAttribute("bays", production.bays());
         return "production/plan";
     }
 

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 class ProductionRepository {
 
     private static final String RUN = "id, design_slug, version, quantity, starts_on, days, day_start, day_end, crew_target, trainee_seats, status, created_at, "
-        + "fee_minor, fee_currency, cancel_reason";
+        + "fee_minor, fee_currency, cancel_reason, bays";
     private final JdbcClient jdbc;
 
     ProductionRepository(JdbcClient jdbc) {
@@ -25,13 +25,13 @@ class ProductionRepository {
     }
 
     long insertRun(String design, String version, int quantity, LocalDate startsOn, int days, int dayStart, int dayEnd, int crew,
-                   int trainees, String status, Instant at, long feeMinor, String feeCurrency) {
+                   int trainees, String status, Instant at, long feeMinor, String feeCurrency, List<String> bays) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into production_run (design_slug, version, quantity, starts_on, days, day_start, day_end, crew_target,
-                                            trainee_seats, status, created_at, fee_minor, fee_currency)
-                values (:d, :v, :q, :s, :days, :ds, :de, :c, :t, :status, :at, :fee, :currency)""")
-            .param("fee", feeMinor).param("currency", feeCurrency)
+                                            trainee_seats, status, created_at, fee_minor, fee_currency, bays)
+                values (:d, :v, :q, :s, :days, :ds, :de, :c, :t, :status, :at, :fee, :currency, :bays)""")
+            .param("fee", feeMinor).param("currency", feeCurrency).param("bays", String.join(",", bays))
             .param("d", design).param("v", version).param("q", quantity).param("s", startsOn).param("days", days)
             .param("ds", dayStart).param("de", dayEnd).param("c", crew).param("t", trainees).param("status", status)
             .param("at", Timestamp.from(at)).update(keys, "id");
@@ -238,6 +238,6 @@ class ProductionRepository {
         return new Run(rs.getLong("id"), rs.getString("design_slug"), rs.getString("version"), rs.getInt("quantity"),
                 rs.getObject("starts_on", LocalDate.class), rs.getInt("days"), rs.getInt("day_start"), rs.getInt("day_end"),
                 rs.getInt("crew_target"), rs.getInt("trainee_seats"), rs.getString("status"), rs.getTimestamp("created_at").toInstant(),
-                rs.getLong("fee_minor"), rs.getString("fee_currency"), rs.getString("cancel_reason"));
+                rs.getLong("fee_minor"), rs.getString("fee_currency"), rs.getString("cancel_reason"), list(rs.getString("bays")));
     }
 }

@@ -307,7 +307,7 @@ public class ProductionService {
     private Plan plan(Run run, List<Signup> crew, Map<String, Integer> machinesBack) {
         long runId = run.id();
         List<BuildTask> design = designs.view(run.designSlug(), run.version()).tasks().tasks();
-        List<Bay> bays = equipment.bays();
+        List<Bay> bays = equipment.bays().stream().filter(b -> run.bays().isEmpty() || run.bays().contains(b.code())).toList();
         if (bays.isEmpty()) {
             throw new ConflictException("The chapter has no bays to build in.");
         }
@@ -587,6 +587,10 @@ public class ProductionService {
         } catch (IllegalArgumentException e) {
             problems.add(new FieldProblem("feeCurrency", "'" + currency + "' is not an ISO 4217 currency code"));
         }
+        List<String> bays = r.bays() == null ? List.of() : r.bays().stream().filter(b -> b != null && !b.isBlank()).distinct().toList();
+        Set<String> known = new java.util.HashSet<>(equipment.bays().stream().map(Bay::code).toList());
+        bays.stream().filter(b -> !known.contains(b)).findFirst()
+            .ifPresent(b -> problems.add(new FieldProblem("bays", "no bay " + b + "; the chapter's bays are " + String.join(", ", known.stream().sorted().toList()))));
         if (!problems.isEmpty() || !found.isEmpty()) {
             Set<String> flagged = new java.util.HashSet<>();
             found.forEach(f -> flagged.add(f.field()));
@@ -596,7 +600,7 @@ public class ProductionService {
         }
         long id = runs.insertRun(r.design(), design.version().label(), r.quantity(), r.startsOn(), r.days(), r.dayStart(), r.dayEnd(),
                 r.crewTarget(), r.traineeSeats() == null ? 0 : r.traineeSeats(), Boolean.TRUE.equals(r.draft()) ? "DRAFT" : "OPEN",
-                clock.instant(), fee, currency);
+                clock.instant(), fee, currency, bays);
         roles.forEach(role -> runs.insertSeat(id, role.skill(), role.level(), role.seats()));
         return run(id);
     }
@@ -722,6 +726,11 @@ public class ProductionService {
         chargeFee(run, s);
         runs.log(runId, clock.instant(), "CONFIRMED", s.publicId() + " confirmed from the waitlist by a steward.");
         return runs.signups(runId).stream().filter(x -> x.id() == signupId).findFirst().orElseThrow();
+    }
+
+    /** The chapter's bays, where runs build. */
+    public List<Bay> bays() {
+        return equipment.bays();
     }
 
     /** Designs a run can build: those with build tasks and no problems in them. */

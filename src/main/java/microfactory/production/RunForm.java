@@ -13,10 +13,10 @@ import microfactory.common.FieldProblem;
  * "welding 2 4" (skill, level, seats). {@link #toRequest} names every field it cannot read.
  */
 public record RunForm(String design, String quantity, String startsOn, String days, String dayStart, String dayEnd, String crewTarget,
-                      String traineeSeats, String fee, String currency, String roles, String draft) {
+                      String traineeSeats, String fee, String currency, String roles, String draft, List<String> bays) {
 
     public static RunForm blank() {
-        return new RunForm("", "1", LocalDate.now().plusDays(14).toString(), "5", "08:00", "17:00", "24", "6", "0", "USD", "", "");
+        return new RunForm("", "1", LocalDate.now().plusDays(14).toString(), "5", "08:00", "17:00", "24", "6", "0", "USD", "", "", List.of());
     }
 
     RunRequest toRequest(List<FieldProblem> problems) {
@@ -46,7 +46,7 @@ public record RunForm(String design, String quantity, String startsOn, String da
         }
         return new RunRequest(design, number(quantity), date(startsOn, problems), number(days), minute(dayStart, "dayStart", problems),
                 minute(dayEnd, "dayEnd", problems), number(crewTarget), number(traineeSeats), parsedRoles, feeMinor,
-                currency == null ? null : currency.strip().toUpperCase(), draft != null && !draft.isBlank());
+                currency == null ? null : currency.strip().toUpperCase(), draft != null && !draft.isBlank(), bays == null ? List.of() : bays);
     }
 
     private static Integer number(String text) {

@@ -30,7 +30,7 @@ class RunsApi {
 
     /** {@code seats}: the crew target; {@code roles}: the part of it reserved for a skill at a level. */
     record RunJson(long id, String design, String status, Instant starts, Instant ends, int seats, long signedUp, List<Seat> roles,
-                   long feeMinor, String feeCurrency, String cancelReason) {
+                   long feeMinor, String feeCurrency, String cancelReason, List<String> bays) {
     }
 
     record Cancel(String reason) {
@@ -139,6 +139,6 @@ class RunsApi {
     private RunJson json(Run r) {
         long signed = production.signups(r.id()).stream().filter(s -> s.role().equals("CREW") && s.status().equals("CONFIRMED")).count();
         return new RunJson(r.id(), r.designSlug(), r.status(), r.starts(), r.ends(), r.crewTarget(), signed, production.seats(r.id()),
-                r.feeMinor(), r.feeCurrency(), r.cancelReason());
+                r.feeMinor(), r.feeCurrency(), r.cancelReason(), r.bays());
     }
 }

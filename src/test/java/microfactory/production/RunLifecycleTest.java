@@ -91,6 +91,19 @@ class RunLifecycleTest {
     }
 
     @Test
+    void aRunBuildsOnlyInItsBaysAndAnUnknownBayIsNamed() {
+        Run run = production.create(new RunRequest("wall-module-4x8", 2, LocalDate.now().plusDays(75), 1, 480, 1020, 2, 0)
+            .inBays(java.util.List.of("B12")));
+        for (Member m : java.util.List.of(framer(""), framer(""))) {
+            production.signUp(run.id(), m.id(), "CREW");
+        }
+        production.schedule(run.id(), 300);
+        assertThat(production.schedule(run.id())).isNotEmpty().allSatisfy(t -> assertThat(t.bay()).isEqualTo("B12"));
+        assertThatThrownBy(() -> production.create(wall(2).inBays(java.util.List.of("B99"))))
+            .isInstanceOf(microfactory.common.InvalidInputException.class).hasMessageContaining("no bay B99");
+    }
+
+    @Test
     void aStewardConfirmsSomeoneFromTheWaitlist() {
         Run run = production.create(wall(1));
         Member first = framer("");
@@ -122,7 +135,7 @@ class RunLifecycleTest {
             .contains("an amount like 150.00").contains("line 1: write skill, level and seats");
         Map<String, String> good = new HashMap<>(bad);
         good.putAll(Map.of("quantity", "2", "startsOn", LocalDate.now().plusDays(80).toString(), "fee", "25.00",
-                "roles", "woodworking 1 1", "draft", "yes"));
+                "roles", "woodworking 1 1", "draft", "yes", "bays", "B12"));
         var planned = steward.postForm("/production/new", good);
         assertThat(planned.statusCode()).isEqualTo(302);
         String location = planned.headers().firstValue("Location").orElseThrow();
@@ -131,6 +144,7 @@ class RunLifecycleTest {
         Run run = production.run(id);
         assertThat(run.status()).isEqualTo("DRAFT");
         assertThat(run.feeMinor()).isEqualTo(2_500);
+        assertThat(run.bays()).containsExactly("B12");
         assertThat(production.seats(id)).singleElement().satisfies(s -> assertThat(s.label()).isEqualTo("woodworking ≥ 1"));
         assertThat(steward.get("/production/runs/" + id).body()).contains("$25.00").contains("Open for sign-up");
     }
