@@ -98,6 +98,18 @@ class CredentialVerifierTest {
         assertThat(result.errors()).extracting(Finding::check).containsExactly("proof"); // only the unknown proof type
     }
 
+    /**
+     * complete.json: nearly every OB 3.0 property, four endorsements with embedded proofs (blank-node named graphs).
+     * Its signature verifies; only its 1EdTechRevocationList status cannot be checked here.
+     */
+    @Test
+    void theCompleteFixtureWithEmbeddedEndorsementsVerifiesItsSignature() throws IOException {
+        Path dir = SharedData.require("credentials/ob30-validator-fixtures");
+        Verification result = fixtureVerifier(dir).verify(TestContexts.read(dir.resolve("complete.json")));
+        assertThat(result.errors()).extracting(Finding::check).containsExactly("status");
+        assertThat(result.errors().get(0).message()).contains("1EdTechRevocationList");
+    }
+
     @Test
     void aKnownIssuerMustSignWithItsOwnKey() throws Exception {
         Path dir = SharedData.require("credentials/ob30-validator-fixtures");
