@@ -137,12 +137,44 @@ public final class CanonicalJson {
         }
     }
 
+    /**
+     * Short strings repeat across entries (member names, account codes, currencies, sides, kinds): each thread keeps
+     * the last one seen per slot and hands it out again when the bytes match, instead of a new String each time.
+     */
+    private static final int CACHED_LENGTH = 24;
+    private static final ThreadLocal<String[]> RECENT = ThreadLocal.withInitial(() -> new String[2048]);
+
+    private String ascii(int start, int length) {
+        if (length > CACHED_LENGTH) {
+            return new String(b, start, length, StandardCharsets.ISO_8859_1);
+        }
+        int h = length;
+        for (int k = start; k < start + length; k++) {
+            h = 31 * h + b[k];
+        }
+        String[] recent = RECENT.get();
+        int slot = (h ^ (h >>> 11)) & (recent.length - 1);
+        String s = recent[slot];
+        if (s != null && s.length() == length) {
+            int k = 0;
+            while (k < length && s.charAt(k) == b[start + k]) {
+                k++;
+            }
+            if (k == length) {
+                return s;
+            }
+        }
+        s = new String(b, start, length, StandardCharsets.ISO_8859_1);
+        recent[slot] = s;
+        return s;
+    }
+
     private String string() {
         int start = ++i;
         while (i < end) { // fast path: plain ASCII without escapes
             byte c = b[i];
             if (c == '"') {
-                return new String(b, start, i++ - start, StandardCharsets.ISO_8859_1);
+                return ascii(start, i++ - start);
             }
             if (c == '\\' || c < 0x20) {
                 break;
