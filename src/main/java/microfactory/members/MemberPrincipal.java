@@ -13,6 +13,11 @@ import microfactory.web.DisplayNamed;
 public record MemberPrincipal(long memberId, String publicId, String email, String displayName, Role role,
                               boolean active, String passwordHash) implements UserDetails, DisplayNamed {
 
+    /** Stewards and admins (roles nest). */
+    public boolean isSteward() {
+        return role.ordinal() >= Role.STEWARD.ordinal();
+    }
+
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
         List<SimpleGrantedAuthority> authorities = role.authorities().stream().map(SimpleGrantedAuthority::new).toList();

@@ -22,7 +22,11 @@ class ProductionDemo implements DemoData {
     private final microfactory.merit.MeritService merit;
     private final Clock clock;
 
-    ProductionDemo(ProductionService production, MemberService members, microfactory.merit.MeritService merit, Clock clock) {
+    private final UnitRecords units;
+
+    ProductionDemo(ProductionService production, MemberService members, microfactory.merit.MeritService merit, Clock clock,
+                   UnitRecords units) {
+        this.units = units;
         this.production = production;
         this.members = members;
         this.merit = merit;
@@ -78,7 +82,7 @@ class ProductionDemo implements DemoData {
             production.finishTask(past.id(), t.key(), who, id, checks, "");
         }
         for (Unit u : production.units(past.id())) {
-            production.assignOwner(u.serial(), u.builders().get(0)); // workshop builders take their printers home
+            units.assignOwner(u.serial(), u.builders().get(0)); // workshop builders take their printers home
         }
     }
 }

@@ -23,10 +23,14 @@ class ProductionPages {
     private final microfactory.web.ChapterName chapter;
     private final microfactory.learning.LearningService learning;
     private final SchedulingJobs jobs;
+    private final UnitRecords units;
+    private final RunCalendar calendar;
 
     ProductionPages(ProductionService production, microfactory.web.ChapterName chapter, microfactory.learning.LearningService learning,
-                    SchedulingJobs jobs) {
+                    SchedulingJobs jobs, UnitRecords units, RunCalendar calendar) {
         this.jobs = jobs;
+        this.units = units;
+        this.calendar = calendar;
         this.learning = learning;
         this.production = production;
         this.chapter = chapter;
@@ -45,7 +49,7 @@ class ProductionPages {
         return org.springframework.http.ResponseEntity.ok()
                 .contentType(org.springframework.http.MediaType.parseMediaType("text/calendar; charset=UTF-8"))
                 .header("Content-Disposition", "attachment; filename=\"my-runs.ics\"")
-                .body(production.calendar(me.memberId(), chapter.chapterName()));
+                .body(calendar.calendar(me.memberId(), chapter.chapterName()));
     }
 
     @GetMapping("/production/runs/{id}")
@@ -138,7 +142,7 @@ class ProductionPages {
                  @RequestParam(required = false) String reason, @AuthenticationPrincipal MemberPrincipal me, RedirectAttributes flash) {
         try {
             RunEvent e = production.reportDelay(id, key, me.publicId(),
-                    me.role().ordinal() >= microfactory.members.Role.STEWARD.ordinal(), minutes, reason);
+                    me.isSteward(), minutes, reason);
             flash.addFlashAttribute("notice", "Replanned: " + e.message() + ".");
         } catch (ConflictException | InvalidInputException e) {
             flash.addFlashAttribute("problem", e.getMessage());
@@ -211,14 +215,14 @@ class ProductionPages {
 
     @GetMapping("/production/units/{serial}")
     String unit(@PathVariable String serial, Model model) {
-        model.addAttribute("record", production.unitRecord(serial));
+        model.addAttribute("record", units.unitRecord(serial));
         return "production/unit";
     }
 
     @PostMapping("/production/units/{serial}/owner")
     String owner(@PathVariable String serial, @RequestParam(required = false) String member, RedirectAttributes flash) {
         try {
-            flash.addFlashAttribute("notice", "Owner recorded: " + production.assignOwner(serial, member).owner() + ".");
+            flash.addFlashAttribute("notice", "Owner recorded: " + units.assignOwner(serial, member).owner() + ".");
         } catch (ConflictException | InvalidInputException e) {
             flash.addFlashAttribute("problem", e.getMessage());
         }

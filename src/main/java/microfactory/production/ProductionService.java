@@ -21,8 +21,6 @@ import microfactory.designs.DesignView;
 import microfactory.designs.SkillNeed;
 import microfactory.equipment.Bay;
 import microfactory.equipment.EquipmentService;
-import microfactory.members.Member;
-import microfactory.members.MemberService;
 import microfactory.merit.Badge;
 import microfactory.merit.MeritService;
 import microfactory.scheduling.Assignment;
@@ -47,17 +45,17 @@ public class ProductionService {
     private final DesignService designs;
     private final EquipmentService equipment;
     private final MeritService merit;
-    private final MemberService members;
-    private final microfactory.members.PlanService plans;
+    private final RunFees fees;
+    private final UnitRecords units;
     private final microfactory.learning.LearningService learning;
     private final microfactory.ledger.LedgerService ledger;
     private final Clock clock;
 
     ProductionService(ProductionRepository runs, DesignService designs, EquipmentService equipment, MeritService merit,
-                      MemberService members, microfactory.learning.LearningService learning, microfactory.ledger.LedgerService ledger,
-                      Clock clock, microfactory.members.PlanService plans) {
-        this.plans = plans;
-        this.members = members;
+                      microfactory.learning.LearningService learning, microfactory.ledger.LedgerService ledger,
+                      Clock clock, RunFees fees, UnitRecords units) {
+        this.fees = fees;
+        this.units = units;
         this.learning = learning;
         this.runs = runs;
         this.designs = designs;
@@ -261,34 +259,6 @@ public class ProductionService {
         return runs.log(runId).get(0);
     }
 
-    /** A unit's record: its run, owner and lifetime events (built, owners; service history comes with lifetime). */
-    public UnitRecord unitRecord(String serial) {
-        Unit unit = runs.unit(serial).orElseThrow(() -> new NotFoundException("unit", serial));
-        String owner = unit.ownerId() == null ? null : members.get(unit.ownerId()).publicId();
-        return new UnitRecord(unit, run(unit.runId()), owner, runs.lifetime(unit.id()));
-    }
-
-    /** Names a unit's owner (by pseudonym or email): a public ledger entry and a line in its lifetime record. */
-    @Transactional
-    public UnitRecord assignOwner(String serial, String member) {
-        Unit unit = runs.unit(serial).orElseThrow(() -> new NotFoundException("unit", serial));
-        if (member == null || member.isBlank()) {
-            throw InvalidInputException.of("member", "name the new owner by pseudonym (m-…) or email");
-        }
-        Member owner = members.findByPublicId(member.strip()).or(() -> members.findByEmail(member.strip()))
-                .orElseThrow(() -> InvalidInputException.of("member", "no member " + member.strip() + "; give a pseudonym (m-…) or an email"));
-        if (owner.id() == (unit.ownerId() == null ? -1 : unit.ownerId())) {
-            throw new ConflictException(serial + " is owned by " + owner.publicId() + " already.");
-        }
-        Map<String, Object> event = new java.util.LinkedHashMap<>();
-        event.put("serial", serial);
-        event.put("owner", owner.publicId());
-        long index = ledger.record("unit.owner", event);
-        runs.setOwner(unit.id(), owner.id());
-        runs.lifetime(unit.id(), clock.instant(), "OWNER", "Now owned by " + owner.publicId() + ".", index);
-        return unitRecord(serial);
-    }
-
     public RunDashboard dashboard(long runId) {
         Run run = run(runId);
         return RunDashboard.of(run, runs.tasks(runId), runs.units(runId).size(), clock.instant(), runs.log(runId));
@@ -355,56 +325,6 @@ public class ProductionService {
                 .anyMatch(s -> s.memberId() == memberId && s.status().equals("CONFIRMED"))).toList();
     }
 
-    /**
-     * An iCalendar (RFC 5545) feed: one event per working day of each run, so a phone calendar shows the hours
-     * to be in the factory.
-     */
-    public String calendar(long memberId, String chapterName) {
-        StringBuilder ics = new StringBuilder();
-        line(ics, "BEGIN:VCALENDAR");
-        line(ics, "VERSION:2.0");
-        line(ics, "PRODID:-//Microfactory//Production runs//EN");
-        line(ics, "CALSCALE:GREGORIAN");
-        line(ics, "X-WR-CALNAME:" + escape(chapterName + " runs"));
-        java.time.format.DateTimeFormatter utc = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
-                .withZone(java.time.ZoneOffset.UTC);
-        for (Run r : runsOf(memberId)) {
-            for (int d = 0; d < r.days(); d++) {
-                line(ics, "BEGIN:VEVENT");
-                line(ics, "UID:run-" + r.id() + "-day-" + (d + 1) + "@microfactory");
-                line(ics, "DTSTAMP:" + utc.format(clock.instant()));
-                line(ics, "DTSTART:" + utc.format(r.at(d * 1440 + r.dayStart())));
-                line(ics, "DTEND:" + utc.format(r.at(d * 1440 + r.dayEnd())));
-                line(ics, "SUMMARY:" + escape("Swarm build: " + r.quantity() + " × " + r.designSlug() + ", day " + (d + 1) + " of " + r.days()));
-                line(ics, "LOCATION:" + escape(chapterName));
-                line(ics, "END:VEVENT");
-            }
-        }
-        line(ics, "END:VCALENDAR");
-        return ics.toString();
-    }
-
-    /** Content lines end in CRLF and fold at 75 octets (RFC 5545 §3.1). */
-    private static void line(StringBuilder ics, String content) {
-        byte[] bytes = content.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        int start = 0;
-        boolean first = true;
-        while (start < bytes.length) {
-            int limit = first ? 75 : 74;
-            int end = Math.min(bytes.length, start + limit);
-            while (end < bytes.length && (bytes[end] & 0xC0) == 0x80) {
-                end--; // never split a UTF-8 character
-            }
-            ics.append(first ? "" : " ").append(new String(bytes, start, end - start, java.nio.charset.StandardCharsets.UTF_8)).append("\r\n");
-            start = end;
-            first = false;
-        }
-    }
-
-    private static String escape(String text) {
-        return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n");
-    }
-
     public List<Unit> units(long runId) {
         run(runId);
         return runs.units(runId);
@@ -442,7 +362,7 @@ public class ProductionService {
         runs.started(t.id(), clock.instant());
         if (run.status().equals("SCHEDULED")) {
             runs.setStatus(runId, "IN_PROGRESS");
-            runs.signups(runId).stream().filter(s -> s.status().equals("CONFIRMED")).forEach(s -> settleFee(s, true));
+            runs.signups(runId).stream().filter(s -> s.status().equals("CONFIRMED")).forEach(s -> fees.settle(s, true));
             runs.log(runId, clock.instant(), "STARTED", "The build started; fees owed are collected.");
         }
         return task(runId, key);
@@ -477,7 +397,7 @@ public class ProductionService {
         runs.finished(t.id(), allPassed ? "DONE" : "FAILED", clock.instant());
         if (allPassed) {
             askSignOffsForTrainees(run, t);
-            completeUnitIfBuilt(run, t.unit());
+            units.completeIfBuilt(run, t.unit());
         }
         return task(runId, key);
     }
@@ -496,30 +416,6 @@ public class ProductionService {
                 learning.requestWorkSignOff(memberIds.get(trainee), need.skill(), need.level(), t.people(),
                         "run " + run.id() + ", unit " + t.unit() + ": " + t.name());
             }
-        }
-    }
-
-    private void completeUnitIfBuilt(Run run, int unit) {
-        List<RunTask> tasks = runs.tasks(run.id());
-        boolean built = tasks.stream().filter(x -> x.unit() == unit).allMatch(x -> x.status().equals("DONE"));
-        if (!built || runs.units(run.id()).stream().anyMatch(u -> u.unit() == unit)) {
-            return;
-        }
-        String serial = String.format("%s-%d-%02d", run.designSlug().toUpperCase().replaceAll("[^A-Z0-9]", ""), run.id(), unit);
-        List<String> builders = tasks.stream().filter(x -> x.unit() == unit).flatMap(x -> x.people().stream()).distinct().sorted().toList();
-        Map<String, Object> event = new java.util.LinkedHashMap<>();
-        event.put("serial", serial);
-        event.put("design", run.designSlug());
-        event.put("version", run.version());
-        event.put("run", run.id());
-        event.put("builders", builders);
-        long index = ledger.record("unit.produced", event);
-        runs.insertUnit(run.id(), unit, serial, builders, clock.instant(), index);
-        Unit made = runs.unit(serial).orElseThrow();
-        runs.lifetime(made.id(), clock.instant(), "BUILT", "Built in run " + run.id() + " (" + run.designSlug() + " " + run.version()
-                + ") by " + builders.size() + " people; the chapter holds it until an owner is named.", index);
-        if (runs.units(run.id()).size() == run.quantity()) {
-            runs.setStatus(run.id(), "COMPLETED");
         }
     }
 
@@ -637,45 +533,6 @@ public class ProductionService {
         }
     }
 
-    /**
-     * A confirmed member without the usufruct right owes the run's fee: a pending ledger transfer (bank ← workshop
-     * income, under their pseudonym), posted when the build starts and voided if they leave or it is cancelled first.
-     */
-    private void chargeFee(Run run, Signup signup) {
-        if (run.feeMinor() == 0 || hasUsufruct(signup.memberId())) {
-            return;
-        }
-        String id = "run-" + run.id() + "-fee-" + signup.id();
-        try {
-            ledger.transfer(microfactory.ledger.TransferRequest.of(id, "workshop-fee", "Fee for run " + run.id() + " (" + run.designSlug() + ")",
-                    microfactory.ledger.PostingRequest.debit("bank", run.feeMinor(), run.feeCurrency()),
-                    microfactory.ledger.PostingRequest.credit("workshop-income", run.feeMinor(), run.feeCurrency()))
-                .forMember(signup.publicId()).asPending(null));
-        } catch (NotFoundException | InvalidInputException e) {
-            throw new ConflictException("The fee cannot be recorded: the chapter's ledger needs 'bank' and 'workshop-income' accounts in "
-                    + run.feeCurrency() + " (" + e.getMessage() + "). A steward opens them at /ledger.");
-        }
-        runs.setFeeTransfer(signup.id(), id);
-    }
-
-    /** Posts (collects) or voids a pending fee; nothing when there is none or it was settled already. */
-    private void settleFee(Signup signup, boolean collect) {
-        if (signup.feeTransfer() == null) {
-            return;
-        }
-        var transfer = ledger.transferById(signup.feeTransfer());
-        if (!"PENDING".equals(transfer.status())) {
-            return;
-        }
-        String id = signup.feeTransfer() + (collect ? "-posted" : "-voided");
-        ledger.transfer(collect ? microfactory.ledger.TransferRequest.post(id, signup.feeTransfer())
-                : microfactory.ledger.TransferRequest.voiding(id, signup.feeTransfer()));
-    }
-
-    private boolean hasUsufruct(long memberId) {
-        return members.currentMembership(memberId).map(m -> plans.get(m.planCode()).usufructRight()).orElse(false);
-    }
-
     /** A draft run opens for sign-up. */
     @Transactional
     public Run open(long runId) {
@@ -699,7 +556,7 @@ public class ProductionService {
             throw InvalidInputException.of("reason", "say why the run is cancelled; the crew will read it");
         }
         runs.lock(runId);
-        runs.signups(runId).forEach(s -> settleFee(s, false));
+        runs.signups(runId).forEach(s -> fees.settle(s, false));
         runs.cancel(runId, reason.strip());
         runs.log(runId, clock.instant(), "CANCELLED", reason.strip());
         ledger.record("run.cancelled", Map.of("run", runId, "design", run.designSlug(), "reason", reason.strip()));
@@ -723,7 +580,7 @@ public class ProductionService {
             throw new ConflictException("Sign-up for this run is closed: it is " + run.status().toLowerCase().replace('_', ' ') + ".");
         }
         runs.setSignupStatus(s.id(), "CONFIRMED");
-        chargeFee(run, s);
+        fees.charge(run, s);
         runs.log(runId, clock.instant(), "CONFIRMED", s.publicId() + " confirmed from the waitlist by a steward.");
         return runs.signups(runId).stream().filter(x -> x.id() == signupId).findFirst().orElseThrow();
     }
@@ -825,7 +682,7 @@ public class ProductionService {
         runs.insertSignup(runId, memberId, role, status, seatId, clock.instant());
         Signup made = runs.signups(runId).stream().filter(s -> s.memberId() == memberId && s.status().equals(status)).findFirst().orElseThrow();
         if (status.equals("CONFIRMED")) {
-            chargeFee(run, made);
+            fees.charge(run, made);
         }
         return runs.signups(runId).stream().filter(s -> s.id() == made.id()).findFirst().orElseThrow();
     }
@@ -842,13 +699,13 @@ public class ProductionService {
         Signup mine = runs.signups(runId).stream().filter(s -> s.memberId() == memberId && !s.status().equals("WITHDRAWN")).findFirst()
                 .orElseThrow(() -> new ConflictException("You are not signed up for this run."));
         runs.setSignupStatus(mine.id(), "WITHDRAWN");
-        settleFee(mine, false);
+        fees.settle(mine, false);
         if (mine.status().equals("CONFIRMED")) {
             runs.signups(runId).stream().filter(s -> s.role().equals(mine.role()) && java.util.Objects.equals(s.seatId(), mine.seatId())
                     && s.status().equals("WAITLISTED")).findFirst()
                     .ifPresent(next -> {
                         runs.setSignupStatus(next.id(), "CONFIRMED");
-                        chargeFee(run, next);
+                        fees.charge(run, next);
                     });
             if (List.of("SCHEDULED", "IN_PROGRESS").contains(run.status())) {
                 replanWithout(run, mine);

@@ -79,7 +79,7 @@ class RunsApi {
     /** The crew of a task (or a steward) say it will take longer: the build is replanned around it. */
     @PostMapping("/{id}/tasks/{key}/delay")
     RunEvent delay(@PathVariable long id, @PathVariable String key, @RequestBody Late late, @AuthenticationPrincipal MemberPrincipal me) {
-        return production.reportDelay(id, key, me.publicId(), me.role().ordinal() >= microfactory.members.Role.STEWARD.ordinal(), late.minutes(), late.reason());
+        return production.reportDelay(id, key, me.publicId(), me.isSteward(), late.minutes(), late.reason());
     }
 
     /** Progress, delays, the critical chain and the run's log (replans and why). */

@@ -12,10 +12,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/units")
 class UnitsApi {
 
-    private final ProductionService production;
+    private final UnitRecords units;
 
-    UnitsApi(ProductionService production) {
-        this.production = production;
+    UnitsApi(UnitRecords units) {
+        this.units = units;
     }
 
     record Owner(String member) {
@@ -23,11 +23,11 @@ class UnitsApi {
 
     @GetMapping("/{serial}")
     UnitRecord unit(@PathVariable String serial) {
-        return production.unitRecord(serial);
+        return units.unitRecord(serial);
     }
 
     @PutMapping("/{serial}/owner")
     UnitRecord owner(@PathVariable String serial, @RequestBody Owner owner) {
-        return production.assignOwner(serial, owner.member());
+        return units.assignOwner(serial, owner.member());
     }
 }

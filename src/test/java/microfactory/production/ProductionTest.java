@@ -31,6 +31,7 @@ import microfactory.support.Http;
 class ProductionTest {
 
     @Autowired ProductionService production;
+    @Autowired RunCalendar calendar;
     @Autowired MemberService members;
     @Autowired MeritService merit;
     @LocalServerPort int port;
@@ -214,7 +215,7 @@ class ProductionTest {
         Member m = newcomer();
         Run run = smallRun(3, 2);
         production.signUp(run.id(), m.id(), "TRAINEE");
-        String ics = production.calendar(m.id(), "Maysville Microfactory");
+        String ics = calendar.calendar(m.id(), "Maysville Microfactory");
         assertThat(ics).startsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n").endsWith("END:VCALENDAR\r\n");
         assertThat(ics.split("BEGIN:VEVENT", -1)).hasSize(2);
         String day = run.startsOn().toString().replace("-", "");

@@ -17,6 +17,7 @@ import microfactory.support.Http;
 class UnitRecordTest {
 
     @Autowired ProductionService production;
+    @Autowired UnitRecords unitRecords;
     @Autowired LedgerService ledger;
     @LocalServerPort int port;
 
@@ -34,7 +35,7 @@ class UnitRecordTest {
     @Test
     void theWorkshopPrintersWentHomeWithTheirBuildersAndTheirRecordsSaySo() {
         Unit printer = aDemoPrinter();
-        UnitRecord record = production.unitRecord(printer.serial());
+        UnitRecord record = unitRecords.unitRecord(printer.serial());
         assertThat(record.owner()).isEqualTo(printer.builders().get(0));
         assertThat(record.lifetime()).extracting(LifetimeEvent::kind).containsExactly("BUILT", "OWNER");
         assertThat(record.lifetime().get(0).ledgerIndex()).isEqualTo(printer.ledgerIndex());
@@ -58,15 +59,15 @@ class UnitRecordTest {
         var unknown = steward.json("PUT", "/api/v1/units/" + printer.serial() + "/owner", "{\"member\": \"m-nobody\"}");
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(unknown.body()).contains("no member m-nobody");
-        if (!newOwner.equals(production.unitRecord(printer.serial()).owner())) {
+        if (!newOwner.equals(unitRecords.unitRecord(printer.serial()).owner())) {
             var moved = steward.json("PUT", "/api/v1/units/" + printer.serial() + "/owner", "{\"member\": \"" + newOwner + "\"}");
             assertThat(moved.statusCode()).isEqualTo(200);
-            assertThat(production.unitRecord(printer.serial()).owner()).isEqualTo(newOwner);
+            assertThat(unitRecords.unitRecord(printer.serial()).owner()).isEqualTo(newOwner);
         }
         var page = anyone.get("/production/units/" + printer.serial());
         assertThat(page.body()).contains("Lifetime record").contains(newOwner);
         assertThat(anyone.get("/api/v1/units/NOPE-1-01").statusCode()).isEqualTo(404);
-        List<String> kinds = production.unitRecord(printer.serial()).lifetime().stream().map(LifetimeEvent::kind).toList();
+        List<String> kinds = unitRecords.unitRecord(printer.serial()).lifetime().stream().map(LifetimeEvent::kind).toList();
         assertThat(kinds.get(0)).isEqualTo("BUILT");
     }
 }

@@ -1,0 +1,88 @@
+package microfactory.production;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import microfactory.common.ConflictException;
+import microfactory.common.InvalidInputException;
+import microfactory.common.NotFoundException;
+import microfactory.ledger.LedgerService;
+import microfactory.members.Member;
+import microfactory.members.MemberService;
+
+/**
+ * Built units: a serial and a ledger entry when a unit's last task is done, an owner, and a lifetime record
+ * (built, owners; service history comes with the lifetime feature).
+ */
+@Service
+public class UnitRecords {
+
+    private final ProductionRepository runs;
+    private final MemberService members;
+    private final LedgerService ledger;
+    private final Clock clock;
+
+    UnitRecords(ProductionRepository runs, MemberService members, LedgerService ledger, Clock clock) {
+        this.runs = runs;
+        this.members = members;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    /** When every task of the unit is done: its serial, a public ledger entry naming its builders, its record opened. */
+    void completeIfBuilt(Run run, int unit) {
+        List<RunTask> tasks = runs.tasks(run.id());
+        boolean built = tasks.stream().filter(x -> x.unit() == unit).allMatch(x -> x.status().equals("DONE"));
+        if (!built || runs.units(run.id()).stream().anyMatch(u -> u.unit() == unit)) {
+            return;
+        }
+        String serial = String.format("%s-%d-%02d", run.designSlug().toUpperCase().replaceAll("[^A-Z0-9]", ""), run.id(), unit);
+        List<String> builders = tasks.stream().filter(x -> x.unit() == unit).flatMap(x -> x.people().stream()).distinct().sorted().toList();
+        Map<String, Object> event = new java.util.LinkedHashMap<>();
+        event.put("serial", serial);
+        event.put("design", run.designSlug());
+        event.put("version", run.version());
+        event.put("run", run.id());
+        event.put("builders", builders);
+        long index = ledger.record("unit.produced", event);
+        runs.insertUnit(run.id(), unit, serial, builders, clock.instant(), index);
+        Unit made = runs.unit(serial).orElseThrow();
+        runs.lifetime(made.id(), clock.instant(), "BUILT", "Built in run " + run.id() + " (" + run.designSlug() + " " + run.version()
+                + ") by " + builders.size() + " people; the chapter holds it until an owner is named.", index);
+        if (runs.units(run.id()).size() == run.quantity()) {
+            runs.setStatus(run.id(), "COMPLETED");
+        }
+    }
+
+    /** A unit's record: its run, owner and lifetime events (built, owners; service history comes with lifetime). */
+    public UnitRecord unitRecord(String serial) {
+        Unit unit = runs.unit(serial).orElseThrow(() -> new NotFoundException("unit", serial));
+        String owner = unit.ownerId() == null ? null : members.get(unit.ownerId()).publicId();
+        return new UnitRecord(unit, runs.run(unit.runId()).orElseThrow(), owner, runs.lifetime(unit.id()));
+    }
+
+    /** Names a unit's owner (by pseudonym or email): a public ledger entry and a line in its lifetime record. */
+    @Transactional
+    public UnitRecord assignOwner(String serial, String member) {
+        Unit unit = runs.unit(serial).orElseThrow(() -> new NotFoundException("unit", serial));
+        if (member == null || member.isBlank()) {
+            throw InvalidInputException.of("member", "name the new owner by pseudonym (m-…) or email");
+        }
+        Member owner = members.findByPublicId(member.strip()).or(() -> members.findByEmail(member.strip()))
+                .orElseThrow(() -> InvalidInputException.of("member", "no member " + member.strip() + "; give a pseudonym (m-…) or an email"));
+        if (owner.id() == (unit.ownerId() == null ? -1 : unit.ownerId())) {
+            throw new ConflictException(serial + " is owned by " + owner.publicId() + " already.");
+        }
+        Map<String, Object> event = new java.util.LinkedHashMap<>();
+        event.put("serial", serial);
+        event.put("owner", owner.publicId());
+        long index = ledger.record("unit.owner", event);
+        runs.setOwner(unit.id(), owner.id());
+        runs.lifetime(unit.id(), clock.instant(), "OWNER", "Now owned by " + owner.publicId() + ".", index);
+        return unitRecord(serial);
+    }
+}
