@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,9 +26,9 @@ public final class CanonicalJson {
         private final String[] keys;
         private final Object[] values;
 
-        Obj(List<String> keys, List<Object> values) {
-            this.keys = keys.toArray(new String[0]);
-            this.values = values.toArray();
+        Obj(String[] keys, Object[] values) {
+            this.keys = keys;
+            this.values = values;
         }
 
         public Object get(String key) {
@@ -85,55 +84,100 @@ public final class CanonicalJson {
         };
     }
 
+    /**
+     * Members and items are gathered on per-thread scratch stacks (one level per nesting depth) and copied once into
+     * arrays of the exact size: a million entries make no garbage lists.
+     */
+    private static final class Scratch {
+        String[][] keys = new String[8][16];
+        Object[][] values = new Object[8][16];
+
+        void ensure(int depth) {
+            if (depth >= keys.length) {
+                keys = java.util.Arrays.copyOf(keys, depth * 2);
+                values = java.util.Arrays.copyOf(values, depth * 2);
+            }
+            if (keys[depth] == null) {
+                keys[depth] = new String[16];
+                values[depth] = new Object[16];
+            }
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+    private final Scratch scratch = SCRATCH.get();
+    private int depth;
+
     private Obj object() {
         i++;
-        List<String> keys = new ArrayList<>(8);
-        List<Object> values = new ArrayList<>(8);
-        if (peek() == '}') {
-            i++;
-            return new Obj(keys, values);
-        }
-        String previous = null;
-        while (true) {
-            if (peek() != '"') {
-                throw error("a member name must follow");
+        int level = depth++;
+        scratch.ensure(level);
+        int n = 0;
+        try {
+            if (peek() == '}') {
+                i++;
+                return new Obj(new String[0], new Object[0]);
             }
-            String key = string();
-            if (previous != null && previous.compareTo(key) >= 0) {
-                throw error("members are not in canonical order ('" + key + "' after '" + previous + "')");
+            String previous = null;
+            while (true) {
+                if (peek() != '"') {
+                    throw error("a member name must follow");
+                }
+                String key = string();
+                if (previous != null && previous.compareTo(key) >= 0) {
+                    throw error("members are not in canonical order ('" + key + "' after '" + previous + "')");
+                }
+                previous = key;
+                expect(':');
+                Object value = value();
+                if (n == scratch.keys[level].length) {
+                    scratch.keys[level] = java.util.Arrays.copyOf(scratch.keys[level], n * 2);
+                    scratch.values[level] = java.util.Arrays.copyOf(scratch.values[level], n * 2);
+                }
+                scratch.keys[level][n] = key;
+                scratch.values[level][n++] = value;
+                byte c = peek();
+                i++;
+                if (c == '}') {
+                    return new Obj(java.util.Arrays.copyOf(scratch.keys[level], n), java.util.Arrays.copyOf(scratch.values[level], n));
+                }
+                if (c != ',') {
+                    throw error("expected ',' or '}'");
+                }
             }
-            previous = key;
-            expect(':');
-            keys.add(key);
-            values.add(value());
-            byte c = peek();
-            i++;
-            if (c == '}') {
-                return new Obj(keys, values);
-            }
-            if (c != ',') {
-                throw error("expected ',' or '}'");
-            }
+        } finally {
+            depth--;
         }
     }
 
     private List<Object> array() {
         i++;
-        List<Object> values = new ArrayList<>();
-        if (peek() == ']') {
-            i++;
-            return values;
-        }
-        while (true) {
-            values.add(value());
-            byte c = peek();
-            i++;
-            if (c == ']') {
-                return values;
+        int level = depth++;
+        scratch.ensure(level);
+        int n = 0;
+        try {
+            if (peek() == ']') {
+                i++;
+                return List.of();
             }
-            if (c != ',') {
-                throw error("expected ',' or ']'");
+            while (true) {
+                Object value = value();
+                if (n == scratch.values[level].length) {
+                    scratch.keys[level] = java.util.Arrays.copyOf(scratch.keys[level], n * 2);
+                    scratch.values[level] = java.util.Arrays.copyOf(scratch.values[level], n * 2);
+                }
+                scratch.values[level][n++] = value;
+                byte c = peek();
+                i++;
+                if (c == ']') {
+                    return java.util.Arrays.asList(java.util.Arrays.copyOf(scratch.values[level], n));
+                }
+                if (c != ',') {
+                    throw error("expected ',' or ']'");
+                }
             }
+        } finally {
+            depth--;
         }
     }
 

@@ -57,6 +57,7 @@ final class Books {
     private final Set<String> transferIds;
     private final Map<String, CanonicalJson.Obj> pending = new HashMap<>(); // unsettled pending transfers
     private final Map<String, long[]> totals = new TreeMap<>();
+    private final java.util.List<String> touched = new java.util.ArrayList<>(8); // accounts one entry moved, reused
 
     /** Sized for the log, so the set of transfer ids never rehashes while a million entries replay. */
     Books(long expectedEntries) {
@@ -94,7 +95,8 @@ final class Books {
         if (all.isEmpty()) {
             return "a transfers entry holds at least one transfer";
         }
-        java.util.List<String> touched = new java.util.ArrayList<>(4);
+        java.util.List<String> touched = this.touched;
+        touched.clear();
         for (Object item : all) {
             CanonicalJson.Obj t = obj(item);
             String id = str(t, "id");
@@ -134,7 +136,11 @@ final class Books {
             return "needs at least one debit and one credit";
         }
         boolean isPending = Boolean.TRUE.equals(t.get("pending"));
-        Map<String, long[]> balance = new HashMap<>(4);
+        // Debits and credits per currency: nearly every transfer has one currency, kept in locals; more go to a map.
+        String currency0 = null;
+        long debits0 = 0;
+        long credits0 = 0;
+        Map<String, long[]> others = null;
         for (Object item : postings) {
             CanonicalJson.Obj p = obj(item);
             String code = str(p, "account");
@@ -150,11 +156,24 @@ final class Books {
             if (amount <= 0 || amount > MAX) {
                 return "has an amount that is not a positive whole number";
             }
-            boolean debit = str(p, "side").equals("debit");
-            if (!debit && !str(p, "side").equals("credit")) {
+            String side = str(p, "side");
+            boolean debit = side.equals("debit");
+            if (!debit && !side.equals("credit")) {
                 return "has a posting that is neither debit nor credit";
             }
-            balance.computeIfAbsent(currency, c -> new long[2])[debit ? 0 : 1] += amount;
+            if (currency0 == null || currency0.equals(currency)) {
+                currency0 = currency;
+                if (debit) {
+                    debits0 += amount;
+                } else {
+                    credits0 += amount;
+                }
+            } else {
+                if (others == null) {
+                    others = new HashMap<>(4);
+                }
+                others.computeIfAbsent(currency, c -> new long[2])[debit ? 0 : 1] += amount;
+            }
             if (debit) {
                 if (isPending) {
                     a.debitsPending += amount;
@@ -168,18 +187,30 @@ final class Books {
             }
             touched.add(code);
         }
-        for (var e : balance.entrySet()) {
-            if (e.getValue()[0] != e.getValue()[1]) {
-                return "does not balance in " + e.getKey() + ": debits " + e.getValue()[0] + ", credits " + e.getValue()[1];
+        String why = balances(currency0, debits0, credits0, isPending);
+        if (why == null && others != null) {
+            for (var e : others.entrySet()) {
+                why = why != null ? why : balances(e.getKey(), e.getValue()[0], e.getValue()[1], isPending);
             }
-            if (!isPending) {
-                long[] total = totals.computeIfAbsent(e.getKey(), c -> new long[2]);
-                total[0] += e.getValue()[0];
-                total[1] += e.getValue()[1];
-            }
+        }
+        if (why != null) {
+            return why;
         }
         if (isPending) {
             pending.put(str(t, "id"), t);
+        }
+        return null;
+    }
+
+    /** Debits equal credits in a currency; posted amounts add to the books' totals. */
+    private String balances(String currency, long debits, long credits, boolean isPending) {
+        if (debits != credits) {
+            return "does not balance in " + currency + ": debits " + debits + ", credits " + credits;
+        }
+        if (!isPending) {
+            long[] total = totals.computeIfAbsent(currency, c -> new long[2]);
+            total[0] += debits;
+            total[1] += credits;
         }
         return null;
     }

@@ -1,6 +1,9 @@
 package microfactory.ledger.verify;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,43 +61,47 @@ public final class LedgerVerifier {
         MerkleTree tree = new MerkleTree();
         Books books = new Books(size);
         long bundles = (size + Tiles.WIDTH - 1) / Tiles.WIDTH;
-        for (long first = 0; first < bundles; first += CHUNK) {
-            // Read a chunk of bundles, check and hash them in parallel, then replay the books in order.
-            List<Bundle> chunk = new ArrayList<>();
-            for (long n = first; n < Math.min(bundles, first + CHUNK); n++) {
-                Tiles.Address address = new Tiles.Address(null, n, (int) Math.min(Tiles.WIDTH, size - n * Tiles.WIDTH));
-                byte[] bytes = source.read(address.path());
-                if (bytes == null) {
-                    return VerifyResult.failed(source.where(address.path()) + ": missing");
-                }
-                chunk.add(new Bundle(address, bytes));
-            }
-            chunk.parallelStream().forEach(Bundle::check);
-            for (Bundle bundle : chunk) {
-                if (bundle.fileProblem != null) {
-                    return VerifyResult.failed(source.where(bundle.address.path()) + ": " + bundle.fileProblem);
-                }
-                for (int i = 0; i < bundle.parsed.size(); i++) {
-                    String why = books.apply(bundle.parsed.get(i));
-                    if (why != null) {
-                        return VerifyResult.failed("entry " + bundle.index(i) + " (" + bundle.address.path() + "): " + why);
+        // Pipelined: while this thread replays the books of one chunk (in order), the pool checks and hashes the
+        // next chunk's bundles in parallel, so every core stays busy.
+        ForkJoinPool pool = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        try {
+            ForkJoinTask<List<Bundle>> next = checked(pool, source, 0, bundles, size);
+            for (long first = 0; first < bundles; first += CHUNK) {
+                List<Bundle> chunk = next.join();
+                next = first + CHUNK < bundles ? checked(pool, source, first + CHUNK, bundles, size) : null;
+                for (Bundle bundle : chunk) {
+                    if (bundle.missing) {
+                        return VerifyResult.failed(source.where(bundle.address.path()) + ": missing");
+                    }
+                    if (bundle.fileProblem != null) {
+                        return VerifyResult.failed(source.where(bundle.address.path()) + ": " + bundle.fileProblem);
+                    }
+                    for (int i = 0; i < bundle.parsed.size(); i++) {
+                        String why = books.apply(bundle.parsed.get(i));
+                        if (why != null) {
+                            return VerifyResult.failed("entry " + bundle.index(i) + " (" + bundle.address.path() + "): " + why);
+                        }
+                    }
+                    if (bundle.entryProblem != null) {
+                        return VerifyResult.failed("entry " + bundle.index(bundle.parsed.size()) + " (" + bundle.address.path()
+                                + "): " + bundle.entryProblem);
+                    }
+                    if (bundle.levels != null) {
+                        tree.appendTile(bundle.levels);
+                    } else {
+                        for (byte[] leaf : bundle.leaves) {
+                            tree.appendLeafHash(leaf);
+                        }
                     }
                 }
-                if (bundle.entryProblem != null) {
-                    return VerifyResult.failed("entry " + bundle.index(bundle.parsed.size()) + " (" + bundle.address.path()
-                            + "): " + bundle.entryProblem);
-                }
-                if (bundle.levels != null) {
-                    tree.appendTile(bundle.levels);
-                } else {
-                    for (byte[] leaf : bundle.leaves) {
-                        tree.appendLeafHash(leaf);
-                    }
+                if (progress != null) {
+                    progress.at(tree.size(), size);
                 }
             }
-            if (progress != null) {
-                progress.at(tree.size(), size);
-            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } finally {
+            pool.shutdownNow();
         }
 
         Optional<String> tileProblem = checkTiles(source, tree, size);
@@ -148,6 +155,25 @@ public final class LedgerVerifier {
         return c;
     }
 
+    /** Reads a chunk of bundles and checks them in parallel on the pool (a missing bundle is marked, not checked). */
+    private static ForkJoinTask<List<Bundle>> checked(ForkJoinPool pool, LogSource source, long first, long bundles, long size) {
+        return pool.submit(() -> {
+            List<Bundle> chunk = new ArrayList<>();
+            for (long n = first; n < Math.min(bundles, first + CHUNK); n++) {
+                Tiles.Address address = new Tiles.Address(null, n, (int) Math.min(Tiles.WIDTH, size - n * Tiles.WIDTH));
+                byte[] bytes;
+                try {
+                    bytes = source.read(address.path());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                chunk.add(new Bundle(address, bytes));
+            }
+            chunk.parallelStream().filter(b -> !b.missing).forEach(Bundle::check);
+            return chunk;
+        });
+    }
+
     /** Bundles checked in parallel at a time: enough to keep every core busy, few enough to stay small in memory. */
     private static final int CHUNK = 64;
 
@@ -163,10 +189,12 @@ public final class LedgerVerifier {
         byte[][][] levels;
         String fileProblem;
         String entryProblem;
+        final boolean missing;
 
         Bundle(Tiles.Address address, byte[] bytes) {
             this.address = address;
             this.bytes = bytes;
+            this.missing = bytes == null;
         }
 
         long index(int i) {

@@ -105,5 +105,13 @@ class LedgerVerifierTest {
         wrongCurrency.set(2, new String(wrongCurrency.get(2), StandardCharsets.UTF_8).replace("USD", "EUR").getBytes(StandardCharsets.UTF_8));
         LogFolder.write(dir.resolve("c"), wrongCurrency, NAME, key.getPrivate(), key.getPublic());
         assertThat(verify(dir.resolve("c"), null).problem()).startsWith("entry 2 ").contains("holds USD");
+
+        List<byte[]> unbalanced = books(1, "dues");
+        unbalanced.add(json("{\"at\":\"2026-01-03T00:00:00Z\",\"kind\":\"transfers\",\"transfers\":[{\"code\":\"dues\",\"id\":\"u1\","
+                + "\"postings\":[{\"account\":\"bank\",\"amount\":500000,\"currency\":\"USD\",\"side\":\"debit\"},"
+                + "{\"account\":\"dues\",\"amount\":400000,\"currency\":\"USD\",\"side\":\"credit\"}]}]}"));
+        LogFolder.write(dir.resolve("d"), unbalanced, NAME, key.getPrivate(), key.getPublic());
+        assertThat(verify(dir.resolve("d"), null).problem()).startsWith("entry 3 ")
+            .contains("does not balance in USD: debits 500000, credits 400000");
     }
 }
