@@ -1,13 +1,7 @@
 package microfactory.merit;
 
-import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.BitSet;
@@ -42,7 +36,6 @@ import microfactory.web.ChapterName;
 public class BadgeCredentials {
 
     public static final String OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
-    private static final int MAX_STATUS_LIST_BYTES = 1 << 20;
 
     private final BadgeCredentialRepository credentials;
     private final SigningKeys keys;
@@ -50,8 +43,7 @@ public class BadgeCredentials {
     private final Clock clock;
     private final String base;
     private final EddsaRdfc2022 suite = new EddsaRdfc2022(OfflineContexts.shipped());
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-        .followRedirects(HttpClient.Redirect.NORMAL).build();
+    private final StatusListFetcher statusLists = new StatusListFetcher();
 
     BadgeCredentials(BadgeCredentialRepository credentials, SigningKeys keys, ChapterName chapter, Clock clock,
                      @Value("${microfactory.public-url:http://localhost:8080}") String publicUrl) {
@@ -194,35 +186,9 @@ public class BadgeCredentials {
         return new CredentialVerifier(suite, Map.of(issuerId(), keys.chapterKey().publicKey()), this::fetchStatusList, clock);
     }
 
-    /** Our own list from the database; another issuer's over HTTP (status lists are meant to be fetched). */
+    /** Our own list from the database; another issuer's over https (status lists are meant to be fetched). */
     private JsonObject fetchStatusList(String url) throws CredentialException {
-        if (url.equals(statusListUrl())) {
-            return statusList();
-        }
-        URI uri;
-        try {
-            uri = URI.create(url);
-        } catch (IllegalArgumentException e) {
-            throw new CredentialException("status", "statusListCredential " + url + " is not a URL");
-        }
-        if (!"https".equals(uri.getScheme())) {
-            throw new CredentialException("status", "statusListCredential " + url + " must be an https URL");
-        }
-        try {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
-                    .header("Accept", "application/vc+ld+json, application/json").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200 || response.body().length > MAX_STATUS_LIST_BYTES) {
-                throw new CredentialException("status", "the status list " + url + " answered HTTP " + response.statusCode());
-            }
-            try (var reader = Json.createReader(new java.io.ByteArrayInputStream(response.body()))) {
-                return reader.readObject();
-            }
-        } catch (IOException | JsonException | ClassCastException e) {
-            throw new CredentialException("status", "the status list " + url + " could not be read: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CredentialException("status", "interrupted while reading the status list " + url);
-        }
+        return url.equals(statusListUrl()) ? statusList() : statusLists.fetch(url);
     }
 
     private static String seconds(Instant at) {

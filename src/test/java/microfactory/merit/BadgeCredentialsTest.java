@@ -111,6 +111,16 @@ class BadgeCredentialsTest {
     }
 
     @Test
+    void aCredentialPointingItsStatusAtAnInternalAddressIsNotFetched() {
+        Member m = newcomer();
+        ObjectNode credential = (ObjectNode) JSON.readTree(credentialOf(merit.issue(m.id(), "painting", 1, "module painting")));
+        ((ObjectNode) credential.get("credentialStatus")).put("statusListCredential", "https://127.0.0.1:9/internal");
+        JsonNode result = verify(credential.toString());
+        assertThat(result.get("valid").asBoolean()).isFalse();
+        assertThat(result.get("errors").toString()).contains("not a public address");
+    }
+
+    @Test
     void issuedBadgesListTheirCredentialsAndPagesShowTheVerdict() {
         Member m = newcomer();
         Badge badge = merit.issue(m.id(), "hydraulics", 1, "module hydraulics-101");
