@@ -155,10 +155,25 @@ public class ProductionService {
 
     /** Replans a live build after a change, keeping work under way; returns the new expected end (run minutes). */
     private int replan(Run run, Situation s, microfactory.scheduling.Replanner.Change change) {
-        var replan = microfactory.scheduling.Replanner.replan(s.plan().project(), s.current(), s.now(), change,
-                Solver.Options.defaults().withTimeLimit(800));
-        store(run.id(), s.plan(), replan.result().schedule(), s.keep());
-        return replan.result().schedule().assignments().stream().mapToInt(Assignment::end).max().orElse(0);
+        var schedule = replanned(s, change);
+        store(run.id(), s.plan(), schedule, s.keep());
+        return end(schedule);
+    }
+
+    /** The replanner's answer to a change, not stored yet. */
+    private static microfactory.scheduling.Schedule replanned(Situation s, microfactory.scheduling.Replanner.Change change) {
+        return microfactory.scheduling.Replanner.replan(s.plan().project(), s.current(), s.now(), change,
+                Solver.Options.defaults().withTimeLimit(800)).result().schedule();
+    }
+
+    private static int end(microfactory.scheduling.Schedule schedule) {
+        return schedule.assignments().stream().mapToInt(Assignment::end).max().orElse(0);
+    }
+
+    /** Whether work left in the run needs a machine of this type. */
+    private boolean needs(Run run, String machineType) {
+        return runs.tasks(run.id()).stream().anyMatch(t -> !t.status().equals("DONE")
+                && t.machines().stream().anyMatch(m -> m.startsWith(machineType + ":")));
     }
 
     private int expectedEnd(long runId) {
@@ -205,13 +220,15 @@ public class ProductionService {
     @org.springframework.context.event.EventListener
     public void machineStatusChanged(microfactory.equipment.MachineStatusChanged change) {
         var machine = change.machine();
+        if (machine.inService() && !change.wasInService()) {
+            machineBack(machine);
+            return;
+        }
         if (machine.inService() || !change.wasInService()) {
             return;
         }
         for (Run run : runs.liveRuns()) {
-            boolean affected = runs.tasks(run.id()).stream().anyMatch(t -> !t.status().equals("DONE")
-                    && t.machines().stream().anyMatch(m -> m.startsWith(machine.type() + ":")));
-            if (!affected) {
+            if (!needs(run, machine.type())) {
                 continue;
             }
             runs.lock(run.id());
@@ -224,6 +241,35 @@ public class ProductionService {
             } catch (InfeasibleProjectException e) {
                 runs.log(run.id(), clock.instant(), "BLOCKED", what + "; the build cannot finish without it: "
                         + String.join("; ", e.reasons()) + ". Bring it back into service or add one.");
+            }
+        }
+    }
+
+    /**
+     * A machine is back in service: a live build that needs its type is replanned when that finishes it earlier,
+     * or when it was stuck without the machine; otherwise its schedule stays as the crew know it.
+     */
+    private void machineBack(microfactory.equipment.Machine machine) {
+        for (Run run : runs.liveRuns()) {
+            if (!needs(run, machine.type())) {
+                continue;
+            }
+            runs.lock(run.id());
+            boolean wasBlocked = runs.log(run.id()).stream().findFirst().map(e -> e.kind().equals("BLOCKED")).orElse(false);
+            Situation s = situation(run, crewOf(run.id()), Map.of());
+            int before = expectedEnd(run.id());
+            try {
+                // no machines break: the replanner simply plans again from now, with the machine there
+                var schedule = replanned(s, new microfactory.scheduling.Replanner.MachinesBreak(machine.type(), 0));
+                int after = end(schedule);
+                if (wasBlocked || after < before) {
+                    store(run.id(), s.plan(), schedule, s.keep());
+                    runs.log(run.id(), clock.instant(), "REPLANNED", machine.name() + " is back in service; replanned with it"
+                            + finish(run, before, after));
+                }
+            } catch (InfeasibleProjectException e) {
+                runs.log(run.id(), clock.instant(), "BLOCKED", machine.name() + " is back, but the build still cannot finish: "
+                        + String.join("; ", e.reasons()) + ".");
             }
         }
     }

@@ -121,5 +121,10 @@ class ReplanningTest {
         } finally {
             equipment.setStatus("table-saw", true, null);
         }
+        // back in service: the build that was stuck is replanned with it
+        assertThat(production.log(waiting.id())).first().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo("REPLANNED");
+            assertThat(e.message()).contains("Table saw is back in service");
+        });
     }
 }
