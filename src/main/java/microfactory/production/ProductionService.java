@@ -21,17 +21,9 @@ import microfactory.designs.DesignView;
 import microfactory.designs.SkillNeed;
 import microfactory.equipment.Bay;
 import microfactory.equipment.EquipmentService;
-import microfactory.merit.Badge;
 import microfactory.merit.MeritService;
-import microfactory.scheduling.Assignment;
 import microfactory.scheduling.InfeasibleProjectException;
-import microfactory.scheduling.MachineType;
-import microfactory.scheduling.Person;
-import microfactory.scheduling.Project;
-import microfactory.scheduling.Requirement;
 import microfactory.scheduling.Solver;
-import microfactory.scheduling.Task;
-import microfactory.scheduling.Window;
 
 /**
  * Production runs: "people simply sign up for production runs". A run builds units of a design; members
@@ -46,6 +38,8 @@ public class ProductionService {
     private final EquipmentService equipment;
     private final MeritService merit;
     private final RunFees fees;
+    private final RunPlans plans;
+    private final RunReplanning replanning;
     private final UnitRecords units;
     private final microfactory.learning.LearningService learning;
     private final microfactory.ledger.LedgerService ledger;
@@ -53,8 +47,10 @@ public class ProductionService {
 
     ProductionService(ProductionRepository runs, DesignService designs, EquipmentService equipment, MeritService merit,
                       microfactory.learning.LearningService learning, microfactory.ledger.LedgerService ledger,
-                      Clock clock, RunFees fees, UnitRecords units) {
+                      Clock clock, RunFees fees, UnitRecords units, RunPlans plans, RunReplanning replanning) {
         this.fees = fees;
+        this.plans = plans;
+        this.replanning = replanning;
         this.units = units;
         this.learning = learning;
         this.runs = runs;
@@ -65,244 +61,13 @@ public class ProductionService {
         this.clock = clock;
     }
 
-    /** A run as the scheduler sees it, and how its ids map back. */
-    private record Plan(Project project, List<BuildTask> design, List<Signup> crew) {
-    }
-
-    /**
-     * Stores a schedule. Tasks named in {@code keep} (work under way or done) keep their rows, statuses and quality
-     * records, moved to their times in the new schedule; every other task row is replaced.
-     */
-    private void store(long runId, Plan plan, microfactory.scheduling.Schedule schedule, Map<String, String> keep) {
-        Map<String, RunTask> kept = new HashMap<>();
-        if (keep.isEmpty()) {
-            runs.deleteChecksAndTasks(runId);
-        } else {
-            runs.tasks(runId).forEach(t -> {
-                if (keep.containsKey(t.key())) {
-                    kept.put(t.key(), t);
-                } else {
-                    runs.deleteTask(t.id());
-                }
-            });
-        }
-        for (Assignment a : schedule.assignments()) {
-            int unit = a.task() / 1000;
-            BuildTask t = plan.design().get(a.task() % 1000 - 1);
-            RunTask existing = kept.get(unit + "-" + t.code());
-            if (existing != null) {
-                runs.retime(existing.id(), a.start(), a.end());
-                continue;
-            }
-            String bay = plan.project().tasks().stream().filter(x -> x.id() == a.task()).findFirst().orElseThrow().bay();
-            runs.insertTask(runId, new RunTask(0, unit, t.code(), t.name(), a.start(), a.end(), bay,
-                    a.people().stream().map(q -> plan.crew().get(q - 1).publicId()).toList(),
-                    a.trainees().stream().map(q -> plan.crew().get(q - 1).publicId()).toList(),
-                    t.machines().entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).toList(), t.predecessors(),
-                    "PLANNED", t.checklist()));
-        }
-    }
-
-    /**
-     * A live build as the replanner sees it: the project (task durations as now planned, so a reported delay
-     * stays), the current schedule, and "now" in run minutes — at least just after the start of any task already
-     * under way, so started and finished work is fixed. Tasks not started whose time has passed are moved to now.
-     */
-    private record Situation(Plan plan, microfactory.scheduling.Schedule current, int now, Map<String, String> keep,
-                             Map<String, Integer> personIds, Map<String, Integer> taskIds) {
-    }
-
-    private Situation situation(Run run, List<Signup> crew, Map<String, Integer> machinesBack) {
-        List<RunTask> current = runs.tasks(run.id());
-        Plan plan = plan(run, crew, machinesBack);
-        Map<String, Integer> personIds = new HashMap<>();
-        for (int q = 0; q < crew.size(); q++) {
-            personIds.put(crew.get(q).publicId(), q + 1);
-        }
-        Map<String, Integer> taskIds = new HashMap<>();
-        for (int k = 0; k < plan.design().size(); k++) {
-            for (int u = 1; u <= run.quantity(); u++) {
-                taskIds.put(u + "-" + plan.design().get(k).code(), u * 1000 + k + 1);
-            }
-        }
-        int now = (int) Math.max(0, Math.min(run.days() * 1440L, java.time.Duration.between(run.at(0), clock.instant()).toMinutes()));
-        Map<String, String> keep = new HashMap<>();
-        Map<Integer, Integer> minutes = new HashMap<>();
-        Set<Integer> done = new java.util.HashSet<>();
-        for (RunTask t : current) {
-            minutes.put(taskIds.get(t.key()), t.minutes());
-            if (t.status().equals("DONE")) {
-                done.add(taskIds.get(t.key())); // finished work no longer needs its machines (they may be gone since)
-            }
-            if (!t.status().equals("PLANNED")) {
-                keep.put(t.key(), t.status());
-                now = Math.max(now, t.startMinute() + 1);
-            }
-        }
-        int at = now;
-        List<Assignment> assignments = current.stream().map(t -> {
-            int start = t.status().equals("PLANNED") ? Math.max(t.startMinute(), at) : t.startMinute();
-            return new Assignment(taskIds.get(t.key()), start, start + t.minutes(),
-                    t.people().stream().filter(personIds::containsKey).map(personIds::get).toList(), List.of());
-        }).toList();
-        Project p = plan.project();
-        List<Task> tasks = p.tasks().stream().map(t -> new Task(t.id(), t.name(), minutes.getOrDefault(t.id(), t.duration()),
-                t.predecessors(), t.people(), done.contains(t.id()) ? Map.of() : t.machines(), t.bay(), t.trainee())).toList();
-        Project timed = new Project(p.name(), tasks, p.people(), p.machines(), p.bays(), p.workingWindows(), p.outages());
-        return new Situation(new Plan(timed, plan.design(), plan.crew()), new microfactory.scheduling.Schedule(assignments), now, keep,
-                personIds, taskIds);
-    }
-
-    /** Replans a live build after a change, keeping work under way; returns the new expected end (run minutes). */
-    private int replan(Run run, Situation s, microfactory.scheduling.Replanner.Change change) {
-        var schedule = replanned(s, change);
-        store(run.id(), s.plan(), schedule, s.keep());
-        return end(schedule);
-    }
-
-    /** The replanner's answer to a change, not stored yet. */
-    private static microfactory.scheduling.Schedule replanned(Situation s, microfactory.scheduling.Replanner.Change change) {
-        return microfactory.scheduling.Replanner.replan(s.plan().project(), s.current(), s.now(), change,
-                Solver.Options.defaults().withTimeLimit(800)).result().schedule();
-    }
-
-    private static int end(microfactory.scheduling.Schedule schedule) {
-        return schedule.assignments().stream().mapToInt(Assignment::end).max().orElse(0);
-    }
-
-    /** Whether work left in the run needs a machine of this type. */
-    private boolean needs(Run run, String machineType) {
-        return runs.tasks(run.id()).stream().anyMatch(t -> !t.status().equals("DONE")
-                && t.machines().stream().anyMatch(m -> m.startsWith(machineType + ":")));
-    }
-
-    private int expectedEnd(long runId) {
-        return runs.tasks(runId).stream().mapToInt(RunTask::endMinute).max().orElse(0);
-    }
-
-    /**
-     * Someone left a scheduled or running build: replan from now, keeping every task that has started where it is.
-     * If no schedule is possible without them, the run reopens for sign-ups. Returns why it reopened, or null.
-     */
-    private String replanWithout(Run run, Signup leaving) {
-        List<Signup> crew = new ArrayList<>(crewOf(run.id()));
-        crew.add(leaving);
-        Situation s = situation(run, crew, Map.of());
-        int before = expectedEnd(run.id());
-        try {
-            int after = replan(run, s, new microfactory.scheduling.Replanner.PersonLeaves(s.personIds().get(leaving.publicId())));
-            runs.log(run.id(), clock.instant(), "REPLANNED", leaving.publicId() + " left the crew; replanned around the gap"
-                    + finish(run, before, after));
-            return null;
-        } catch (InfeasibleProjectException | IllegalArgumentException e) {
-            if (!s.keep().isEmpty()) {
-                throw new ConflictException("The build cannot go on without you: " + e.getMessage());
-            }
-            runs.deleteChecksAndTasks(run.id());
-            runs.setStatus(run.id(), "OPEN");
-            runs.log(run.id(), clock.instant(), "REOPENED", leaving.publicId() + " left and no schedule works without them: " + e.getMessage());
-            return e.getMessage();
-        }
-    }
-
-    private String finish(Run run, int before, int after) {
-        if (after == before) {
-            return "; the expected finish is unchanged (" + run.dayTime(after) + ")";
-        }
-        return "; expected finish " + (after > before ? "moved later" : "moved earlier") + " from " + run.dayTime(before) + " to "
-                + run.dayTime(after);
-    }
-
-    /**
-     * A machine went out of service: every live build with work left on that machine type is replanned without it,
-     * work already on it finishing first. When a build cannot finish without it, its log says which tasks are stuck.
-     */
-    @org.springframework.context.event.EventListener
-    public void machineStatusChanged(microfactory.equipment.MachineStatusChanged change) {
-        var machine = change.machine();
-        if (machine.inService() && !change.wasInService()) {
-            machineBack(machine);
-            return;
-        }
-        if (machine.inService() || !change.wasInService()) {
-            return;
-        }
-        for (Run run : runs.liveRuns()) {
-            if (!needs(run, machine.type())) {
-                continue;
-            }
-            runs.lock(run.id());
-            Situation s = situation(run, crewOf(run.id()), Map.of(machine.type(), machine.count()));
-            int before = expectedEnd(run.id());
-            String what = machine.name() + " went out of service (" + machine.statusReason() + ")";
-            try {
-                int after = replan(run, s, new microfactory.scheduling.Replanner.MachinesBreak(machine.type(), machine.count()));
-                runs.log(run.id(), clock.instant(), "REPLANNED", what + "; replanned without it" + finish(run, before, after));
-            } catch (InfeasibleProjectException e) {
-                runs.log(run.id(), clock.instant(), "BLOCKED", what + "; the build cannot finish without it: "
-                        + String.join("; ", e.reasons()) + ". Bring it back into service or add one.");
-            }
-        }
-    }
-
-    /**
-     * A machine is back in service: a live build that needs its type is replanned when that finishes it earlier,
-     * or when it was stuck without the machine; otherwise its schedule stays as the crew know it.
-     */
-    private void machineBack(microfactory.equipment.Machine machine) {
-        for (Run run : runs.liveRuns()) {
-            if (!needs(run, machine.type())) {
-                continue;
-            }
-            runs.lock(run.id());
-            boolean wasBlocked = runs.log(run.id()).stream().findFirst().map(e -> e.kind().equals("BLOCKED")).orElse(false);
-            Situation s = situation(run, crewOf(run.id()), Map.of());
-            int before = expectedEnd(run.id());
-            try {
-                // no machines break: the replanner simply plans again from now, with the machine there
-                var schedule = replanned(s, new microfactory.scheduling.Replanner.MachinesBreak(machine.type(), 0));
-                int after = end(schedule);
-                if (wasBlocked || after < before) {
-                    store(run.id(), s.plan(), schedule, s.keep());
-                    runs.log(run.id(), clock.instant(), "REPLANNED", machine.name() + " is back in service; replanned with it"
-                            + finish(run, before, after));
-                }
-            } catch (InfeasibleProjectException e) {
-                runs.log(run.id(), clock.instant(), "BLOCKED", machine.name() + " is back, but the build still cannot finish: "
-                        + String.join("; ", e.reasons()) + ".");
-            }
-        }
-    }
-
     /**
      * A task will take longer than planned (reported by its crew or a steward): the build is replanned with the
      * extra time, keeping work under way, and the log says how the expected finish moved.
      */
     @Transactional
     public RunEvent reportDelay(long runId, String key, String publicId, boolean steward, Integer minutes, String reason) {
-        Run run = run(runId);
-        if (minutes == null || minutes < 1 || minutes > 2 * 1440) {
-            throw InvalidInputException.of("minutes", "how many minutes longer, from 1 to 2880");
-        }
-        runs.lock(runId);
-        RunTask t = task(runId, key);
-        if (!steward && !t.involves(publicId)) {
-            throw new ConflictException("Only the crew of " + t.name() + " (unit " + t.unit() + ") or a steward can report it late.");
-        }
-        if (t.status().equals("DONE")) {
-            throw new ConflictException(t.name() + " (unit " + t.unit() + ") is done; only work not finished can run late.");
-        }
-        Situation s = situation(run, crewOf(runId), Map.of());
-        int before = expectedEnd(runId);
-        try {
-            int after = replan(run, s, new microfactory.scheduling.Replanner.TaskRunsLate(s.taskIds().get(key), minutes));
-            String why = reason == null || reason.isBlank() ? "" : " (" + reason.strip() + ")";
-            runs.log(runId, clock.instant(), "DELAY", "unit " + t.unit() + ": " + t.name() + " runs " + minutes + " min late" + why
-                    + "; replanned" + finish(run, before, after));
-        } catch (InfeasibleProjectException e) {
-            throw new ConflictException("With " + minutes + " more minutes the build no longer fits: " + String.join("; ", e.reasons()) + ".");
-        }
-        return runs.log(runId).get(0);
+        return replanning.reportDelay(runId, key, publicId, steward, minutes, reason);
     }
 
     public RunDashboard dashboard(long runId) {
@@ -313,56 +78,6 @@ public class ProductionService {
     public List<RunEvent> log(long runId) {
         run(runId);
         return runs.log(runId);
-    }
-
-    private List<Signup> crewOf(long runId) {
-        return runs.signups(runId).stream().filter(s -> s.status().equals("CONFIRMED")).toList();
-    }
-
-    /** Design tasks × units (task id = unit × 1000 + position), the crew by their badges, machines, bays and working days. */
-    private Plan plan(Run run, List<Signup> crew, Map<String, Integer> machinesBack) {
-        long runId = run.id();
-        List<BuildTask> design = designs.view(run.designSlug(), run.version()).tasks().tasks();
-        List<Bay> bays = equipment.bays().stream().filter(b -> run.bays().isEmpty() || run.bays().contains(b.code())).toList();
-        if (bays.isEmpty()) {
-            throw new ConflictException("The chapter has no bays to build in.");
-        }
-        Map<String, Integer> index = new HashMap<>();
-        for (int k = 0; k < design.size(); k++) {
-            index.put(design.get(k).code(), k + 1);
-        }
-        List<Task> tasks = new ArrayList<>();
-        for (int u = 1; u <= run.quantity(); u++) {
-            String bay = bays.get((u - 1) % bays.size()).code();
-            for (int k = 0; k < design.size(); k++) {
-                BuildTask t = design.get(k);
-                int unit = u;
-                List<Integer> preds = t.predecessors().stream().map(p -> unit * 1000 + index.get(p)).toList();
-                List<Requirement> people = t.skills().stream().map(s -> new Requirement(s.skill(), s.level(), s.people())).toList();
-                tasks.add(new Task(u * 1000 + k + 1, "unit " + u + ": " + t.name(), t.minutes(), preds, people, t.machines(), bay, true));
-            }
-        }
-        List<Person> people = new ArrayList<>();
-        for (int q = 0; q < crew.size(); q++) {
-            Map<String, Integer> skills = new HashMap<>();
-            for (Badge b : merit.badgesOf(crew.get(q).memberId())) {
-                if (b.validAt(merit.now())) {
-                    skills.merge(b.skill(), b.level(), Math::max);
-                }
-            }
-            people.add(new Person(q + 1, crew.get(q).publicId(), skills, List.of()));
-        }
-        List<MachineType> machines = new ArrayList<>();
-        Map<String, Integer> inService = new java.util.TreeMap<>(equipment.inServiceByType());
-        machinesBack.forEach((type, count) -> inService.merge(type, count, Integer::sum)); // the replanner takes them out itself
-        inService.forEach((type, count) -> machines.add(new MachineType(type, count)));
-        List<microfactory.scheduling.Bay> spaces = bays.stream().map(b -> new microfactory.scheduling.Bay(b.code(), 2)).toList();
-        List<Window> days = new ArrayList<>();
-        for (int d = 0; d < run.days(); d++) {
-            days.add(new Window(d * 1440 + run.dayStart(), d * 1440 + run.dayEnd()));
-        }
-        Project project = new Project(run.designSlug() + " run " + runId, tasks, people, machines, spaces, days);
-        return new Plan(project, design, crew);
     }
 
     /** The runs a member is on (confirmed), for their calendar. */
@@ -754,7 +469,7 @@ public class ProductionService {
                         fees.charge(run, next);
                     });
             if (List.of("SCHEDULED", "IN_PROGRESS").contains(run.status())) {
-                replanWithout(run, mine);
+                replanning.replanWithout(run, mine);
             }
         }
     }
@@ -782,14 +497,14 @@ public class ProductionService {
     @Transactional
     public Solver.Result schedule(long runId, long timeLimitMillis, java.util.function.Consumer<Solver.Progress> progress) {
         Run run = requireSchedulable(runId);
-        Plan plan = plan(run, crewOf(runId), Map.of());
+        RunPlans.Plan plan = plans.plan(run, plans.crew(runId), Map.of());
         Solver.Result result;
         try {
             result = Solver.solve(plan.project(), Solver.Options.defaults().withTimeLimit(timeLimitMillis).onImprovement(progress));
         } catch (InfeasibleProjectException e) {
             throw new ConflictException("This run cannot be scheduled yet: " + String.join("; ", e.reasons()) + ".");
         }
-        store(runId, plan, result.schedule(), Map.of());
+        plans.store(runId, plan, result.schedule(), Map.of());
         runs.setStatus(runId, "SCHEDULED");
         return result;
     }
