@@ -89,12 +89,29 @@ class LearningApi {
         return org.springframework.http.ResponseEntity.status(201).body(learning.importFramework("upload.csv", csv));
     }
 
-    /** Build sign-off requests this member may sign (they hold the skill above the level). */
-    @GetMapping("/api/v1/learning/sign-offs")
-    List<WorkSignOff> workSignOffs(@AuthenticationPrincipal MemberPrincipal me) {
-        return learning.workSignOffQueue(me.memberId());
+    /** What this mentor may sign: learners who passed a practical module's theory, and trainees from builds. */
+    record SignOffQueue(List<LearningService.SignOff> modules, List<WorkSignOff> builds) {
     }
 
+    record ModuleSignOff(Long learner, String module) {
+    }
+
+    @GetMapping("/api/v1/learning/sign-offs")
+    SignOffQueue signOffs(@AuthenticationPrincipal MemberPrincipal me) {
+        return new SignOffQueue(learning.signOffQueue(me.memberId()), learning.workSignOffQueue(me.memberId()));
+    }
+
+    /** Signs off a learner's practical module: its badge is issued. */
+    @PostMapping("/api/v1/learning/sign-offs/modules")
+    org.springframework.http.ResponseEntity<Void> signModule(@AuthenticationPrincipal MemberPrincipal me, @RequestBody ModuleSignOff s) {
+        if (s.learner() == null || s.module() == null) {
+            throw microfactory.common.InvalidInputException.of("learner", "name the learner (their member id) and the module (its code)");
+        }
+        learning.signOff(me.memberId(), s.learner(), s.module());
+        return org.springframework.http.ResponseEntity.noContent().build();
+    }
+
+    /** Signs a build sign-off request (from the queue's "builds"). */
     @PostMapping("/api/v1/learning/sign-offs/{id}")
     org.springframework.http.ResponseEntity<Void> signWork(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id) {
         learning.signWork(me.memberId(), id);
@@ -106,9 +123,18 @@ class LearningApi {
         return merit.issued(Math.max(1, Math.min(limit, 1000)));
     }
 
+    /** A member's badge with its Open Badges credential (id and URL to download), when it has one. */
+    record MyBadge(Badge badge, String credential, String url) {
+    }
+
     @GetMapping("/api/v1/members/me/badges")
-    List<Badge> mine(@AuthenticationPrincipal MemberPrincipal me) {
-        return merit.badgesOf(me.memberId());
+    List<MyBadge> mine(@AuthenticationPrincipal MemberPrincipal me) {
+        List<Badge> badges = merit.badgesOf(me.memberId());
+        Map<Long, String> credentials = merit.credentialsOf(badges);
+        return badges.stream().map(b -> {
+            String id = credentials.get(b.id());
+            return new MyBadge(b, id, id == null ? null : "/badges/credentials/" + id + "?format=json");
+        }).toList();
     }
 
     /** Every machine (and other gated work) with whether this member may use it, and the modules that would qualify them. */

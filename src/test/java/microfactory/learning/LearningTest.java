@@ -61,6 +61,27 @@ class LearningTest {
     }
 
     @Test
+    void mentorsSignOffThroughTheApiAndTheLearnerDownloadsTheCredential() {
+        Member m = newcomer();
+        learning.submit(m.id(), "shop-safety", answers("shop-safety", true), UUID.randomUUID().toString());
+        learning.submit(m.id(), "welding-basics", answers("welding-basics", true), UUID.randomUUID().toString());
+        Http mentor = new Http(port).as("steward@demo.local", "demo-steward");
+        String queue = mentor.get("/api/v1/learning/sign-offs").body();
+        assertThat(queue).contains("\"modules\"").contains("\"builds\"").contains("\"learnerId\":" + m.id());
+        assertThat(mentor.json("POST", "/api/v1/learning/sign-offs/modules", "{}").statusCode()).isEqualTo(400);
+        var signed = mentor.json("POST", "/api/v1/learning/sign-offs/modules",
+                "{\"learner\": " + m.id() + ", \"module\": \"welding-basics\"}");
+        assertThat(signed.statusCode()).isEqualTo(204);
+        assertThat(merit.levelOf(m.id(), "welding")).isGreaterThanOrEqualTo(1);
+
+        Http learner = new Http(port).as(m.email(), "learning every day");
+        String mine = learner.get("/api/v1/members/me/badges").body();
+        String url = mine.replaceAll("(?s).*\"skill\":\"welding\".*?\"url\":\"([^\"]+)\".*", "$1");
+        assertThat(url).startsWith("/badges/credentials/").endsWith("?format=json");
+        assertThat(learner.get(url).body()).contains("OpenBadgeCredential").contains("welding, level");
+    }
+
+    @Test
     void aBadgeInItsLastNinetyDaysIsRenewedByPassingItsModuleAgain() {
         Member m = newcomer();
         learning.submit(m.id(), "hydraulics-101", answers("hydraulics-101", true), UUID.randomUUID().toString());
