@@ -78,9 +78,19 @@ class CredentialPages {
         return "merit/verify";
     }
 
+    /** The credential pasted, or uploaded as the file a holder downloaded (the file wins when both are given). */
     @PostMapping("/badges/verify")
-    String verify(@RequestParam(defaultValue = "") String credential, Model model) {
+    String verify(@RequestParam(defaultValue = "") String credential,
+                  @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file, Model model)
+            throws java.io.IOException {
+        if (file != null && !file.isEmpty()) {
+            credential = new String(file.getBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
         model.addAttribute("credential", credential);
+        if (credential.isBlank()) {
+            model.addAttribute("problem", "paste a credential (JSON) or choose the file you downloaded");
+            return "merit/verify";
+        }
         try {
             model.addAttribute("verification", credentials.verify(credential));
         } catch (InvalidInputException e) {

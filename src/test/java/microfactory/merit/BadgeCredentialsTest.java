@@ -146,6 +146,11 @@ class BadgeCredentialsTest {
         http.page("/badges/verify");
         var checked = http.postForm("/badges/verify", Map.of("credential", credential.replace("hydraulics, level 1", "hydraulics, level 3")));
         assertThat(checked.body()).contains("Not valid").contains("signature");
+        http.page("/badges/verify");
+        var uploaded = http.postMultipart("/badges/verify", Map.of(), Map.of("file=badge.json", credential.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(uploaded.body()).contains("Valid: the signature");
+        assertThat(http.postForm("/badges/verify", Map.of("credential", " ")).body()).contains("credential-error")
+            .contains("paste a credential (JSON) or choose the file you downloaded");
         var garbage = http.postForm("/badges/verify", Map.of("credential", "hello"));
         assertThat(garbage.body()).contains("credential-error").contains("not JSON");
         assertThat(http.page("/badges/holders/" + m.publicId()).body()).contains("hydraulics level 1");
