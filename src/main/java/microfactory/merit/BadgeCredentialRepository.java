@@ -2,7 +2,10 @@ package microfactory.merit;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,9 +38,16 @@ class BadgeCredentialRepository {
             .query((rs, n) -> new StoredCredential(rs.getString(1), rs.getLong(2), rs.getString(3))).optional();
     }
 
-    Optional<StoredCredential> ofBadge(long badgeId) {
-        return jdbc.sql("select public_id, badge_id, document from badge_credential where badge_id = :b").param("b", badgeId)
-            .query((rs, n) -> new StoredCredential(rs.getString(1), rs.getLong(2), rs.getString(3))).optional();
+    /** Credential ids of these badges (those that have one), in one query and without the documents. */
+    Map<Long, String> idsOf(Collection<Long> badgeIds) {
+        Map<Long, String> ids = new HashMap<>();
+        if (!badgeIds.isEmpty()) {
+            jdbc.sql("select badge_id, public_id from badge_credential where badge_id in (:b)").param("b", badgeIds)
+                .query(rs -> {
+                    ids.put(rs.getLong(1), rs.getString(2));
+                });
+        }
+        return ids;
     }
 
     List<Integer> revokedIndexes() {

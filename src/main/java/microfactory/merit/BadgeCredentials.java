@@ -141,8 +141,9 @@ public class BadgeCredentials {
         return credentials.find(credentialId).map(StoredCredential::document);
     }
 
-    public Optional<String> credentialOf(long badgeId) {
-        return credentials.ofBadge(badgeId).map(StoredCredential::publicId);
+    /** Each badge's credential id, where it has one. */
+    public Map<Long, String> credentialsOf(java.util.Collection<Long> badgeIds) {
+        return credentials.idsOf(badgeIds);
     }
 
     public Optional<Long> badgeOf(String credentialId) {

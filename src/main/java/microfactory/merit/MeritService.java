@@ -104,27 +104,29 @@ public class MeritService {
 
     /** Recently issued badges with their holders' pseudonyms: public. */
     public List<IssuedBadge> issued(int limit) {
-        return badges.recent(limit).stream().map(this::issued).toList();
+        return issued(badges.recent(limit));
     }
 
     /** A holder's badges by pseudonym: public, as the credentials name holders this way. */
     public List<IssuedBadge> issuedTo(String holder) {
-        return members.findByPublicId(holder).map(m -> badges.ofMember(m.id()).stream().map(this::issued).toList())
+        return members.findByPublicId(holder).map(m -> issued(badges.ofMember(m.id())))
             .orElseThrow(() -> new NotFoundException("holder", holder));
     }
 
-    private IssuedBadge issued(Badge b) {
-        String credential = credentials.credentialOf(b.id()).orElse(null);
-        return new IssuedBadge(credential, credential == null ? null : credentials.url(credential), b.id(),
-                members.get(b.memberId()).publicId(), b.skill(), b.level(), b.issuedAt(), b.expiresAt(), b.revokedAt() != null,
-                b.ledgerIndex());
+    private List<IssuedBadge> issued(List<Badge> list) {
+        Map<Long, String> ids = credentialsOf(list);
+        Map<Long, String> holders = new java.util.HashMap<>();
+        return list.stream().map(b -> {
+            String credential = ids.get(b.id());
+            String holder = holders.computeIfAbsent(b.memberId(), id -> members.get(id).publicId());
+            return new IssuedBadge(credential, credential == null ? null : credentials.url(credential), b.id(), holder, b.skill(),
+                    b.level(), b.issuedAt(), b.expiresAt(), b.revokedAt() != null, b.ledgerIndex());
+        }).toList();
     }
 
     /** Each badge's credential id, where it has one. */
     public Map<Long, String> credentialsOf(List<Badge> list) {
-        Map<Long, String> out = new LinkedHashMap<>();
-        list.forEach(b -> credentials.credentialOf(b.id()).ifPresent(c -> out.put(b.id(), c)));
-        return out;
+        return credentials.credentialsOf(list.stream().map(Badge::id).toList());
     }
 
     public Badge badge(long id) {

@@ -54,6 +54,10 @@ class ProductionPages {
 
     @GetMapping("/production/runs/{id}")
     String run(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me, Model model) {
+        // The solve's state first: once it says done, its schedule is committed, so the page below shows it.
+        var solving = jobs.progress(id).filter(SolveProgress::running).orElse(null);
+        model.addAttribute("solving", solving);
+        jobs.takeFinished(id).ifPresent(done -> model.addAttribute(done.failed() ? "problem" : "notice", done.outcome()));
         Run run = production.run(id);
         List<Signup> signups = production.signups(id);
         model.addAttribute("run", run);
@@ -66,9 +70,6 @@ class ProductionPages {
         model.addAttribute("myId", me == null ? "" : me.publicId());
         model.addAttribute("units", production.units(id));
         model.addAttribute("dashboard", production.dashboard(id));
-        var solving = jobs.progress(id).filter(SolveProgress::running).orElse(null);
-        model.addAttribute("solving", solving);
-        jobs.takeFinished(id).ifPresent(done -> model.addAttribute(done.failed() ? "problem" : "notice", done.outcome()));
         List<Seat> seats = production.seats(id);
         model.addAttribute("seats", seats);
         model.addAttribute("generalSeats", production.generalSeats(run));

@@ -38,7 +38,10 @@ public final class Http {
     }
 
     public HttpResponse<String> get(String path) {
-        HttpResponse<String> response = send(request(path).GET());
+        return rememberCsrf(send(request(path).GET()));
+    }
+
+    private HttpResponse<String> rememberCsrf(HttpResponse<String> response) {
         Matcher m = CSRF.matcher(response.body());
         if (m.find()) {
             csrf = m.group(1);
@@ -48,12 +51,7 @@ public final class Http {
 
     /** A page as a browser asks for it (Accept: text/html first). */
     public HttpResponse<String> page(String path) {
-        HttpResponse<String> response = send(request(path).setHeader("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").GET());
-        Matcher m = CSRF.matcher(response.body());
-        if (m.find()) {
-            csrf = m.group(1);
-        }
-        return response;
+        return rememberCsrf(send(request(path).setHeader("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").GET()));
     }
 
     /** Sends a body of any content type. */
