@@ -1,294 +1,341 @@
 package microfactory.ledger.tlog;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.util.Arrays;
 
 /**
- * Reads JSON that must already be in RFC 8785 canonical form, in one pass over the bytes: members in
- * strictly increasing UTF-16 order, no white space, minimal string escapes, integers only (the ledger's
- * numbers) without leading zeros. Anything else is refused with the byte offset. Returns plain values:
- * {@link Obj}, List, String, Long, Boolean, or {@link #NULL}. Faster than building a tree and writing it back.
+ * A cursor over JSON that must already be in RFC 8785 canonical form: members in strictly increasing UTF-16
+ * order, no white space, minimal string escapes, valid UTF-8, integers only (the ledger's numbers) within
+ * ±(2^53 − 1) and without leading zeros. Anything else is refused with the byte offset. It builds no values: a
+ * reader walks the document with it, takes what it needs and {@link #skip}s the rest (which is checked all
+ * the same), so a million entries are checked without garbage. One cursor per thread, {@link #reset} per document.
  */
 public final class CanonicalJson {
 
-    public static final Object NULL = new Object() {
-        @Override
-        public String toString() {
-            return "null";
-        }
-    };
+    public static final int OBJECT = 1;
+    public static final int ARRAY = 2;
+    public static final int STRING = 3;
+    public static final int NUMBER = 4;
+    public static final int TRUE = 5;
+    public static final int FALSE = 6;
+    public static final int NULL = 7;
 
-    /** An object's members: canonical order is sorted order, so a lookup is a binary search. */
-    public static final class Obj {
-        private final String[] keys;
-        private final Object[] values;
+    /** Deeper nesting than any ledger entry needs; refused rather than risking the stack. */
+    static final int MAX_DEPTH = 256;
 
-        Obj(String[] keys, Object[] values) {
-            this.keys = keys;
-            this.values = values;
-        }
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle BIG_ENDIAN_LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
 
-        public Object get(String key) {
-            int at = java.util.Arrays.binarySearch(keys, key);
-            return at >= 0 ? values[at] : null;
-        }
-
-        public boolean has(String key) {
-            return java.util.Arrays.binarySearch(keys, key) >= 0;
-        }
-
-        public int size() {
-            return keys.length;
-        }
-    }
-
-    private final byte[] b;
-    private final int end;
+    private byte[] b;
+    private int from;
+    private int end;
     private int i;
+    private int depth;
 
-    private CanonicalJson(byte[] bytes, int from, int to) {
+    // Per open object or array: whether a member or item was read yet; for objects the last name, to check order.
+    private boolean[] started = new boolean[16];
+    private int[] nameStarts = new int[16];
+    private int[] nameEnds = new int[16];
+    private long[] namePrefixes = new long[16];
+    private boolean[] namePlain = new boolean[16];
+
+    // The last string read (a member name or a value): bytes [stringStart, stringEnd) between the quotes.
+    private int stringStart;
+    private int stringEnd;
+    private boolean stringPlain;
+
+    /** Starts on the document in bytes [from, to) of {@code bytes}, such as one entry inside a tile bundle. */
+    public CanonicalJson reset(byte[] bytes, int from, int to) {
         this.b = bytes;
+        this.from = from;
         this.i = from;
         this.end = to;
+        this.depth = 0;
+        return this;
     }
 
-    public static Object parse(byte[] bytes) {
-        return parse(bytes, 0, bytes.length);
+    /** Checks a whole document, building nothing. */
+    public static void check(byte[] bytes, int from, int to) {
+        CanonicalJson json = new CanonicalJson().reset(bytes, from, to);
+        json.skip();
+        json.finish();
     }
 
-    /** Parses the bytes [from, to) of a larger array, such as one entry inside a tile bundle. */
-    public static Object parse(byte[] bytes, int from, int to) {
-        CanonicalJson p = new CanonicalJson(bytes, from, to);
-        Object value = p.value();
-        if (p.i != to) {
-            throw p.error("bytes after the end of the value");
+    /** After the document's one value: nothing may follow. */
+    public void finish() {
+        if (i != end) {
+            throw error("bytes after the end of the value");
         }
-        return value;
     }
 
-    private Object value() {
-        if (i >= end) {
-            throw error("unexpected end");
-        }
-        return switch (b[i]) {
-            case '{' -> object();
-            case '[' -> array();
-            case '"' -> string();
-            case 't' -> literal("true", Boolean.TRUE);
-            case 'f' -> literal("false", Boolean.FALSE);
-            case 'n' -> literal("null", NULL);
-            default -> number();
+    public byte[] bytes() {
+        return b;
+    }
+
+    /** What the next value is, from its first byte (a malformed number or literal is refused when read). */
+    public int next() {
+        return switch (peek()) {
+            case '{' -> OBJECT;
+            case '[' -> ARRAY;
+            case '"' -> STRING;
+            case 't' -> TRUE;
+            case 'f' -> FALSE;
+            case 'n' -> NULL;
+            default -> NUMBER;
         };
     }
 
-    /**
-     * Members and items are gathered on per-thread scratch stacks (one level per nesting depth) and copied once into
-     * arrays of the exact size: a million entries make no garbage lists.
-     */
-    private static final class Scratch {
-        String[][] keys = new String[8][16];
-        Object[][] values = new Object[8][16];
-
-        void ensure(int depth) {
-            if (depth >= keys.length) {
-                keys = java.util.Arrays.copyOf(keys, depth * 2);
-                values = java.util.Arrays.copyOf(values, depth * 2);
+    /** Checks the next value, whatever it is, and moves past it. */
+    public void skip() {
+        switch (peek()) {
+            case '{' -> {
+                beginObject();
+                while (nextMember()) {
+                    skip();
+                }
             }
-            if (keys[depth] == null) {
-                keys[depth] = new String[16];
-                values[depth] = new Object[16];
+            case '[' -> {
+                beginArray();
+                while (nextItem()) {
+                    skip();
+                }
             }
+            case '"' -> string();
+            case 't', 'f', 'n' -> literal();
+            default -> number();
         }
     }
 
-    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
-    private final Scratch scratch = SCRATCH.get();
-    private int depth;
-
-    private Obj object() {
-        i++;
-        int level = depth++;
-        scratch.ensure(level);
-        int n = 0;
-        try {
-            if (peek() == '}') {
-                i++;
-                return new Obj(new String[0], new Object[0]);
-            }
-            String previous = null;
-            while (true) {
-                if (peek() != '"') {
-                    throw error("a member name must follow");
-                }
-                String key = string();
-                if (previous != null && previous.compareTo(key) >= 0) {
-                    throw error("members are not in canonical order ('" + key + "' after '" + previous + "')");
-                }
-                previous = key;
-                expect(':');
-                Object value = value();
-                if (n == scratch.keys[level].length) {
-                    scratch.keys[level] = java.util.Arrays.copyOf(scratch.keys[level], n * 2);
-                    scratch.values[level] = java.util.Arrays.copyOf(scratch.values[level], n * 2);
-                }
-                scratch.keys[level][n] = key;
-                scratch.values[level][n++] = value;
-                byte c = peek();
-                i++;
-                if (c == '}') {
-                    return new Obj(java.util.Arrays.copyOf(scratch.keys[level], n), java.util.Arrays.copyOf(scratch.values[level], n));
-                }
-                if (c != ',') {
-                    throw error("expected ',' or '}'");
-                }
-            }
-        } finally {
-            depth--;
-        }
-    }
-
-    private List<Object> array() {
-        i++;
-        int level = depth++;
-        scratch.ensure(level);
-        int n = 0;
-        try {
-            if (peek() == ']') {
-                i++;
-                return List.of();
-            }
-            while (true) {
-                Object value = value();
-                if (n == scratch.values[level].length) {
-                    scratch.keys[level] = java.util.Arrays.copyOf(scratch.keys[level], n * 2);
-                    scratch.values[level] = java.util.Arrays.copyOf(scratch.values[level], n * 2);
-                }
-                scratch.values[level][n++] = value;
-                byte c = peek();
-                i++;
-                if (c == ']') {
-                    return java.util.Arrays.asList(java.util.Arrays.copyOf(scratch.values[level], n));
-                }
-                if (c != ',') {
-                    throw error("expected ',' or ']'");
-                }
-            }
-        } finally {
-            depth--;
-        }
+    public void beginObject() {
+        expect('{');
+        enter();
     }
 
     /**
-     * Short strings repeat across entries (member names, account codes, currencies, sides, kinds): each thread keeps
-     * the last one seen per slot and hands it out again when the bytes match, instead of a new String each time.
+     * Moves to the next member's value and returns true, or past the closing brace and returns false. The name
+     * must sort after the previous one; {@link #name} tells which it is.
      */
-    private static final int CACHED_LENGTH = 24;
-    private static final ThreadLocal<String[]> RECENT = ThreadLocal.withInitial(() -> new String[2048]);
-
-    private String ascii(int start, int length) {
-        if (length > CACHED_LENGTH) {
-            return new String(b, start, length, StandardCharsets.ISO_8859_1);
+    public boolean nextMember() {
+        int d = depth;
+        if (closes('}')) {
+            return false;
         }
-        int h = length;
-        for (int k = start; k < start + length; k++) {
-            h = 31 * h + b[k];
+        if (peek() != '"') {
+            throw error("a member name must follow");
         }
-        String[] recent = RECENT.get();
-        int slot = (h ^ (h >>> 11)) & (recent.length - 1);
-        String s = recent[slot];
-        if (s != null && s.length() == length) {
-            int k = 0;
-            while (k < length && s.charAt(k) == b[start + k]) {
-                k++;
-            }
-            if (k == length) {
-                return s;
+        string();
+        long prefix = prefix(b, stringStart, stringEnd - stringStart);
+        if (started[d]) {
+            boolean ascending = stringPlain && namePlain[d]
+                    ? compareAscii(b, nameStarts[d], nameEnds[d], namePrefixes[d], b, stringStart, stringEnd, prefix) < 0
+                    : decode(b, nameStarts[d], nameEnds[d]).compareTo(decode(b, stringStart, stringEnd)) < 0;
+            if (!ascending) {
+                throw error("members are not in canonical order ('" + decode(b, stringStart, stringEnd) + "' after '"
+                        + decode(b, nameStarts[d], nameEnds[d]) + "')");
             }
         }
-        s = new String(b, start, length, StandardCharsets.ISO_8859_1);
-        recent[slot] = s;
-        return s;
+        started[d] = true;
+        nameStarts[d] = stringStart;
+        nameEnds[d] = stringEnd;
+        namePrefixes[d] = prefix;
+        namePlain[d] = stringPlain;
+        expect(':');
+        return true;
     }
 
-    private String string() {
-        int start = ++i;
-        while (i < end) { // fast path: plain ASCII without escapes
-            byte c = b[i];
-            if (c == '"') {
-                return ascii(start, i++ - start);
+    /** Which of {@code names} the current member's name is, or -1. */
+    public int name(Names names) {
+        int d = depth;
+        if (!namePlain[d]) {
+            return -1; // the names looked for are plain ASCII
+        }
+        long prefix = namePrefixes[d];
+        int length = nameEnds[d] - nameStarts[d];
+        for (int k = 0; k < names.prefixes.length; k++) {
+            if (names.prefixes[k] == prefix && names.bytes[k].length == length
+                    && (length <= 8 || Arrays.equals(b, nameStarts[d] + 8, nameEnds[d], names.bytes[k], 8, length))) {
+                return k;
             }
-            if (c == '\\' || c < 0x20) {
-                break;
+        }
+        return -1;
+    }
+
+    public void beginArray() {
+        expect('[');
+        enter();
+    }
+
+    /** Moves to the next item and returns true, or past the closing bracket and returns false. */
+    public boolean nextItem() {
+        int d = depth;
+        if (closes(']')) {
+            return false;
+        }
+        started[d] = true;
+        return true;
+    }
+
+    /** At the start of a member or item: the container's end (then leaves it), a comma, or for the first, nothing. */
+    private boolean closes(char close) {
+        int d = depth;
+        byte c = peek();
+        if (c == close) {
+            i++;
+            depth--;
+            return true;
+        }
+        if (started[d]) {
+            if (c != ',') {
+                throw error("expected ',' or '" + close + "'");
             }
             i++;
         }
-        i = start;
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        return false;
+    }
+
+    private void enter() {
+        if (++depth >= MAX_DEPTH) {
+            throw error("nested deeper than " + MAX_DEPTH + " levels");
+        }
+        if (depth == started.length) {
+            started = Arrays.copyOf(started, depth * 2);
+            nameStarts = Arrays.copyOf(nameStarts, depth * 2);
+            nameEnds = Arrays.copyOf(nameEnds, depth * 2);
+            namePrefixes = Arrays.copyOf(namePrefixes, depth * 2);
+            namePlain = Arrays.copyOf(namePlain, depth * 2);
+        }
+        started[depth] = false;
+    }
+
+    /** The last string's bytes between the quotes, as they are (escapes undecoded): [stringStart, stringEnd). */
+    public int stringStart() {
+        return stringStart;
+    }
+
+    public int stringEnd() {
+        return stringEnd;
+    }
+
+    /** Whether the last string's bytes are exactly {@code ascii}. */
+    public boolean stringIs(byte[] ascii) {
+        return stringEnd - stringStart == ascii.length && Arrays.equals(b, stringStart, stringEnd, ascii, 0, ascii.length);
+    }
+
+    /** True where some byte of {@code w} is zero (may also flag a byte after a real hit; never misses one). */
+    private static long zeroByte(long w) {
+        return (w - ONES) & ~w & HIGHS;
+    }
+
+    /** Reads a string; its bytes are then at {@link #stringStart()}. */
+    public void string() {
+        expect('"');
+        int start = i;
+        boolean plain = true;
         while (true) {
-            if (i >= end) {
+            // Eight bytes at a time: the first quote, backslash, control character or non-ASCII byte, if any, is
+            // where the lowest flag falls (the flags above it may be false, never the lowest).
+            if (i + 8 <= end) {
+                long w = (long) LONGS.get(b, i);
+                long special = (w & HIGHS) | zeroByte(w & ~HIGHS ^ 0x2222222222222222L) | zeroByte(w ^ 0x5C5C5C5C5C5C5C5CL)
+                        | ((w & ~HIGHS) - 0x2020202020202020L & HIGHS);
+                if (special == 0) {
+                    i += 8;
+                    continue;
+                }
+                i += Long.numberOfTrailingZeros(special) >>> 3;
+            } else if (i >= end) {
                 throw error("unterminated string");
             }
             int c = b[i] & 0xFF;
             if (c == '"') {
-                i++;
-                break;
+                stringStart = start;
+                stringEnd = i++;
+                stringPlain = plain;
+                return;
             }
             if (c < 0x20) {
                 throw error("a control character must be escaped");
             }
-            if (c != '\\') {
-                out.write(c);
+            if (c == '\\') {
+                escape();
+                plain = false;
+            } else if (c >= 0x80) {
+                utf8(c);
+                plain = false;
+            } else {
                 i++;
-                continue;
             }
-            if (i + 1 >= end) {
-                throw error("unterminated escape");
-            }
-            byte e = b[i + 1];
-            i += 2;
-            switch (e) {
-                case '"' -> out.write('"');
-                case '\\' -> out.write('\\');
-                case 'b' -> out.write('\b');
-                case 'f' -> out.write('\f');
-                case 'n' -> out.write('\n');
-                case 'r' -> out.write('\r');
-                case 't' -> out.write('\t');
-                case 'u' -> {
-                    if (i + 4 > end) {
-                        throw error("short \\u escape");
-                    }
-                    String hex = new String(b, i, 4, StandardCharsets.ISO_8859_1);
-                    int code;
-                    try {
-                        code = Integer.parseInt(hex, 16);
-                    } catch (NumberFormatException x) {
-                        throw error("bad \\u escape");
-                    }
-                    boolean shortForm = code == '\b' || code == '\f' || code == '\n' || code == '\r' || code == '\t';
-                    if (code >= 0x20 || shortForm || !hex.equals(hex.toLowerCase())) {
-                        throw error("\\u" + hex + " is not the canonical escape");
-                    }
-                    out.write(code);
-                    i += 4;
-                }
-                default -> throw error("\\" + (char) e + " is not a canonical escape");
-            }
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(out.toByteArray())).toString();
-        } catch (CharacterCodingException x) {
-            throw error("a string is not valid UTF-8");
         }
     }
 
-    private Long number() {
+    /** The escapes RFC 8785 writes: \" \\ \b \f \n \r \t, and a six-character u-escape in lower-case hex for other control characters only. */
+    private void escape() {
+        if (i + 1 >= end) {
+            throw error("unterminated escape");
+        }
+        byte e = b[i + 1];
+        switch (e) {
+            case '"', '\\', 'b', 'f', 'n', 'r', 't' -> i += 2;
+            case 'u' -> {
+                if (i + 6 > end) {
+                    throw error("short \\u escape");
+                }
+                String hex = new String(b, i + 2, 4, StandardCharsets.ISO_8859_1);
+                int code;
+                try {
+                    code = Integer.parseInt(hex, 16);
+                } catch (NumberFormatException x) {
+                    throw error("bad \\u escape");
+                }
+                boolean shortForm = code == '\b' || code == '\f' || code == '\n' || code == '\r' || code == '\t';
+                if (code >= 0x20 || shortForm || !hex.equals(hex.toLowerCase(java.util.Locale.ROOT))) {
+                    throw error("\\u" + hex + " is not the canonical escape");
+                }
+                i += 6;
+            }
+            default -> throw error("\\" + (char) e + " is not a canonical escape");
+        }
+    }
+
+    /** One well-formed UTF-8 sequence (no overlong forms, no surrogates, nothing above U+10FFFF). */
+    private void utf8(int lead) {
+        int length;
+        int low = 0x80;
+        int high = 0xBF;
+        if (lead >= 0xC2 && lead <= 0xDF) {
+            length = 2;
+        } else if (lead >= 0xE0 && lead <= 0xEF) {
+            length = 3;
+            low = lead == 0xE0 ? 0xA0 : 0x80;
+            high = lead == 0xED ? 0x9F : 0xBF;
+        } else if (lead >= 0xF0 && lead <= 0xF4) {
+            length = 4;
+            low = lead == 0xF0 ? 0x90 : 0x80;
+            high = lead == 0xF4 ? 0x8F : 0xBF;
+        } else {
+            throw error("a string is not valid UTF-8");
+        }
+        if (i + length > end) {
+            throw error("a string is not valid UTF-8");
+        }
+        for (int k = 1; k < length; k++) {
+            int c = b[i + k] & 0xFF;
+            if (k == 1 ? c < low || c > high : c < 0x80 || c > 0xBF) {
+                throw error("a string is not valid UTF-8");
+            }
+        }
+        i += length;
+    }
+
+    /** Reads a whole number. */
+    public long number() {
         int start = i;
-        boolean negative = b[i] == '-';
+        boolean negative = peek() == '-';
         if (negative) {
             i++;
         }
@@ -314,14 +361,17 @@ public final class CanonicalJson {
         return negative ? -value : value;
     }
 
-    private Object literal(String word, Object value) {
+    /** Reads true, false or null; returns {@link #TRUE}, {@link #FALSE} or {@link #NULL}. */
+    public int literal() {
+        int type = next();
+        String word = type == TRUE ? "true" : type == FALSE ? "false" : "null";
         for (int k = 0; k < word.length(); k++) {
             if (i + k >= end || b[i + k] != word.charAt(k)) {
                 throw error("unexpected character");
             }
         }
         i += word.length();
-        return value;
+        return type;
     }
 
     private byte peek() {
@@ -339,6 +389,83 @@ public final class CanonicalJson {
     }
 
     private IllegalArgumentException error(String why) {
-        return new IllegalArgumentException("not in canonical form (RFC 8785) at byte " + i + ": " + why);
+        return new IllegalArgumentException("not in canonical form (RFC 8785) at byte " + (i - from) + ": " + why);
+    }
+
+    /** Member names to look for: plain ASCII, each with its first eight bytes as a number. */
+    public static final class Names {
+        final byte[][] bytes;
+        final long[] prefixes;
+
+        public Names(String... names) {
+            bytes = new byte[names.length][];
+            prefixes = new long[names.length];
+            for (int k = 0; k < names.length; k++) {
+                if (names[k].chars().anyMatch(c -> c < 0x20 || c > 0x7E || c == '"' || c == '\\')) {
+                    throw new IllegalArgumentException("a name looked for must be plain ASCII: " + names[k]);
+                }
+                bytes[k] = names[k].getBytes(StandardCharsets.US_ASCII);
+                prefixes[k] = prefix(bytes[k], 0, bytes[k].length);
+            }
+        }
+    }
+
+    /**
+     * The first eight bytes of [from, from + length) as an unsigned number, zero-padded: for plain ASCII (which has
+     * no zero byte) comparing these numbers orders the strings as their first eight characters do.
+     */
+    static long prefix(byte[] b, int from, int length) {
+        if (from + 8 <= b.length) {
+            long word = (long) BIG_ENDIAN_LONGS.get(b, from);
+            return length >= 8 ? word : word & ~(-1L >>> (8 * length));
+        }
+        long p = 0;
+        for (int k = 0; k < 8; k++) {
+            p = p << 8 | (k < length ? b[from + k] & 0xFF : 0);
+        }
+        return p;
+    }
+
+    /** Compares plain ASCII [a, aEnd) of {@code b} with [c, cEnd) of {@code d}, given their prefixes. */
+    static int compareAscii(byte[] b, int a, int aEnd, long aPrefix, byte[] d, int c, int cEnd, long cPrefix) {
+        if (aPrefix != cPrefix) {
+            return Long.compareUnsigned(aPrefix, cPrefix);
+        }
+        for (int k = 8; a + k < aEnd && c + k < cEnd; k++) {
+            if (b[a + k] != d[c + k]) {
+                return b[a + k] - d[c + k];
+            }
+        }
+        return (aEnd - a) - (cEnd - c);
+    }
+
+    /** The characters of a checked string's bytes [from, to): escapes decoded, UTF-8 read. */
+    public static String decode(byte[] b, int from, int to) {
+        StringBuilder s = new StringBuilder(to - from);
+        int run = from;
+        int k = from;
+        while (k < to) {
+            if (b[k] != '\\') {
+                k++;
+                continue;
+            }
+            s.append(new String(b, run, k - run, StandardCharsets.UTF_8));
+            char e = (char) b[k + 1];
+            switch (e) {
+                case 'b' -> s.append('\b');
+                case 'f' -> s.append('\f');
+                case 'n' -> s.append('\n');
+                case 'r' -> s.append('\r');
+                case 't' -> s.append('\t');
+                case 'u' -> {
+                    s.append((char) Integer.parseInt(new String(b, k + 2, 4, StandardCharsets.ISO_8859_1), 16));
+                    k += 4;
+                }
+                default -> s.append(e);
+            }
+            k += 2;
+            run = k;
+        }
+        return s.append(new String(b, run, to - run, StandardCharsets.UTF_8)).toString();
     }
 }

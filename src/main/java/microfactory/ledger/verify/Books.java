@@ -1,9 +1,10 @@
 package microfactory.ledger.verify;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import microfactory.ledger.tlog.CanonicalJson;
@@ -11,14 +12,14 @@ import microfactory.ledger.tlog.CanonicalJson;
 /**
  * Replays the books from the log alone, as an auditor would: accounts must be opened before use,
  * every transfer balances per currency in its accounts' currencies, pending transfers settle once,
- * and no flagged account is ever overdrawn.
+ * and no flagged account is ever overdrawn. Applies the {@link EntryOps} read from entries in parallel; account
+ * codes, currencies and transfer ids are numbered by their bytes ({@link ByteKeys}), so replaying a
+ * million entries builds no strings.
  */
 final class Books {
 
-    private static final long MAX = 9_007_199_254_740_991L;
-
     private static final class Acct {
-        final String currency;
+        final int currency;
         final boolean debitsLimit;
         final boolean creditsLimit;
         long debitsPending;
@@ -26,142 +27,177 @@ final class Books {
         long creditsPending;
         long creditsPosted;
 
-        Acct(String currency, boolean debitsLimit, boolean creditsLimit) {
+        Acct(int currency, boolean debitsLimit, boolean creditsLimit) {
             this.currency = currency;
             this.debitsLimit = debitsLimit;
             this.creditsLimit = creditsLimit;
         }
     }
 
-    /** Read helpers over the plain values {@link CanonicalJson} returns. */
-    private static final CanonicalJson.Obj EMPTY = (CanonicalJson.Obj) CanonicalJson.parse(new byte[] {'{', '}'});
-
-    private static CanonicalJson.Obj obj(Object o) {
-        return o instanceof CanonicalJson.Obj m ? m : EMPTY;
+    /** A pending transfer's postings, kept until it is posted, voided or expires. */
+    private record Pending(int[] accounts, boolean[] debits, long[] amounts) {
     }
 
-    @SuppressWarnings("unchecked")
-    private static java.util.List<Object> list(Object o) {
-        return o instanceof java.util.List<?> l ? (java.util.List<Object>) l : java.util.List.of();
-    }
+    private final ByteKeys accountCodes = new ByteKeys(64);
+    private final List<Acct> accounts = new ArrayList<>();
+    private final ByteKeys currencies = new ByteKeys(8);
+    private final ByteKeys transferIds;
+    private final Map<Integer, Pending> pending = new HashMap<>(); // by transfer id number
+    private long[] totals = new long[16]; // posted debits and credits per currency number
+    private int[] touched = new int[8]; // accounts one entry moved, reused
+    private int touchedCount;
 
-    private static String str(CanonicalJson.Obj m, String key) {
-        return m.get(key) instanceof String s ? s : "";
-    }
-
-    private static long num(CanonicalJson.Obj m, String key) {
-        return m.get(key) instanceof Long l ? l : 0;
-    }
-
-    private final Map<String, Acct> accounts = new HashMap<>();
-    private final Set<String> transferIds;
-    private final Map<String, CanonicalJson.Obj> pending = new HashMap<>(); // unsettled pending transfers
-    private final Map<String, long[]> totals = new TreeMap<>();
-    private final java.util.List<String> touched = new java.util.ArrayList<>(8); // accounts one entry moved, reused
-
-    /** Sized for the log, so the set of transfer ids never rehashes while a million entries replay. */
+    /** Sized for the log, so the table of transfer ids never grows while a million entries replay. */
     Books(long expectedEntries) {
-        transferIds = new HashSet<>((int) Math.min(1 << 30, expectedEntries * 4 / 3 + 16));
+        transferIds = new ByteKeys((int) Math.min(1 << 28, expectedEntries + 16));
     }
 
-    /** Applies one entry; returns why it breaks the books, or null. */
-    String apply(Object value) {
-        CanonicalJson.Obj entry = obj(value);
-        if (!(entry.get("kind") instanceof String kind) || !(entry.get("at") instanceof String)) {
-            return "an entry needs a \"kind\" and an \"at\" timestamp";
-        }
-        return switch (kind) {
-            case "account.opened" -> open(obj(entry.get("account")));
-            case "transfers" -> transfers(entry.get("transfers"));
-            case "transfer.expired" -> settle(str(entry, "pending"), false);
-            default -> entry.get("data") instanceof CanonicalJson.Obj ? null : "an event entry carries a \"data\" object";
-        };
+    /** A string's characters from its reference into the bundle; "" where there is none. */
+    private static String text(byte[] bytes, long ref) {
+        int start = EntryOps.start(ref);
+        return start < 0 ? "" : CanonicalJson.decode(bytes, start, start + EntryOps.length(ref));
     }
 
-    private String open(CanonicalJson.Obj a) {
-        String code = str(a, "code");
-        if (code.isEmpty() || accounts.containsKey(code)) {
-            return "account '" + code + "' is opened twice or has no code";
-        }
-        Set<String> flags = new HashSet<>();
-        list(a.get("flags")).forEach(f -> flags.add(String.valueOf(f)));
-        accounts.put(code, new Acct(str(a, "currency"), flags.contains("debits_must_not_exceed_credits"),
-                flags.contains("credits_must_not_exceed_debits")));
-        return null;
+    private static int find(ByteKeys keys, byte[] bytes, long ref, long hash) {
+        int start = EntryOps.start(ref);
+        return start < 0 ? -1 : keys.find(bytes, start, start + EntryOps.length(ref), (int) hash);
     }
 
-    private String transfers(Object value) {
-        java.util.List<Object> all = list(value);
-        if (all.isEmpty()) {
-            return "a transfers entry holds at least one transfer";
-        }
-        java.util.List<String> touched = this.touched;
-        touched.clear();
-        for (Object item : all) {
-            CanonicalJson.Obj t = obj(item);
-            String id = str(t, "id");
-            if (id.isEmpty() || !transferIds.add(id)) {
-                return "transfer '" + id + "' appears twice";
-            }
-            String why;
-            if (t.has("post") || t.has("void")) {
-                String settled = t.has("post") ? str(t, "post") : str(t, "void");
-                CanonicalJson.Obj pendingTransfer = pending.get(settled);
-                why = settle(settled, t.has("post"));
-                if (why == null) {
-                    list(pendingTransfer.get("postings")).forEach(p -> touched.add(str(obj(p), "account")));
+    private static int add(ByteKeys keys, byte[] bytes, long ref, long hash) {
+        int start = EntryOps.start(ref);
+        return keys.add(bytes, start, start + EntryOps.length(ref), (int) hash);
+    }
+
+    /**
+     * Applies one entry's operations, {@code ops} [from, to), whose references point into {@code bytes};
+     * returns why the entry breaks the books, or null.
+     */
+    String apply(EntryOps ops, int from, int to, byte[] bytes) {
+        int at = from;
+        touchedCount = 0;
+        long transferId = -1;
+        while (at < to) {
+            int op = (int) ops.get(at);
+            switch (op) {
+                case EntryOps.ERROR -> {
+                    return EntryOps.MESSAGES[(int) ops.get(at + 1)];
                 }
-            } else {
-                why = postings(t, touched);
-            }
-            if (why != null) {
-                return "transfer '" + id + "': " + why;
-            }
-        }
-        for (String code : touched) {
-            Acct a = accounts.get(code);
-            if (a != null && a.debitsLimit && a.debitsPending + a.debitsPosted > a.creditsPosted) {
-                return "account '" + code + "' is overdrawn (debits exceed credits)";
-            }
-            if (a != null && a.creditsLimit && a.creditsPending + a.creditsPosted > a.debitsPosted) {
-                return "account '" + code + "' goes below zero (credits exceed debits)";
+                case EntryOps.OPEN -> {
+                    String why = open(bytes, ops.get(at + 1), ops.get(at + 2), ops.get(at + 3), ops.get(at + 4), (int) ops.get(at + 5));
+                    if (why != null) {
+                        return why;
+                    }
+                    at += 6;
+                }
+                case EntryOps.EXPIRE -> {
+                    long ref = ops.get(at + 1);
+                    return settle(text(bytes, ref), find(transferIds, bytes, ref, ops.get(at + 2)), false);
+                }
+                case EntryOps.TRANSFER -> {
+                    transferId = ops.get(at + 1);
+                    long idHash = ops.get(at + 2);
+                    int mode = (int) ops.get(at + 3);
+                    long settled = ops.get(at + 4);
+                    int postings = (int) ops.get(at + 6);
+                    int before = transferIds.size();
+                    int number = EntryOps.start(transferId) < 0 || EntryOps.length(transferId) == 0 ? -1
+                            : add(transferIds, bytes, transferId, idHash);
+                    if (number < before) {
+                        return "transfer '" + text(bytes, transferId) + "' appears twice";
+                    }
+                    at += 7;
+                    String why;
+                    if (mode == EntryOps.POST || mode == EntryOps.VOID) {
+                        int pendingNumber = find(transferIds, bytes, settled, ops.get(at - 2));
+                        Pending p = pendingNumber < 0 ? null : pending.get(pendingNumber);
+                        why = settle(text(bytes, settled), pendingNumber, mode == EntryOps.POST);
+                        if (why == null) {
+                            for (int account : p.accounts) {
+                                touch(account);
+                            }
+                        }
+                    } else if (postings < 0) {
+                        why = "needs at least one debit and one credit";
+                    } else {
+                        why = postings(ops, at, postings, mode == EntryOps.PENDING, number, bytes);
+                        at += postings * POSTING_SIZE;
+                    }
+                    if (why != null) {
+                        return "transfer '" + text(bytes, transferId) + "': " + why;
+                    }
+                }
+                case EntryOps.END -> {
+                    return overdrawn();
+                }
+                default -> throw new IllegalStateException("operation " + op);
             }
         }
         return null;
     }
 
-    private String postings(CanonicalJson.Obj t, java.util.List<String> touched) {
-        java.util.List<Object> postings = list(t.get("postings"));
-        if (postings.size() < 2) {
-            return "needs at least one debit and one credit";
+    private String open(byte[] bytes, long code, long codeHash, long currency, long currencyHash, int flags) {
+        if (EntryOps.start(code) < 0 || EntryOps.length(code) == 0 || find(accountCodes, bytes, code, codeHash) >= 0) {
+            return "account '" + text(bytes, code) + "' is opened twice or has no code";
         }
-        boolean isPending = Boolean.TRUE.equals(t.get("pending"));
+        int number = EntryOps.start(currency) < 0 ? currencies.add(new byte[0], 0, 0, ByteKeys.hash(new byte[0], 0, 0))
+                : add(currencies, bytes, currency, currencyHash);
+        add(accountCodes, bytes, code, codeHash);
+        accounts.add(new Acct(number, (flags & EntryOps.DEBITS_LIMIT) != 0, (flags & EntryOps.CREDITS_LIMIT) != 0));
+        return null;
+    }
+
+    /** After a transfers entry: no flagged account it moved may be overdrawn. */
+    private String overdrawn() {
+        for (int k = 0; k < touchedCount; k++) {
+            Acct a = accounts.get(touched[k]);
+            if (a.debitsLimit && a.debitsPending + a.debitsPosted > a.creditsPosted) {
+                return "account '" + accountCodes.text(touched[k]) + "' is overdrawn (debits exceed credits)";
+            }
+            if (a.creditsLimit && a.creditsPending + a.creditsPosted > a.debitsPosted) {
+                return "account '" + accountCodes.text(touched[k]) + "' goes below zero (credits exceed debits)";
+            }
+        }
+        return null;
+    }
+
+    private void touch(int account) {
+        if (touchedCount == touched.length) {
+            touched = Arrays.copyOf(touched, touchedCount * 2);
+        }
+        touched[touchedCount++] = account;
+    }
+
+    /** Longs per posting operation: code, account ref and hash, currency ref and hash, amount, debit, problem. */
+    private static final int POSTING_SIZE = 8;
+
+    private String postings(EntryOps ops, int at, int count, boolean isPending, int id, byte[] bytes) {
+        Pending kept = isPending ? new Pending(new int[count], new boolean[count], new long[count]) : null;
         // Debits and credits per currency: nearly every transfer has one currency, kept in locals; more go to a map.
-        String currency0 = null;
+        int currency0 = -1;
         long debits0 = 0;
         long credits0 = 0;
-        Map<String, long[]> others = null;
-        for (Object item : postings) {
-            CanonicalJson.Obj p = obj(item);
-            String code = str(p, "account");
-            Acct a = accounts.get(code);
-            if (a == null) {
-                return "account '" + code + "' was never opened";
+        Map<Integer, long[]> others = null;
+        for (int k = 0; k < count; k++, at += POSTING_SIZE) {
+            long code = ops.get(at + 1);
+            int number = find(accountCodes, bytes, code, ops.get(at + 2));
+            if (number < 0) {
+                return "account '" + text(bytes, code) + "' was never opened";
             }
-            String currency = str(p, "currency");
-            if (!a.currency.equals(currency)) {
-                return "posts " + currency + " to account '" + code + "', which holds " + a.currency;
+            Acct a = accounts.get(number);
+            long currencyRef = ops.get(at + 3);
+            int currency = EntryOps.start(currencyRef) < 0 ? currencies.find(new byte[0], 0, 0, ByteKeys.hash(new byte[0], 0, 0))
+                    : find(currencies, bytes, currencyRef, ops.get(at + 4));
+            if (currency != a.currency) {
+                return "posts " + text(bytes, currencyRef) + " to account '" + text(bytes, code) + "', which holds "
+                        + currencies.text(a.currency);
             }
-            long amount = num(p, "amount");
-            if (amount <= 0 || amount > MAX) {
-                return "has an amount that is not a positive whole number";
+            long amount = ops.get(at + 5);
+            boolean debit = ops.get(at + 6) == 1;
+            int problem = (int) ops.get(at + 7);
+            if (problem >= 0) {
+                return EntryOps.MESSAGES[problem];
             }
-            String side = str(p, "side");
-            boolean debit = side.equals("debit");
-            if (!debit && !side.equals("credit")) {
-                return "has a posting that is neither debit nor credit";
-            }
-            if (currency0 == null || currency0.equals(currency)) {
+            if (currency0 < 0 || currency0 == currency) {
                 currency0 = currency;
                 if (debit) {
                     debits0 += amount;
@@ -170,7 +206,7 @@ final class Books {
                 }
             } else {
                 if (others == null) {
-                    others = new HashMap<>(4);
+                    others = new TreeMap<>();
                 }
                 others.computeIfAbsent(currency, c -> new long[2])[debit ? 0 : 1] += amount;
             }
@@ -185,7 +221,12 @@ final class Books {
             } else {
                 a.creditsPosted += amount;
             }
-            touched.add(code);
+            if (kept != null) {
+                kept.accounts[k] = number;
+                kept.debits[k] = debit;
+                kept.amounts[k] = amount;
+            }
+            touch(number);
         }
         String why = balances(currency0, debits0, credits0, isPending);
         if (why == null && others != null) {
@@ -196,36 +237,41 @@ final class Books {
         if (why != null) {
             return why;
         }
-        if (isPending) {
-            pending.put(str(t, "id"), t);
+        if (kept != null) {
+            pending.put(id, kept);
         }
         return null;
     }
 
     /** Debits equal credits in a currency; posted amounts add to the books' totals. */
-    private String balances(String currency, long debits, long credits, boolean isPending) {
+    private String balances(int currency, long debits, long credits, boolean isPending) {
         if (debits != credits) {
-            return "does not balance in " + currency + ": debits " + debits + ", credits " + credits;
+            return "does not balance in " + currencies.text(currency) + ": debits " + debits + ", credits " + credits;
         }
         if (!isPending) {
-            long[] total = totals.computeIfAbsent(currency, c -> new long[2]);
-            total[0] += debits;
-            total[1] += credits;
+            total(currency, true, debits);
+            total(currency, false, credits);
         }
         return null;
     }
 
-    /** Posts (or releases) a pending transfer's amounts, once. */
-    private String settle(String pendingId, boolean post) {
-        CanonicalJson.Obj t = pending.remove(pendingId);
-        if (t == null) {
-            return "settles '" + pendingId + "', which is not an open pending transfer";
+    private void total(int currency, boolean debit, long amount) {
+        if (2 * currency + 1 >= totals.length) {
+            totals = Arrays.copyOf(totals, Math.max(totals.length * 2, 2 * currency + 2));
         }
-        for (Object item : list(t.get("postings"))) {
-            CanonicalJson.Obj p = obj(item);
-            Acct a = accounts.get(str(p, "account"));
-            long amount = num(p, "amount");
-            if (str(p, "side").equals("debit")) {
+        totals[2 * currency + (debit ? 0 : 1)] += amount;
+    }
+
+    /** Posts (or releases) a pending transfer's amounts, once; {@code id} names it in the message. */
+    private String settle(String id, int pendingNumber, boolean post) {
+        Pending p = pendingNumber < 0 ? null : pending.remove(pendingNumber);
+        if (p == null) {
+            return "settles '" + id + "', which is not an open pending transfer";
+        }
+        for (int k = 0; k < p.accounts.length; k++) {
+            Acct a = accounts.get(p.accounts[k]);
+            long amount = p.amounts[k];
+            if (p.debits[k]) {
                 a.debitsPending -= amount;
                 if (post) {
                     a.debitsPosted += amount;
@@ -237,17 +283,24 @@ final class Books {
                 }
             }
             if (post) {
-                long[] total = totals.computeIfAbsent(str(p, "currency"), c -> new long[2]);
-                total[str(p, "side").equals("debit") ? 0 : 1] += amount;
+                total(a.currency, p.debits[k], amount);
             }
         }
         return null;
     }
 
-    /** "USD: debits 10460500.00 = credits 10460500.00" per currency. */
+    /** "USD: debits 10460500 = credits 10460500 (minor units)" per currency. */
     String summary() {
+        Map<String, long[]> byName = new TreeMap<>();
+        for (int c = 0; c < currencies.size(); c++) {
+            long debits = 2 * c < totals.length ? totals[2 * c] : 0;
+            long credits = 2 * c + 1 < totals.length ? totals[2 * c + 1] : 0;
+            if (debits != 0 || credits != 0) {
+                byName.put(currencies.text(c), new long[] {debits, credits});
+            }
+        }
         StringBuilder s = new StringBuilder();
-        totals.forEach((c, t) -> s.append(s.isEmpty() ? "" : "; ").append(c).append(": debits ").append(t[0])
+        byName.forEach((c, t) -> s.append(s.isEmpty() ? "" : "; ").append(c).append(": debits ").append(t[0])
                 .append(t[0] == t[1] ? " = " : " ≠ ").append("credits ").append(t[1]).append(" (minor units)"));
         return s.isEmpty() ? "no transfers" : s.toString();
     }

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import microfactory.ledger.tlog.Checkpoint;
 import microfactory.ledger.tlog.Hashes;
@@ -63,12 +65,13 @@ public final class LedgerVerifier {
         long bundles = (size + Tiles.WIDTH - 1) / Tiles.WIDTH;
         // Pipelined: while this thread replays the books of one chunk (in order), the pool checks and hashes the
         // next chunk's bundles in parallel, so every core stays busy.
+        Queue<EntryOps> spare = new ConcurrentLinkedQueue<>(); // operation lists the books are done with, for reuse
         ForkJoinPool pool = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
         try {
-            ForkJoinTask<List<Bundle>> next = checked(pool, source, 0, bundles, size);
+            ForkJoinTask<List<Bundle>> next = checked(pool, source, 0, bundles, size, spare);
             for (long first = 0; first < bundles; first += CHUNK) {
                 List<Bundle> chunk = next.join();
-                next = first + CHUNK < bundles ? checked(pool, source, first + CHUNK, bundles, size) : null;
+                next = first + CHUNK < bundles ? checked(pool, source, first + CHUNK, bundles, size, spare) : null;
                 for (Bundle bundle : chunk) {
                     if (bundle.missing) {
                         return VerifyResult.failed(source.where(bundle.address.path()) + ": missing");
@@ -76,14 +79,15 @@ public final class LedgerVerifier {
                     if (bundle.fileProblem != null) {
                         return VerifyResult.failed(source.where(bundle.address.path()) + ": " + bundle.fileProblem);
                     }
-                    for (int i = 0; i < bundle.parsed.size(); i++) {
-                        String why = books.apply(bundle.parsed.get(i));
+                    for (int i = 0; i < bundle.parsed; i++) {
+                        String why = books.apply(bundle.ops, bundle.opsStart[i], bundle.opsStart[i + 1], bundle.bytes);
                         if (why != null) {
                             return VerifyResult.failed("entry " + bundle.index(i) + " (" + bundle.address.path() + "): " + why);
                         }
                     }
+                    spare.offer(bundle.ops);
                     if (bundle.entryProblem != null) {
-                        return VerifyResult.failed("entry " + bundle.index(bundle.parsed.size()) + " (" + bundle.address.path()
+                        return VerifyResult.failed("entry " + bundle.index(bundle.parsed) + " (" + bundle.address.path()
                                 + "): " + bundle.entryProblem);
                     }
                     if (bundle.levels != null) {
@@ -156,7 +160,8 @@ public final class LedgerVerifier {
     }
 
     /** Reads a chunk of bundles and checks them in parallel on the pool (a missing bundle is marked, not checked). */
-    private static ForkJoinTask<List<Bundle>> checked(ForkJoinPool pool, LogSource source, long first, long bundles, long size) {
+    private static ForkJoinTask<List<Bundle>> checked(ForkJoinPool pool, LogSource source, long first, long bundles, long size,
+            Queue<EntryOps> spare) {
         return pool.submit(() -> {
             List<Bundle> chunk = new ArrayList<>();
             for (long n = first; n < Math.min(bundles, first + CHUNK); n++) {
@@ -167,12 +172,16 @@ public final class LedgerVerifier {
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-                chunk.add(new Bundle(address, bytes));
+                EntryOps ops = spare.poll();
+                chunk.add(new Bundle(address, bytes, ops != null ? ops : new EntryOps()));
             }
             chunk.parallelStream().filter(b -> !b.missing).forEach(Bundle::check);
             return chunk;
         });
     }
+
+    /** Each checking thread reuses one cursor. */
+    private static final ThreadLocal<CanonicalJson> CURSOR = ThreadLocal.withInitial(CanonicalJson::new);
 
     /** Bundles checked in parallel at a time: enough to keep every core busy, few enough to stay small in memory. */
     private static final int CHUNK = 64;
@@ -184,15 +193,18 @@ public final class LedgerVerifier {
     private static final class Bundle {
         final Tiles.Address address;
         final byte[] bytes;
-        final List<Object> parsed = new ArrayList<>();
+        final EntryOps ops;
+        int[] opsStart;
+        int parsed;
         byte[][] leaves;
         byte[][][] levels;
         String fileProblem;
         String entryProblem;
         final boolean missing;
 
-        Bundle(Tiles.Address address, byte[] bytes) {
+        Bundle(Tiles.Address address, byte[] bytes, EntryOps ops) {
             this.address = address;
+            this.ops = ops;
             this.bytes = bytes;
             this.missing = bytes == null;
         }
@@ -204,6 +216,9 @@ public final class LedgerVerifier {
         void check() {
             // Walk the framing in place: each entry is parsed and hashed inside the bundle, never copied.
             leaves = new byte[address.width()][];
+            opsStart = new int[address.width() + 1];
+            ops.clear();
+            CanonicalJson json = CURSOR.get();
             int at = 0;
             int count = 0;
             while (at < bytes.length) {
@@ -222,10 +237,13 @@ public final class LedgerVerifier {
                     return;
                 }
                 if (entryProblem == null) {
+                    int begin = ops.size();
                     try {
-                        parsed.add(CanonicalJson.parse(bytes, at, at + length));
+                        ops.read(json.reset(bytes, at, at + length));
+                        opsStart[++parsed] = ops.size();
                         leaves[count] = Hashes.leaf(bytes, at, length);
                     } catch (IllegalArgumentException e) {
+                        ops.truncate(begin);
                         entryProblem = e.getMessage();
                     }
                 }

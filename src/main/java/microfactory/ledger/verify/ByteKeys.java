@@ -1,0 +1,120 @@
+package microfactory.ledger.verify;
+
+import java.util.Arrays;
+
+/**
+ * Numbers distinct byte strings 0, 1, 2, … in the order first seen, keeping their bytes in one array: a
+ * million transfer ids cost their bytes and three ints each, not a million String and map-node objects.
+ * The bytes are a string's canonical JSON form, which is unique, so equal bytes mean equal strings.
+ */
+final class ByteKeys {
+
+    private byte[] arena;
+    private int arenaSize;
+    private int[] starts;
+    private int[] hashes;
+    private int[] slots; // key number + 1, 0 for empty; open addressing, linear probing
+    private int shift; // a slot is the top bits of the hash
+    private int size;
+
+    /** Sized for {@code expected} keys of about 16 bytes, so a table filled as expected never copies itself. */
+    ByteKeys(int expected) {
+        int bits = 32 - Integer.numberOfLeadingZeros(Math.max(16, expected * 2 - 1));
+        slots = new int[1 << bits];
+        shift = 32 - bits;
+        starts = new int[Math.max(16, expected + 2)];
+        hashes = new int[starts.length];
+        arena = new byte[(int) Math.min(1 << 30, Math.max(256L, expected * 16L))];
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** The number of bytes [from, to) (whose {@link #hash} is given), or -1 when they were never added. */
+    int find(byte[] bytes, int from, int to, int hash) {
+        int mask = slots.length - 1;
+        for (int s = hash >>> shift; slots[s] != 0; s = (s + 1) & mask) {
+            int key = slots[s] - 1;
+            if (hashes[key] == hash && same(key, bytes, from, to)) {
+                return key;
+            }
+        }
+        return -1;
+    }
+
+    /** The number of bytes [from, to), adding them when new: a result of {@code size() - 1} after the call means new. */
+    int add(byte[] bytes, int from, int to, int hash) {
+        int mask = slots.length - 1;
+        int s = hash >>> shift;
+        for (; slots[s] != 0; s = (s + 1) & mask) {
+            int key = slots[s] - 1;
+            if (hashes[key] == hash && same(key, bytes, from, to)) {
+                return key;
+            }
+        }
+        int length = to - from;
+        if (arenaSize + length > arena.length) {
+            arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaSize + length));
+        }
+        System.arraycopy(bytes, from, arena, arenaSize, length);
+        if (size + 2 > starts.length) {
+            starts = Arrays.copyOf(starts, starts.length * 2);
+            hashes = Arrays.copyOf(hashes, hashes.length * 2);
+        }
+        starts[size] = arenaSize;
+        hashes[size] = hash;
+        arenaSize += length;
+        starts[size + 1] = arenaSize;
+        slots[s] = ++size;
+        if (size * 2 > slots.length) {
+            grow();
+        }
+        return size - 1;
+    }
+
+    /** The characters of key {@code key} (its bytes are a checked JSON string's content). */
+    String text(int key) {
+        return microfactory.ledger.tlog.CanonicalJson.decode(arena, starts[key], end(key));
+    }
+
+    private boolean same(int key, byte[] bytes, int from, int to) {
+        int at = starts[key];
+        if (starts[key + 1] - at != to - from) {
+            return false;
+        }
+        for (int k = from; k < to; k++, at++) {
+            if (arena[at] != bytes[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int end(int key) {
+        return starts[key + 1];
+    }
+
+    private void grow() {
+        int[] bigger = new int[slots.length * 2];
+        int mask = bigger.length - 1;
+        shift--;
+        for (int key = 0; key < size; key++) {
+            int s = hashes[key] >>> shift;
+            while (bigger[s] != 0) {
+                s = (s + 1) & mask;
+            }
+            bigger[s] = key + 1;
+        }
+        slots = bigger;
+    }
+
+    /** The hash {@link #find} and {@link #add} take: computed where the bytes are read, in parallel. */
+    static int hash(byte[] bytes, int from, int to) {
+        int h = to - from;
+        for (int k = from; k < to; k++) {
+            h = 31 * h + bytes[k];
+        }
+        return h * 0x9E3779B9; // Fibonacci hashing: the top bits, taken as the slot, depend on every byte
+    }
+}

@@ -1,0 +1,361 @@
+package microfactory.ledger.verify;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import microfactory.ledger.tlog.CanonicalJson;
+
+/**
+ * What the books need from entries, read with the {@link CanonicalJson} cursor as entries are checked (in parallel):
+ * a flat list of operations in longs, which {@link Books} then applies in order with nothing left to parse.
+ * Strings stay in the bundle's bytes and travel as references (start, length, hash). A problem found here
+ * is recorded where the books would meet it, so the first problem reported is the same either way.
+ */
+final class EntryOps {
+
+    // Operations, each a code followed by its fields.
+    static final int ERROR = 1; // message
+    static final int OPEN = 2; // code ref, currency ref, flags
+    static final int TRANSFER = 3; // id ref, mode, settled ref, postings (-1: fewer than two)
+    static final int POSTING = 4; // account ref, currency ref, amount, debit, problem message or -1
+    static final int END = 5; // the end of a transfers entry: check the accounts it moved
+    static final int EXPIRE = 6; // pending ref
+
+    static final int NORMAL = 0;
+    static final int PENDING = 1;
+    static final int POST = 2;
+    static final int VOID = 3;
+
+    static final int DEBITS_LIMIT = 1;
+    static final int CREDITS_LIMIT = 2;
+
+    static final String[] MESSAGES = {"an entry needs a \"kind\" and an \"at\" timestamp",
+        "a transfers entry holds at least one transfer", "an event entry carries a \"data\" object",
+        "has an amount that is not a positive whole number", "has a posting that is neither debit nor credit"};
+    private static final int NO_KIND = 0;
+    private static final int NO_TRANSFERS = 1;
+    private static final int NO_DATA = 2;
+    private static final int BAD_AMOUNT = 3;
+    private static final int BAD_SIDE = 4;
+
+    private static final long MAX = 9_007_199_254_740_991L;
+
+    private static byte[] key(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    // The member names read, by object.
+    private static final CanonicalJson.Names ENTRY = new CanonicalJson.Names("account", "at", "data", "kind", "pending", "transfers");
+    private static final CanonicalJson.Names TRANSFER_NAMES = new CanonicalJson.Names("id", "pending", "post", "postings", "void");
+    private static final CanonicalJson.Names POSTING_NAMES = new CanonicalJson.Names("account", "amount", "currency", "side");
+    private static final CanonicalJson.Names OPENED = new CanonicalJson.Names("code", "currency", "flags");
+    private static final byte[] KIND_TRANSFERS = key("transfers");
+    private static final byte[] KIND_OPENED = key("account.opened");
+    private static final byte[] KIND_EXPIRED = key("transfer.expired");
+    private static final byte[] DEBIT = key("debit");
+    private static final byte[] CREDIT = key("credit");
+    private static final byte[] DEBITS_FLAG = key("debits_must_not_exceed_credits");
+    private static final byte[] CREDITS_FLAG = key("credits_must_not_exceed_debits");
+
+    private long[] ops = new long[8192];
+    private int size;
+
+    void clear() {
+        size = 0;
+    }
+
+    int size() {
+        return size;
+    }
+
+    long get(int at) {
+        return ops[at];
+    }
+
+    private void add(long value) {
+        if (size == ops.length) {
+            ops = Arrays.copyOf(ops, size * 2);
+        }
+        ops[size++] = value;
+    }
+
+    /** Forgets the operations from {@code at} on (an entry that turned out not to be canonical). */
+    void truncate(int at) {
+        size = at;
+    }
+
+    /** The reference of the string the cursor just read: start and length, then its hash. */
+    private static long ref(CanonicalJson json) {
+        return (long) json.stringStart() << 32 | (json.stringEnd() - json.stringStart());
+    }
+
+    private static long hash(CanonicalJson json) {
+        return ByteKeys.hash(json.bytes(), json.stringStart(), json.stringEnd());
+    }
+
+    private static final long NONE = -1;
+
+    static int start(long ref) {
+        return ref < 0 ? -1 : (int) (ref >>> 32);
+    }
+
+    static int length(long ref) {
+        return (int) ref;
+    }
+
+    /**
+     * Reads one entry with the cursor (set on it), checking all of it, and appends its operations. Throws when the
+     * entry is not canonical; the caller then {@link #truncate}s what this entry appended.
+     */
+    void read(CanonicalJson json) {
+        int begin = size;
+        if (json.next() != CanonicalJson.OBJECT) {
+            json.skip();
+            json.finish();
+            error(NO_KIND);
+            return;
+        }
+        boolean at = false;
+        boolean data = false;
+        byte[] kind = null; // the kind's bytes if it is one the books know, else an empty array; null if none
+        long code = NONE;
+        long codeHash = 0;
+        long currency = NONE;
+        long currencyHash = 0;
+        int flags = 0;
+        long pending = NONE;
+        long pendingHash = 0;
+        json.beginObject();
+        while (json.nextMember()) {
+            int type = json.next();
+            switch (json.name(ENTRY)) {
+                case 0 -> { // account: read now, used if the kind (which sorts after it) says so
+                    if (type != CanonicalJson.OBJECT) {
+                        json.skip();
+                        continue;
+                    }
+                    json.beginObject();
+                    while (json.nextMember()) {
+                        int field = json.name(OPENED);
+                        int fieldType = json.next();
+                        if (field == 0 && fieldType == CanonicalJson.STRING) {
+                            json.string();
+                            code = ref(json);
+                            codeHash = hash(json);
+                        } else if (field == 1 && fieldType == CanonicalJson.STRING) {
+                            json.string();
+                            currency = ref(json);
+                            currencyHash = hash(json);
+                        } else if (field == 2 && fieldType == CanonicalJson.ARRAY) {
+                            json.beginArray();
+                            while (json.nextItem()) {
+                                if (json.next() != CanonicalJson.STRING) {
+                                    json.skip();
+                                    continue;
+                                }
+                                json.string();
+                                flags |= (json.stringIs(DEBITS_FLAG) ? DEBITS_LIMIT : 0) | (json.stringIs(CREDITS_FLAG) ? CREDITS_LIMIT : 0);
+                            }
+                        } else {
+                            json.skip();
+                        }
+                    }
+                }
+                case 1 -> {
+                    at = type == CanonicalJson.STRING;
+                    json.skip();
+                }
+                case 2 -> {
+                    data = type == CanonicalJson.OBJECT;
+                    json.skip();
+                }
+                case 3 -> {
+                    if (type == CanonicalJson.STRING) {
+                        json.string();
+                        kind = json.stringIs(KIND_TRANSFERS) ? KIND_TRANSFERS : json.stringIs(KIND_OPENED) ? KIND_OPENED
+                                : json.stringIs(KIND_EXPIRED) ? KIND_EXPIRED : new byte[0];
+                    } else {
+                        json.skip();
+                    }
+                }
+                case 4 -> {
+                    if (type == CanonicalJson.STRING) {
+                        json.string();
+                        pending = ref(json);
+                        pendingHash = hash(json);
+                    } else {
+                        json.skip();
+                    }
+                }
+                case 5 -> {
+                    if (kind == KIND_TRANSFERS && at && type == CanonicalJson.ARRAY) {
+                        transfers(json);
+                    } else {
+                        json.skip();
+                    }
+                }
+                default -> json.skip();
+            }
+        }
+        json.finish();
+        if (kind == null || !at) {
+            truncate(begin);
+            error(NO_KIND);
+        } else if (kind == KIND_TRANSFERS) {
+            if (size == begin) { // no transfers member, not an array, or an empty one
+                error(NO_TRANSFERS);
+            }
+        } else if (kind == KIND_OPENED) {
+            add(OPEN);
+            add(code);
+            add(codeHash);
+            add(currency);
+            add(currencyHash);
+            add(flags);
+        } else if (kind == KIND_EXPIRED) {
+            add(EXPIRE);
+            add(pending);
+            add(pendingHash);
+        } else if (!data) {
+            error(NO_DATA);
+        }
+    }
+
+    private void error(int message) {
+        add(ERROR);
+        add(message);
+    }
+
+    /** A transfers array: each transfer's header, then its postings; an empty array appends nothing. */
+    private void transfers(CanonicalJson json) {
+        int begin = size;
+        json.beginArray();
+        while (json.nextItem()) {
+            int header = size;
+            add(TRANSFER);
+            add(NONE); // id
+            add(0);
+            add(NORMAL); // mode
+            add(NONE); // settled
+            add(0);
+            add(-1); // postings
+            if (json.next() != CanonicalJson.OBJECT) {
+                json.skip();
+                continue;
+            }
+            boolean post = false;
+            boolean voids = false;
+            int postings = -1;
+            json.beginObject();
+            while (json.nextMember()) {
+                int type = json.next();
+                switch (json.name(TRANSFER_NAMES)) {
+                    case 0 -> {
+                        if (type == CanonicalJson.STRING) {
+                            json.string();
+                            ops[header + 1] = ref(json);
+                            ops[header + 2] = hash(json);
+                        } else {
+                            json.skip();
+                        }
+                    }
+                    case 1 -> {
+                        if (type == CanonicalJson.TRUE) {
+                            ops[header + 3] = PENDING;
+                        }
+                        json.skip();
+                    }
+                    case 2, 4 -> { // post, or void: "post" wins when both are there
+                        boolean isPost = json.name(TRANSFER_NAMES) == 2;
+                        if (!post) {
+                            ops[header + 4] = NONE;
+                            ops[header + 5] = 0;
+                            if (type == CanonicalJson.STRING) {
+                                json.string();
+                                ops[header + 4] = ref(json);
+                                ops[header + 5] = hash(json);
+                            } else {
+                                json.skip();
+                            }
+                        } else {
+                            json.skip();
+                        }
+                        post |= isPost;
+                        voids |= !isPost;
+                    }
+                    case 3 -> {
+                        if (type == CanonicalJson.ARRAY) {
+                            postings = postings(json);
+                        } else {
+                            json.skip();
+                        }
+                    }
+                    default -> json.skip();
+                }
+            }
+            if (post || voids) {
+                truncate(header + 7);
+                ops[header + 3] = post ? POST : VOID;
+                ops[header + 6] = 0;
+            } else if (postings < 2) {
+                truncate(header + 7);
+            } else {
+                ops[header + 6] = postings;
+            }
+        }
+        if (size > begin) {
+            add(END);
+        }
+    }
+
+    /** A postings array: one operation per posting; returns how many. */
+    private int postings(CanonicalJson json) {
+        int count = 0;
+        json.beginArray();
+        while (json.nextItem()) {
+            count++;
+            long account = NONE;
+            long accountHash = 0;
+            long currency = NONE;
+            long currencyHash = 0;
+            long amount = 0;
+            boolean debit = false;
+            boolean credit = false;
+            if (json.next() != CanonicalJson.OBJECT) {
+                json.skip();
+            } else {
+                json.beginObject();
+                while (json.nextMember()) {
+                    int type = json.next();
+                    int field = json.name(POSTING_NAMES);
+                    if (field == 0 && type == CanonicalJson.STRING) {
+                        json.string();
+                        account = ref(json);
+                        accountHash = hash(json);
+                    } else if (field == 1 && type == CanonicalJson.NUMBER) {
+                        amount = json.number();
+                    } else if (field == 2 && type == CanonicalJson.STRING) {
+                        json.string();
+                        currency = ref(json);
+                        currencyHash = hash(json);
+                    } else if (field == 3 && type == CanonicalJson.STRING) {
+                        json.string();
+                        debit = json.stringIs(DEBIT);
+                        credit = json.stringIs(CREDIT);
+                    } else {
+                        json.skip();
+                    }
+                }
+            }
+            add(POSTING);
+            add(account);
+            add(accountHash);
+            add(currency);
+            add(currencyHash);
+            add(amount);
+            add(debit ? 1 : 0);
+            add(amount <= 0 || amount > MAX ? BAD_AMOUNT : !debit && !credit ? BAD_SIDE : -1);
+        }
+        return count;
+    }
+}
