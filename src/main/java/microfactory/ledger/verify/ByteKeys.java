@@ -11,19 +11,17 @@ final class ByteKeys {
 
     private byte[] arena;
     private int arenaSize;
-    private int[] starts;
-    private int[] hashes;
-    private int[] slots; // key number + 1, 0 for empty; open addressing, linear probing
+    private int[] starts; // key k's bytes are arena[starts[k], starts[k + 1])
+    private long[] slots; // hash << 32 | key number + 1, 0 for empty: one memory read finds both; linear probing
     private int shift; // a slot is the top bits of the hash
     private int size;
 
     /** Sized for {@code expected} keys of about 16 bytes, so a table filled as expected never copies itself. */
     ByteKeys(int expected) {
         int bits = 32 - Integer.numberOfLeadingZeros(Math.max(16, expected * 2 - 1));
-        slots = new int[1 << bits];
+        slots = new long[1 << bits];
         shift = 32 - bits;
         starts = new int[Math.max(16, expected + 2)];
-        hashes = new int[starts.length];
         arena = new byte[(int) Math.min(1 << 30, Math.max(256L, expected * 16L))];
     }
 
@@ -35,8 +33,9 @@ final class ByteKeys {
     int find(byte[] bytes, int from, int to, int hash) {
         int mask = slots.length - 1;
         for (int s = hash >>> shift; slots[s] != 0; s = (s + 1) & mask) {
-            int key = slots[s] - 1;
-            if (hashes[key] == hash && same(key, bytes, from, to)) {
+            long slot = slots[s];
+            int key = (int) slot - 1;
+            if ((int) (slot >>> 32) == hash && same(key, bytes, from, to)) {
                 return key;
             }
         }
@@ -48,8 +47,9 @@ final class ByteKeys {
         int mask = slots.length - 1;
         int s = hash >>> shift;
         for (; slots[s] != 0; s = (s + 1) & mask) {
-            int key = slots[s] - 1;
-            if (hashes[key] == hash && same(key, bytes, from, to)) {
+            long slot = slots[s];
+            int key = (int) slot - 1;
+            if ((int) (slot >>> 32) == hash && same(key, bytes, from, to)) {
                 return key;
             }
         }
@@ -60,13 +60,11 @@ final class ByteKeys {
         System.arraycopy(bytes, from, arena, arenaSize, length);
         if (size + 2 > starts.length) {
             starts = Arrays.copyOf(starts, starts.length * 2);
-            hashes = Arrays.copyOf(hashes, hashes.length * 2);
         }
         starts[size] = arenaSize;
-        hashes[size] = hash;
         arenaSize += length;
         starts[size + 1] = arenaSize;
-        slots[s] = ++size;
+        slots[s] = (long) hash << 32 | ++size;
         if (size * 2 > slots.length) {
             grow();
         }
@@ -96,15 +94,17 @@ final class ByteKeys {
     }
 
     private void grow() {
-        int[] bigger = new int[slots.length * 2];
+        long[] bigger = new long[slots.length * 2];
         int mask = bigger.length - 1;
         shift--;
-        for (int key = 0; key < size; key++) {
-            int s = hashes[key] >>> shift;
-            while (bigger[s] != 0) {
-                s = (s + 1) & mask;
+        for (long slot : slots) {
+            if (slot != 0) {
+                int s = (int) (slot >>> 32) >>> shift;
+                while (bigger[s] != 0) {
+                    s = (s + 1) & mask;
+                }
+                bigger[s] = slot;
             }
-            bigger[s] = key + 1;
         }
         slots = bigger;
     }

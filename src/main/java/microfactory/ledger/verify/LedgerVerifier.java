@@ -1,20 +1,14 @@
 package microfactory.ledger.verify;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 import microfactory.ledger.tlog.Checkpoint;
 import microfactory.ledger.tlog.Hashes;
-import microfactory.ledger.tlog.CanonicalJson;
 import microfactory.ledger.tlog.MerkleTree;
 import microfactory.ledger.tlog.NoteKeys;
 import microfactory.ledger.tlog.Proofs;
@@ -60,53 +54,13 @@ public final class LedgerVerifier {
         }
 
         long size = checkpoint.size();
-        MerkleTree tree = new MerkleTree();
-        Books books = new Books(size);
-        long bundles = (size + Tiles.WIDTH - 1) / Tiles.WIDTH;
-        // Pipelined: while this thread replays the books of one chunk (in order), the pool checks and hashes the
-        // next chunk's bundles in parallel, so every core stays busy.
-        Queue<EntryOps> spare = new ConcurrentLinkedQueue<>(); // operation lists the books are done with, for reuse
-        ForkJoinPool pool = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
-        try {
-            ForkJoinTask<List<Bundle>> next = checked(pool, source, 0, bundles, size, spare);
-            for (long first = 0; first < bundles; first += CHUNK) {
-                List<Bundle> chunk = next.join();
-                next = first + CHUNK < bundles ? checked(pool, source, first + CHUNK, bundles, size, spare) : null;
-                for (Bundle bundle : chunk) {
-                    if (bundle.missing) {
-                        return VerifyResult.failed(source.where(bundle.address.path()) + ": missing");
-                    }
-                    if (bundle.fileProblem != null) {
-                        return VerifyResult.failed(source.where(bundle.address.path()) + ": " + bundle.fileProblem);
-                    }
-                    for (int i = 0; i < bundle.parsed; i++) {
-                        String why = books.apply(bundle.ops, bundle.opsStart[i], bundle.opsStart[i + 1], bundle.bytes);
-                        if (why != null) {
-                            return VerifyResult.failed("entry " + bundle.index(i) + " (" + bundle.address.path() + "): " + why);
-                        }
-                    }
-                    spare.offer(bundle.ops);
-                    if (bundle.entryProblem != null) {
-                        return VerifyResult.failed("entry " + bundle.index(bundle.parsed) + " (" + bundle.address.path()
-                                + "): " + bundle.entryProblem);
-                    }
-                    if (bundle.levels != null) {
-                        tree.appendTile(bundle.levels);
-                    } else {
-                        for (byte[] leaf : bundle.leaves) {
-                            tree.appendLeafHash(leaf);
-                        }
-                    }
-                }
-                if (progress != null) {
-                    progress.at(tree.size(), size);
-                }
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        } finally {
-            pool.shutdownNow();
+        Replay replay = new Replay(source, size, progress);
+        String problem = replay.run();
+        if (problem != null) {
+            return VerifyResult.failed(problem);
         }
+        MerkleTree tree = replay.tree();
+        Books books = replay.books();
 
         Optional<String> tileProblem = checkTiles(source, tree, size);
         if (tileProblem.isPresent()) {
@@ -157,110 +111,6 @@ public final class LedgerVerifier {
             throw new IllegalArgumentException("the origin '" + c.origin() + "' is not the key's name '" + key.name() + "'");
         }
         return c;
-    }
-
-    /** Reads a chunk of bundles and checks them in parallel on the pool (a missing bundle is marked, not checked). */
-    private static ForkJoinTask<List<Bundle>> checked(ForkJoinPool pool, LogSource source, long first, long bundles, long size,
-            Queue<EntryOps> spare) {
-        return pool.submit(() -> {
-            List<Bundle> chunk = new ArrayList<>();
-            for (long n = first; n < Math.min(bundles, first + CHUNK); n++) {
-                Tiles.Address address = new Tiles.Address(null, n, (int) Math.min(Tiles.WIDTH, size - n * Tiles.WIDTH));
-                byte[] bytes;
-                try {
-                    bytes = source.read(address.path());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                EntryOps ops = spare.poll();
-                chunk.add(new Bundle(address, bytes, ops != null ? ops : new EntryOps()));
-            }
-            chunk.parallelStream().filter(b -> !b.missing).forEach(Bundle::check);
-            return chunk;
-        });
-    }
-
-    /** Each checking thread reuses one cursor. */
-    private static final ThreadLocal<CanonicalJson> CURSOR = ThreadLocal.withInitial(CanonicalJson::new);
-
-    /** Bundles checked in parallel at a time: enough to keep every core busy, few enough to stay small in memory. */
-    private static final int CHUNK = 64;
-
-    /**
-     * One entry bundle's work that needs no order: framing, each entry's canonical form, its leaf hash,
-     * and for a full tile all 255 inner node hashes. The books are replayed afterwards, in order.
-     */
-    private static final class Bundle {
-        final Tiles.Address address;
-        final byte[] bytes;
-        final EntryOps ops;
-        int[] opsStart;
-        int parsed;
-        byte[][] leaves;
-        byte[][][] levels;
-        String fileProblem;
-        String entryProblem;
-        final boolean missing;
-
-        Bundle(Tiles.Address address, byte[] bytes, EntryOps ops) {
-            this.address = address;
-            this.ops = ops;
-            this.bytes = bytes;
-            this.missing = bytes == null;
-        }
-
-        long index(int i) {
-            return address.index() * Tiles.WIDTH + i;
-        }
-
-        void check() {
-            // Walk the framing in place: each entry is parsed and hashed inside the bundle, never copied.
-            leaves = new byte[address.width()][];
-            opsStart = new int[address.width() + 1];
-            ops.clear();
-            CanonicalJson json = CURSOR.get();
-            int at = 0;
-            int count = 0;
-            while (at < bytes.length) {
-                if (at + 2 > bytes.length) {
-                    fileProblem = "a length prefix is cut off at byte " + at;
-                    return;
-                }
-                int length = ((bytes[at] & 0xFF) << 8) | (bytes[at + 1] & 0xFF);
-                at += 2;
-                if (at + length > bytes.length) {
-                    fileProblem = "entry " + count + " runs past the end of the bundle";
-                    return;
-                }
-                if (count == address.width()) {
-                    fileProblem = "holds more than " + address.width() + " entries";
-                    return;
-                }
-                if (entryProblem == null) {
-                    int begin = ops.size();
-                    try {
-                        ops.read(json.reset(bytes, at, at + length));
-                        opsStart[++parsed] = ops.size();
-                        leaves[count] = Hashes.leaf(bytes, at, length);
-                    } catch (IllegalArgumentException e) {
-                        ops.truncate(begin);
-                        entryProblem = e.getMessage();
-                    }
-                }
-                at += length;
-                count++;
-            }
-            if (count != address.width()) {
-                fileProblem = "holds " + count + " entries, not " + address.width();
-                return;
-            }
-            if (entryProblem != null) {
-                return;
-            }
-            if (leaves.length == Tiles.WIDTH) {
-                levels = MerkleTree.tileLevels(leaves);
-            }
-        }
     }
 
     /** Every hash tile must hold exactly the recomputed hashes: names the first that does not. */

@@ -114,4 +114,66 @@ class LedgerVerifierTest {
         assertThat(verify(dir.resolve("d"), null).problem()).startsWith("entry 3 ")
             .contains("does not balance in USD: debits 500000, credits 400000");
     }
+
+    static byte[] transfer(String id, String extra, long amount) {
+        return json("{\"at\":\"2026-01-03T00:00:00Z\",\"kind\":\"transfers\",\"transfers\":[{\"code\":\"pledge\",\"id\":\"" + id + "\""
+                + extra + ",\"postings\":[{\"account\":\"bank\",\"amount\":" + amount + ",\"currency\":\"USD\",\"side\":\"debit\"},"
+                + "{\"account\":\"dues\",\"amount\":" + amount + ",\"currency\":\"USD\",\"side\":\"credit\"}]}]}");
+    }
+
+    static byte[] settle(String id, String how, String pending) {
+        return json("{\"at\":\"2026-01-04T00:00:00Z\",\"kind\":\"transfers\",\"transfers\":[{\"code\":\"pledge\",\"id\":\"" + id
+                + "\",\"" + how + "\":\"" + pending + "\"}]}");
+    }
+
+    String problemOf(String folder, List<byte[]> entries) throws Exception {
+        LogFolder.write(dir.resolve(folder), entries, NAME, key.getPrivate(), key.getPublic());
+        VerifyResult r = verify(dir.resolve(folder), null);
+        return r.ok() ? "ok: " + String.join("; ", r.facts()) : r.problem();
+    }
+
+    @Test
+    void pendingTransfersSettleOnceAndOnlyPostedAmountsCount() throws Exception {
+        List<byte[]> log = books(1, "dues");
+        log.add(transfer("p1", ",\"pending\":true", 7000));
+        log.add(transfer("p2", ",\"pending\":true", 300));
+        log.add(transfer("p3", ",\"pending\":true", 50));
+        log.add(settle("s1", "post", "p1"));
+        log.add(settle("s2", "void", "p2"));
+        log.add(json("{\"at\":\"2026-01-05T00:00:00Z\",\"kind\":\"transfer.expired\",\"pending\":\"p3\"}"));
+        log.add(json("{\"at\":\"2026-01-05T00:00:00Z\",\"data\":{\"member\":\"m-1\",\"skill\":\"welding\"},\"kind\":\"badge.issued\"}"));
+        assertThat(problemOf("good", log)).startsWith("ok").contains("USD: debits 507000 = credits 507000")
+                .contains("2 accounts, 0 pending transfers open");
+
+        List<byte[]> twice = new ArrayList<>(log);
+        twice.add(settle("s3", "post", "p1"));
+        assertThat(problemOf("twice", twice)).startsWith("entry 10 ").contains("settles 'p1', which is not an open pending transfer");
+
+        List<byte[]> reused = new ArrayList<>(log);
+        reused.add(transfer("p2", "", 10));
+        assertThat(problemOf("reused", reused)).startsWith("entry 10 ").contains("transfer 'p2' appears twice");
+
+        List<byte[]> noData = new ArrayList<>(log);
+        noData.add(json("{\"at\":\"2026-01-05T00:00:00Z\",\"kind\":\"badge.issued\"}"));
+        assertThat(problemOf("nodata", noData)).startsWith("entry 10 ").contains("carries a \"data\" object");
+
+        // A pending debit counts against a flagged account at once: the bank may not promise what it lacks.
+        List<byte[]> promised = books(0, "dues");
+        promised.add(json(new String(transfer("p9", ",\"pending\":true", 10), StandardCharsets.UTF_8)
+                .replace("\"debit\"", "\"x\"").replace("\"credit\"", "\"debit\"").replace("\"x\"", "\"credit\"")));
+        assertThat(problemOf("promised", promised)).startsWith("entry 2 ").contains("'bank' goes below zero");
+    }
+
+    @Test
+    void acrossManyBundlesTheFirstProblemInLogOrderIsNamed() throws Exception {
+        List<byte[]> log = books(3000, "dues");
+        log.set(2801, transfer("late", "", 5).clone());
+        byte[] unbalanced = new String(log.get(2801), StandardCharsets.UTF_8).replaceFirst("\"amount\":5,", "\"amount\":6,")
+                .getBytes(StandardCharsets.UTF_8);
+        log.set(2801, unbalanced);
+        assertThat(problemOf("late", log)).startsWith("entry 2801 (tile/entries/010)").contains("does not balance");
+
+        log.set(700, json("{\"kind\":\"transfers\",\"at\":\"2026-01-02T00:00:00Z\",\"transfers\":[]}"));
+        assertThat(problemOf("early", log)).startsWith("entry 700 (tile/entries/002)").contains("canonical");
+    }
 }
