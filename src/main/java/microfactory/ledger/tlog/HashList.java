@@ -14,6 +14,15 @@ final class HashList {
         size++;
     }
 
+    /** Adds {@code count} hashes lying side by side in {@code hashes} from {@code offset}. */
+    void addAll(byte[] hashes, int offset, int count) {
+        while ((size + count) * Hashes.SIZE > data.length) {
+            data = java.util.Arrays.copyOf(data, data.length * 2);
+        }
+        System.arraycopy(hashes, offset, data, size * Hashes.SIZE, count * Hashes.SIZE);
+        size += count;
+    }
+
     byte[] get(long index) {
         if (index < 0 || index >= size) {
             throw new IndexOutOfBoundsException("hash " + index + " of " + size);

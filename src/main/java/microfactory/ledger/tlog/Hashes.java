@@ -29,6 +29,30 @@ public final class Hashes {
         return d.digest();
     }
 
+    /** The leaf hash of bytes [offset, offset + length), written into {@code out} at {@code at}: no array per hash. */
+    public static void leaf(byte[] bytes, int offset, int length, byte[] out, int at) {
+        MessageDigest d = DIGEST.get();
+        d.update((byte) 0);
+        d.update(bytes, offset, length);
+        finish(d, out, at);
+    }
+
+    /** The node hash of the two hashes side by side at {@code in[offset, offset + 64)}, written into {@code out} at {@code at}. */
+    public static void node(byte[] in, int offset, byte[] out, int at) {
+        MessageDigest d = DIGEST.get();
+        d.update((byte) 1);
+        d.update(in, offset, 2 * SIZE);
+        finish(d, out, at);
+    }
+
+    private static void finish(MessageDigest d, byte[] out, int at) {
+        try {
+            d.digest(out, at, SIZE);
+        } catch (java.security.DigestException e) {
+            throw new IllegalStateException("a SHA-256 digest has 32 bytes", e);
+        }
+    }
+
     public static byte[] node(byte[] left, byte[] right) {
         MessageDigest d = DIGEST.get();
         d.update((byte) 1);

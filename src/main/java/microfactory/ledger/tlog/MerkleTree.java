@@ -40,24 +40,44 @@ public final class MerkleTree {
         }
     }
 
+    /** Bytes of a whole tile's hashes, level by level: 256 leaf hashes, then 128 above them, … up to its root. */
+    public static final int TILE_BYTES = (2 * Tiles.WIDTH - 1) * Hashes.SIZE;
+
+    /** Where level {@code k} (0 = leaves) starts in a tile's hashes. */
+    private static int levelOffset(int k) {
+        return (2 * Tiles.WIDTH - (Tiles.WIDTH >> k) * 2) * Hashes.SIZE;
+    }
+
     /**
-     * Appends a whole tile of 256 leaves whose inner nodes were computed elsewhere (in parallel):
-     * {@code levels[k]} holds the 256 >> k hashes at height k. The tree must end on a tile boundary.
+     * Fills in the inner hashes of a whole tile whose 256 leaf hashes are at the start of {@code tile}
+     * ({@link #TILE_BYTES} long): each pair of hashes side by side gives the one above.
      */
-    public void appendTile(byte[][][] levels) {
-        if (size() % Tiles.WIDTH != 0 || levels.length != Tiles.HEIGHT + 1 || levels[0].length != Tiles.WIDTH) {
+    public static void hashTile(byte[] tile) {
+        for (int k = 1; k <= Tiles.HEIGHT; k++) {
+            int below = levelOffset(k - 1);
+            int here = levelOffset(k);
+            for (int j = 0; j < Tiles.WIDTH >> k; j++) {
+                Hashes.node(tile, below + 2 * j * Hashes.SIZE, tile, here + j * Hashes.SIZE);
+            }
+        }
+    }
+
+    /**
+     * Appends a whole tile of 256 leaves whose inner hashes were computed elsewhere (in parallel, by
+     * {@link #hashTile}). The tree must end on a tile boundary.
+     */
+    public void appendTile(byte[] tile) {
+        if (size() % Tiles.WIDTH != 0 || tile.length != TILE_BYTES) {
             throw new IllegalArgumentException("a whole tile goes on a tile boundary");
         }
         while (this.levels.size() <= Tiles.HEIGHT) {
             this.levels.add(new HashList());
         }
         for (int k = 0; k <= Tiles.HEIGHT; k++) {
-            for (byte[] h : levels[k]) {
-                this.levels.get(k).add(h);
-            }
+            this.levels.get(k).addAll(tile, levelOffset(k), Tiles.WIDTH >> k);
         }
         int level = Tiles.HEIGHT; // carry the tile's root upward, as appendLeafHash does
-        byte[] right = levels[Tiles.HEIGHT][0];
+        byte[] right = java.util.Arrays.copyOfRange(tile, levelOffset(Tiles.HEIGHT), levelOffset(Tiles.HEIGHT) + Hashes.SIZE);
         while (this.levels.get(level).size() % 2 == 0) {
             byte[] left = this.levels.get(level).get(this.levels.get(level).size() - 2);
             byte[] parent = Hashes.node(left, right);
@@ -68,21 +88,6 @@ public final class MerkleTree {
             right = parent;
             level++;
         }
-    }
-
-    /** The hashes of a perfect subtree over 256 leaf hashes, level by level: what {@link #appendTile} takes. */
-    public static byte[][][] tileLevels(byte[][] leafHashes) {
-        byte[][][] levels = new byte[Tiles.HEIGHT + 1][][];
-        levels[0] = leafHashes;
-        for (int k = 1; k <= Tiles.HEIGHT; k++) {
-            byte[][] below = levels[k - 1];
-            byte[][] here = new byte[below.length / 2][];
-            for (int j = 0; j < here.length; j++) {
-                here[j] = Hashes.node(below[2 * j], below[2 * j + 1]);
-            }
-            levels[k] = here;
-        }
-        return levels;
     }
 
     public byte[] leafHash(long index) {

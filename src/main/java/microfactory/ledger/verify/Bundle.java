@@ -7,7 +7,7 @@ import microfactory.ledger.tlog.Tiles;
 
 /**
  * One entry bundle's work that needs no order: framing, each entry's canonical form, its leaf hash,
- * and for a full tile all 255 inner node hashes. The books are replayed afterwards, in order.
+ * and for a whole tile all 255 inner node hashes. The books are replayed afterwards, in order.
  */
 final class Bundle {
 
@@ -19,8 +19,7 @@ final class Bundle {
     final EntryOps ops;
     int[] opsStart;
     int parsed;
-    byte[][] leaves;
-    byte[][][] levels;
+    byte[] hashes; // leaf hashes side by side; for a whole tile, then the hashes above them (MerkleTree.hashTile)
     String fileProblem;
     String entryProblem;
     final boolean missing;
@@ -38,7 +37,7 @@ final class Bundle {
 
     void check() {
         // Walk the framing in place: each entry is parsed and hashed inside the bundle, never copied.
-        leaves = new byte[address.width()][];
+        hashes = new byte[address.width() == Tiles.WIDTH ? MerkleTree.TILE_BYTES : address.width() * Hashes.SIZE];
         opsStart = new int[address.width() + 1];
         ops.clear();
         CanonicalJson json = CURSOR.get();
@@ -64,7 +63,7 @@ final class Bundle {
                 try {
                     ops.read(json.reset(bytes, at, at + length));
                     opsStart[++parsed] = ops.size();
-                    leaves[count] = Hashes.leaf(bytes, at, length);
+                    Hashes.leaf(bytes, at, length, hashes, count * Hashes.SIZE);
                 } catch (IllegalArgumentException e) {
                     ops.truncate(begin);
                     entryProblem = e.getMessage();
@@ -80,8 +79,8 @@ final class Bundle {
         if (entryProblem != null) {
             return;
         }
-        if (leaves.length == Tiles.WIDTH) {
-            levels = MerkleTree.tileLevels(leaves);
+        if (address.width() == Tiles.WIDTH) {
+            MerkleTree.hashTile(hashes);
         }
     }
 }

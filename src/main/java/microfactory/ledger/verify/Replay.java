@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.ReentrantLock;
 
+import microfactory.ledger.tlog.Hashes;
 import microfactory.ledger.tlog.MerkleTree;
 import microfactory.ledger.tlog.Tiles;
 
@@ -165,11 +166,11 @@ final class Replay {
         if (bundle.entryProblem != null) {
             return "entry " + bundle.index(bundle.parsed) + " (" + bundle.address.path() + "): " + bundle.entryProblem;
         }
-        if (bundle.levels != null) {
-            tree.appendTile(bundle.levels);
+        if (bundle.address.width() == Tiles.WIDTH) {
+            tree.appendTile(bundle.hashes);
         } else {
-            for (byte[] leaf : bundle.leaves) {
-                tree.appendLeafHash(leaf);
+            for (int i = 0; i < bundle.address.width(); i++) {
+                tree.appendLeafHash(java.util.Arrays.copyOfRange(bundle.hashes, i * Hashes.SIZE, (i + 1) * Hashes.SIZE));
             }
         }
         return null;
