@@ -23,6 +23,11 @@ public final class Tiles {
     /** A tile or bundle address: level null for an entry bundle. */
     public record Address(Integer level, long index, int width) {
 
+        /** Entry bundle {@code index}, holding {@code width} entries. */
+        public static Address entries(long index, int width) {
+            return new Address(null, index, width);
+        }
+
         public boolean entries() {
             return level == null;
         }

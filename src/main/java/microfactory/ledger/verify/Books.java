@@ -41,15 +41,17 @@ final class Books {
     private final ByteKeys accountCodes = new ByteKeys(64);
     private final List<Acct> accounts = new ArrayList<>();
     private final ByteKeys currencies = new ByteKeys(8);
-    private final ByteKeys transferIds;
-    private final Map<Integer, Pending> pending = new HashMap<>(); // by transfer id number
+    private final ByteKeys pendingIds = new ByteKeys(64); // ids of pending transfers, to settle them
+    private final TransferIds transferIds;
+    private long problemAt = -1;
+    private final Map<Integer, Pending> pending = new HashMap<>(); // by number in pendingIds
     private long[] totals = new long[16]; // posted debits and credits per currency number
     private int[] touched = new int[8]; // accounts one entry moved, reused
     private int touchedCount;
 
-    /** Sized for the log, so the table of transfer ids never grows while a million entries replay. */
+    /** Sized for the log, so the list of transfer ids never grows while a million entries replay. */
     Books(long expectedEntries) {
-        transferIds = new ByteKeys((int) Math.min(1 << 28, expectedEntries + 16));
+        transferIds = new TransferIds(expectedEntries + 16);
     }
 
     /** A string's characters from its reference into the bundle; "" where there is none. */
@@ -68,14 +70,26 @@ final class Books {
         return keys.add(bytes, start, start + EntryOps.length(ref), (int) hash);
     }
 
+    /** Every transfer id met, for the check that none repeats ({@link TransferIds}, at the end). */
+    TransferIds transferIds() {
+        return transferIds;
+    }
+
+    /** Where the last problem {@link #apply} reported lies: a {@link TransferIds#position}. */
+    long problemAt() {
+        return problemAt;
+    }
+
     /**
-     * Applies one entry's operations, {@code ops} [from, to), whose references point into {@code bytes};
-     * returns why the entry breaks the books, or null.
+     * Applies entry {@code entry}'s operations, {@code ops} [from, to), whose references point into {@code bytes};
+     * returns why the entry breaks the books, or null. A repeated transfer id is not caught here but at the end,
+     * by {@link TransferIds}; {@link #problemAt} says where a problem was, to tell which came first.
      */
-    String apply(EntryOps ops, int from, int to, byte[] bytes) {
+    String apply(EntryOps ops, int from, int to, byte[] bytes, long entry) {
         int at = from;
         touchedCount = 0;
-        long transferId = -1;
+        int transfer = 0;
+        problemAt = TransferIds.position(entry, 0);
         while (at < to) {
             int op = (int) ops.get(at);
             switch (op) {
@@ -91,24 +105,22 @@ final class Books {
                 }
                 case EntryOps.EXPIRE -> {
                     long ref = ops.get(at + 1);
-                    return settle(text(bytes, ref), find(transferIds, bytes, ref, ops.get(at + 2)), false);
+                    return settle(text(bytes, ref), find(pendingIds, bytes, ref, ops.get(at + 2)), false);
                 }
                 case EntryOps.TRANSFER -> {
-                    transferId = ops.get(at + 1);
-                    long idHash = ops.get(at + 2);
+                    problemAt = TransferIds.position(entry, transfer);
+                    long transferId = ops.get(at + 1);
                     int mode = (int) ops.get(at + 3);
                     long settled = ops.get(at + 4);
                     int postings = (int) ops.get(at + 6);
-                    int before = transferIds.size();
-                    int number = EntryOps.start(transferId) < 0 || EntryOps.length(transferId) == 0 ? -1
-                            : add(transferIds, bytes, transferId, idHash);
-                    if (number < before) {
-                        return "transfer '" + text(bytes, transferId) + "' appears twice";
+                    if (EntryOps.start(transferId) < 0 || EntryOps.length(transferId) == 0) {
+                        return "transfer '' appears twice";
                     }
+                    transferIds.add(ops.get(at + 2), problemAt);
                     at += 7;
                     String why;
                     if (mode == EntryOps.POST || mode == EntryOps.VOID) {
-                        int pendingNumber = find(transferIds, bytes, settled, ops.get(at - 2));
+                        int pendingNumber = find(pendingIds, bytes, settled, ops.get(at - 2));
                         Pending p = pendingNumber < 0 ? null : pending.get(pendingNumber);
                         why = settle(text(bytes, settled), pendingNumber, mode == EntryOps.POST);
                         if (why == null) {
@@ -119,14 +131,17 @@ final class Books {
                     } else if (postings < 0) {
                         why = "needs at least one debit and one credit";
                     } else {
+                        int number = mode == EntryOps.PENDING ? add(pendingIds, bytes, transferId, ops.get(at - 5)) : -1;
                         why = postings(ops, at, postings, mode == EntryOps.PENDING, number, bytes);
                         at += postings * POSTING_SIZE;
                     }
                     if (why != null) {
                         return "transfer '" + text(bytes, transferId) + "': " + why;
                     }
+                    transfer++;
                 }
                 case EntryOps.END -> {
+                    problemAt = TransferIds.position(entry, 0xFFFF);
                     return overdrawn();
                 }
                 default -> throw new IllegalStateException("operation " + op);

@@ -30,7 +30,8 @@ final class ByteKeys {
     }
 
     /** The number of bytes [from, to) (whose {@link #hash} is given), or -1 when they were never added. */
-    int find(byte[] bytes, int from, int to, int hash) {
+    int find(byte[] bytes, int from, int to, long hash64) {
+        int hash = (int) (hash64 >>> 32);
         int mask = slots.length - 1;
         for (int s = hash >>> shift; slots[s] != 0; s = (s + 1) & mask) {
             long slot = slots[s];
@@ -43,7 +44,8 @@ final class ByteKeys {
     }
 
     /** The number of bytes [from, to), adding them when new: a result of {@code size() - 1} after the call means new. */
-    int add(byte[] bytes, int from, int to, int hash) {
+    int add(byte[] bytes, int from, int to, long hash64) {
+        int hash = (int) (hash64 >>> 32);
         int mask = slots.length - 1;
         int s = hash >>> shift;
         for (; slots[s] != 0; s = (s + 1) & mask) {
@@ -109,12 +111,19 @@ final class ByteKeys {
         slots = bigger;
     }
 
-    /** The hash {@link #find} and {@link #add} take: computed where the bytes are read, in parallel. */
-    static int hash(byte[] bytes, int from, int to) {
-        int h = to - from;
+    /**
+     * The 64-bit hash {@link #find} and {@link #add} take (the slot is its top bits), computed where the bytes are
+     * read, in parallel; also what {@link TransferIds} compares.
+     */
+    static long hash(byte[] bytes, int from, int to) {
+        long h = 0x9E3779B97F4A7C15L ^ (to - from);
         for (int k = from; k < to; k++) {
-            h = 31 * h + bytes[k];
+            h = (h ^ (bytes[k] & 0xFF)) * 0x100000001B3L;
         }
-        return h * 0x9E3779B9; // Fibonacci hashing: the top bits, taken as the slot, depend on every byte
+        h ^= h >>> 33; // murmur3's final mix: every input bit reaches every output bit
+        h *= 0xFF51AFD7ED558CCDL;
+        h ^= h >>> 33;
+        h *= 0xC4CEB9FE1A85EC53L;
+        return h ^ (h >>> 33);
     }
 }

@@ -79,6 +79,27 @@ final class EntryOps {
         ops[size++] = value;
     }
 
+    /** The id of transfer number {@code ordinal} among these operations (one entry's), decoded from its bytes. */
+    String transferId(int ordinal, byte[] bytes) {
+        int k = 0;
+        for (int at = 0; at < size; ) {
+            int op = (int) ops[at];
+            if (op == TRANSFER && k++ == ordinal) {
+                int start = start(ops[at + 1]);
+                return start < 0 ? "" : CanonicalJson.decode(bytes, start, start + length(ops[at + 1]));
+            }
+            at += switch (op) {
+                case ERROR -> 2;
+                case OPEN -> 6;
+                case TRANSFER -> 7;
+                case POSTING -> 8;
+                case EXPIRE -> 3;
+                default -> 1;
+            };
+        }
+        throw new IllegalArgumentException("no transfer " + ordinal + " in this entry");
+    }
+
     /** Forgets the operations from {@code at} on (an entry that turned out not to be canonical). */
     void truncate(int at) {
         size = at;

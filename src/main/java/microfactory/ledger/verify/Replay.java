@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.ReentrantLock;
 
+import microfactory.ledger.tlog.CanonicalJson;
 import microfactory.ledger.tlog.Hashes;
 import microfactory.ledger.tlog.MerkleTree;
 import microfactory.ledger.tlog.Tiles;
@@ -38,6 +39,7 @@ final class Replay {
     private final ReentrantLock inOrder = new ReentrantLock();
     private volatile long next; // the bundle the books wait for; written under inOrder
     private volatile String problem;
+    private long problemAt; // where the problem lies: a TransferIds position
     private volatile boolean stop;
 
     Replay(LogSource source, long size, LedgerVerifier.Progress progress) {
@@ -96,6 +98,12 @@ final class Replay {
         if (problem == null && tree.size() != size) {
             throw new IllegalStateException("replayed " + tree.size() + " of " + size + " entries");
         }
+        long repeat = books.transferIds().firstRepeat(this::idAt);
+        if (repeat >= 0 && (problem == null || repeat <= problemAt)) {
+            long entry = TransferIds.entry(repeat);
+            problem = "entry " + entry + " (" + Tiles.Address.entries(entry / Tiles.WIDTH, width(entry / Tiles.WIDTH)).path()
+                    + "): transfer '" + idAt(repeat) + "' appears twice";
+        }
         if (progress != null && problem == null) {
             progress.at(size, size);
         }
@@ -108,7 +116,7 @@ final class Replay {
             if (n >= bundles) {
                 return;
             }
-            Tiles.Address address = new Tiles.Address(null, n, (int) Math.min(Tiles.WIDTH, size - n * Tiles.WIDTH));
+            Tiles.Address address = Tiles.Address.entries(n, width(n));
             EntryOps ops = spare.poll();
             Bundle bundle = new Bundle(address, source.read(address.path()), ops != null ? ops : new EntryOps());
             if (!bundle.missing) {
@@ -148,8 +156,32 @@ final class Replay {
 
     private static final long PROGRESS_STEP = 64 * Tiles.WIDTH;
 
+    private int width(long bundle) {
+        return (int) Math.min(Tiles.WIDTH, size - bundle * Tiles.WIDTH);
+    }
+
+    /** The id of the transfer at a position, read again from its bundle: only to confirm a repeat, so rarely. */
+    private String idAt(long position) {
+        long entry = TransferIds.entry(position);
+        Tiles.Address address = Tiles.Address.entries(entry / Tiles.WIDTH, width(entry / Tiles.WIDTH));
+        try {
+            byte[] bytes = source.read(address.path());
+            int at = 0;
+            for (long k = entry % Tiles.WIDTH; k > 0; k--) {
+                at += 2 + (((bytes[at] & 0xFF) << 8) | (bytes[at + 1] & 0xFF));
+            }
+            int length = ((bytes[at] & 0xFF) << 8) | (bytes[at + 1] & 0xFF);
+            EntryOps ops = new EntryOps();
+            ops.read(new CanonicalJson().reset(bytes, at + 2, at + 2 + length));
+            return ops.transferId(TransferIds.transfer(position), bytes);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** One bundle's books and tree, in log order; returns its first problem or null. */
     private String apply(Bundle bundle) {
+        problemAt = TransferIds.position(bundle.index(0), 0);
         if (bundle.missing) {
             return source.where(bundle.address.path()) + ": missing";
         }
@@ -157,13 +189,15 @@ final class Replay {
             return source.where(bundle.address.path()) + ": " + bundle.fileProblem;
         }
         for (int i = 0; i < bundle.parsed; i++) {
-            String why = books.apply(bundle.ops, bundle.opsStart[i], bundle.opsStart[i + 1], bundle.bytes);
+            String why = books.apply(bundle.ops, bundle.opsStart[i], bundle.opsStart[i + 1], bundle.bytes, bundle.index(i));
             if (why != null) {
+                problemAt = books.problemAt();
                 return "entry " + bundle.index(i) + " (" + bundle.address.path() + "): " + why;
             }
         }
         spare.offer(bundle.ops);
         if (bundle.entryProblem != null) {
+            problemAt = TransferIds.position(bundle.index(bundle.parsed), 0);
             return "entry " + bundle.index(bundle.parsed) + " (" + bundle.address.path() + "): " + bundle.entryProblem;
         }
         if (bundle.address.width() == Tiles.WIDTH) {
