@@ -157,12 +157,21 @@ public final class CanonicalJson {
         long prefix = namePrefixes[d];
         int length = nameEnds[d] - nameStarts[d];
         for (int k = 0; k < names.prefixes.length; k++) {
-            if (names.prefixes[k] == prefix && names.bytes[k].length == length
-                    && (length <= 8 || Arrays.equals(b, nameStarts[d] + 8, nameEnds[d], names.bytes[k], 8, length))) {
+            if (names.prefixes[k] == prefix && names.bytes[k].length == length && (length <= 8 || rest(nameStarts[d], names.bytes[k]))) {
                 return k;
             }
         }
         return -1;
+    }
+
+    /** Whether the bytes from {@code at} + 8 are those of {@code name} after its first eight. */
+    private boolean rest(int at, byte[] name) {
+        for (int k = 8; k < name.length; k++) {
+            if (b[at + k] != name[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public void beginArray() {
@@ -223,7 +232,15 @@ public final class CanonicalJson {
 
     /** Whether the last string's bytes are exactly {@code ascii}. */
     public boolean stringIs(byte[] ascii) {
-        return stringEnd - stringStart == ascii.length && Arrays.equals(b, stringStart, stringEnd, ascii, 0, ascii.length);
+        if (stringEnd - stringStart != ascii.length) {
+            return false;
+        }
+        for (int k = 0; k < ascii.length; k++) { // short words: a plain loop beats a ranged Arrays.equals
+            if (b[stringStart + k] != ascii[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True where some byte of {@code w} is zero (may also flag a byte after a real hit; never misses one). */

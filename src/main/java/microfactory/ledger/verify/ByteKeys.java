@@ -117,8 +117,21 @@ final class ByteKeys {
      */
     static long hash(byte[] bytes, int from, int to) {
         long h = 0x9E3779B97F4A7C15L ^ (to - from);
-        for (int k = from; k < to; k++) {
-            h = (h ^ (bytes[k] & 0xFF)) * 0x100000001B3L;
+        int k = from;
+        for (; k + 8 <= to; k += 8) { // eight bytes a step: a short id is one or two
+            h = Long.rotateLeft((h ^ (long) WORDS.get(bytes, k)) * 0xC2B2AE3D27D4EB4FL, 31);
+        }
+        if (k < to) {
+            long tail;
+            if (k + 8 <= bytes.length) {
+                tail = (long) WORDS.get(bytes, k) & (-1L >>> (8 * (8 - (to - k))));
+            } else {
+                tail = 0;
+                for (int j = to - 1; j >= k; j--) {
+                    tail = tail << 8 | (bytes[j] & 0xFF);
+                }
+            }
+            h = Long.rotateLeft((h ^ tail) * 0xC2B2AE3D27D4EB4FL, 31);
         }
         h ^= h >>> 33; // murmur3's final mix: every input bit reaches every output bit
         h *= 0xFF51AFD7ED558CCDL;
@@ -126,4 +139,7 @@ final class ByteKeys {
         h *= 0xC4CEB9FE1A85EC53L;
         return h ^ (h >>> 33);
     }
+
+    private static final java.lang.invoke.VarHandle WORDS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 }
