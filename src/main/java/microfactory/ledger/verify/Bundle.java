@@ -22,6 +22,7 @@ final class Bundle {
     byte[] hashes; // leaf hashes side by side; for a whole tile, then the hashes above them (MerkleTree.hashTile)
     String fileProblem;
     String entryProblem;
+    String tileProblem; // the served leaf tile differs from these entries' hashes
     final boolean missing;
 
     Bundle(Tiles.Address address, byte[] bytes, EntryOps ops) {

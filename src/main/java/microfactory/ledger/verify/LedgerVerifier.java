@@ -113,29 +113,41 @@ public final class LedgerVerifier {
         return c;
     }
 
-    /** Every hash tile must hold exactly the recomputed hashes: names the first that does not. */
+    /**
+     * Every hash tile above the leaves must hold exactly the recomputed hashes (the leaf tiles were compared as their
+     * bundles were checked): names the first that does not.
+     */
     private static Optional<String> checkTiles(LogSource source, MerkleTree tree, long size) throws IOException {
         for (Tiles.Address tile : Tiles.forTree(size)) {
-            if (tile.entries()) {
+            if (tile.entries() || tile.level() == 0) {
                 continue;
             }
             byte[] served = source.read(tile.path());
-            if (served == null) {
-                return Optional.of(source.where(tile.path()) + ": missing");
-            }
-            byte[] expected = tree.tile(tile.level(), tile.index(), tile.width(), size);
-            if (!Arrays.equals(served, expected)) {
-                int first = 0;
-                while (first * 32 + 32 <= Math.min(served.length, expected.length)
-                        && Arrays.equals(served, first * 32, first * 32 + 32, expected, first * 32, first * 32 + 32)) {
-                    first++;
-                }
-                long at = tile.index() * Tiles.WIDTH + first;
-                String what = tile.level() == 0 ? "the hash of entry " + at + " (the entry or the tile was changed)"
-                        : "hash " + first + " (node " + at + " at tree level " + tile.level() * Tiles.HEIGHT + ")";
-                return Optional.of(source.where(tile.path()) + ": " + what + " differs from the tree recomputed from the entries");
+            Optional<String> problem = tileProblem(source, tile, served, tree.tile(tile.level(), tile.index(), tile.width(), size), 0);
+            if (problem.isPresent()) {
+                return problem;
             }
         }
         return Optional.empty();
+    }
+
+    /** A served tile against the hashes recomputed (starting at {@code offset} of {@code expected}): what differs, if anything. */
+    static Optional<String> tileProblem(LogSource source, Tiles.Address tile, byte[] served, byte[] expected, int offset) {
+        if (served == null) {
+            return Optional.of(source.where(tile.path()) + ": missing");
+        }
+        int length = tile.width() * Hashes.SIZE;
+        if (served.length == length && Arrays.equals(served, 0, length, expected, offset, offset + length)) {
+            return Optional.empty();
+        }
+        int first = 0;
+        while (first * 32 + 32 <= Math.min(served.length, length)
+                && Arrays.equals(served, first * 32, first * 32 + 32, expected, offset + first * 32, offset + first * 32 + 32)) {
+            first++;
+        }
+        long at = tile.index() * Tiles.WIDTH + first;
+        String what = tile.level() == 0 ? "the hash of entry " + at + " (the entry or the tile was changed)"
+                : "hash " + first + " (node " + at + " at tree level " + tile.level() * Tiles.HEIGHT + ")";
+        return Optional.of(source.where(tile.path()) + ": " + what + " differs from the tree recomputed from the entries");
     }
 }

@@ -121,6 +121,11 @@ final class Replay {
             Bundle bundle = new Bundle(address, source.read(address.path()), ops != null ? ops : new EntryOps());
             if (!bundle.missing) {
                 bundle.check();
+                if (bundle.fileProblem == null && bundle.entryProblem == null) {
+                    // The leaf tile over these entries must hold exactly their hashes: compared here, on every core.
+                    Tiles.Address tile = new Tiles.Address(0, n, address.width());
+                    bundle.tileProblem = LedgerVerifier.tileProblem(source, tile, source.read(tile.path()), bundle.hashes, 0).orElse(null);
+                }
             }
             checked.set((int) n, bundle);
             drain();
@@ -199,6 +204,10 @@ final class Replay {
         if (bundle.entryProblem != null) {
             problemAt = TransferIds.position(bundle.index(bundle.parsed), 0);
             return "entry " + bundle.index(bundle.parsed) + " (" + bundle.address.path() + "): " + bundle.entryProblem;
+        }
+        if (bundle.tileProblem != null) {
+            problemAt = TransferIds.position(bundle.index(bundle.address.width() - 1), 0xFFFF); // after its entries' own
+            return bundle.tileProblem;
         }
         if (bundle.address.width() == Tiles.WIDTH) {
             tree.appendTile(bundle.hashes);

@@ -176,4 +176,36 @@ class LedgerVerifierTest {
         log.set(700, json("{\"kind\":\"transfers\",\"at\":\"2026-01-02T00:00:00Z\",\"transfers\":[]}"));
         assertThat(problemOf("early", log)).startsWith("entry 700 (tile/entries/002)").contains("canonical");
     }
+
+    @Test
+    void aFlippedByteInAnyEntryTileOrCheckpointFailsAndIsNamed() throws Exception {
+        Path clean = dir.resolve("clean");
+        LogFolder.write(clean, books(600, "dues"), NAME, key.getPrivate(), key.getPublic());
+        List<Path> files;
+        try (var walk = Files.walk(clean)) {
+            files = walk.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equals("key")).sorted().toList();
+        }
+        assertThat(files.stream().map(f -> clean.relativize(f).toString().replace('\\', '/'))).contains("checkpoint",
+                "tile/entries/000", "tile/entries/002.p/90", "tile/0/001", "tile/0/002.p/90", "tile/1/000.p/2");
+        int checked = 0;
+        for (Path file : files) {
+            String name = clean.relativize(file).toString().replace('\\', '/');
+            byte[] original = Files.readAllBytes(file);
+            for (int at : new int[] {0, original.length / 3, original.length / 2, original.length - 1}) {
+                byte[] flipped = original.clone();
+                flipped[at] ^= 0x01;
+                Files.write(file, flipped);
+                VerifyResult r = verify(clean, null);
+                Files.write(file, original);
+                assertThat(r.ok()).as(name + " byte " + at).isFalse();
+                // An entry bundle is named by its path, or by its leaf tile whose hash no longer matches it.
+                String bundle = name.startsWith("tile/entries/") ? name.substring("tile/entries/".length(), "tile/entries/".length() + 3) : null;
+                assertThat(r.problem()).as(name + " byte " + at).containsPattern(bundle == null ? java.util.regex.Pattern.quote(name)
+                        : "tile/(entries|0)/" + bundle);
+                checked++;
+            }
+        }
+        assertThat(checked).isEqualTo(files.size() * 4);
+        assertThat(verify(clean, null).ok()).isTrue();
+    }
 }
