@@ -126,6 +126,8 @@ public final class ScheduleCommand extends microfactory.common.VerbGroup {
             int matched = 0;
             int infeasible = 0;
             int provenOptimal = 0;
+            int cpsatOptimal = 0; // instances where CP-SAT's schedule meets the reference bound: proven optimal
+            int cpsatOptimalMatched = 0;
             long totalMillis = 0;
             for (int k = 0; k < files.size(); k++) {
                 Path f = files.get(k);
@@ -154,6 +156,10 @@ public final class ScheduleCommand extends microfactory.common.VerbGroup {
                     devCpsat += 100.0 * (r.makespan() - cpsat.get(name)) / cpsat.get(name);
                     comparedCpsat++;
                     note += " cp-sat " + cpsat.get(name);
+                    if (cpsat.get(name).equals(reference.get(name))) {
+                        cpsatOptimal++;
+                        cpsatOptimalMatched += r.makespan() <= cpsat.get(name) ? 1 : 0;
+                    }
                 }
                 log.printf(Locale.ROOT, "[%d/%d] %s makespan %d bound %d%s %.2fs%n", k + 1, files.size(), name, r.makespan(),
                         r.lowerBound(), note, secs);
@@ -171,6 +177,10 @@ public final class ScheduleCommand extends microfactory.common.VerbGroup {
             if (comparedCpsat > 0) {
                 log.printf(Locale.ROOT, "mean deviation from the CP-SAT reference run: %+.3f%% over %d instances%n",
                         devCpsat / comparedCpsat, comparedCpsat);
+                if (cpsatOptimal > 0) {
+                    log.printf(Locale.ROOT, "CP-SAT reached the reference bound (optimal) on %d instances; matched on %d%n",
+                            cpsatOptimal, cpsatOptimalMatched);
+                }
             }
             return infeasible == 0 ? 0 : 1;
         }

@@ -121,6 +121,10 @@ public final class Solver {
                     population.add(list);
                 }
             }
+            boolean sequences = justify && SequenceSearch.applies(c);
+            if (sequences) {
+                share = 0.5; // the list search gets half the budget, the sequence search the rest
+            }
             int sinceImprovement = 0;
             long lastGlobalImprovement = schedules;
             int restarts = 0;
@@ -181,14 +185,42 @@ public final class Solver {
                     sinceImprovement = 0;
                 }
             }
+            share = 1;
+            if (sequences && !done()) {
+                improveSequences();
+            }
             Schedule withTrainees = Trainees.add(c, bestSchedule);
             return new Result(withTrainees, bestMakespan, lowerBound, gap(bestMakespan), bestMakespan <= lowerBound, schedules,
                     elapsed(), firstMillis, withTrainees.trainingPairs());
         }
 
+        /** The part of the budget the current phase may use. */
+        double share = 1;
+
         boolean done() {
-            return bestMakespan <= lowerBound || schedules >= o.maxSchedules()
-                    || (schedules > 0 && elapsed() >= o.timeLimitMillis());
+            return bestMakespan <= lowerBound || schedules >= o.maxSchedules() * share
+                    || (schedules > 0 && elapsed() >= o.timeLimitMillis() * share);
+        }
+
+        /** Hands the best schedule to the sequence search for the rest of the budget; keeps what it improves. */
+        void improveSequences() {
+            int[] startTimes = new int[c.n];
+            int[][] chosen = new int[c.n][];
+            for (Assignment a : bestSchedule.assignments()) {
+                int i = indexOf(a.task());
+                startTimes[i] = a.start();
+                chosen[i] = a.people().stream().mapToInt(this::personIndex).toArray();
+            }
+            SequenceSearch search = new SequenceSearch(c, startTimes, chosen, random);
+            search.run(lowerBound, this::done, () -> schedules++, makespan -> {
+                if (makespan < bestMakespan) {
+                    bestMakespan = makespan;
+                    bestSchedule = search.schedule();
+                    if (o.onImprovement() != null) {
+                        o.onImprovement().accept(new Progress(makespan, lowerBound, gap(makespan), schedules, elapsed(), bestSchedule));
+                    }
+                }
+            });
         }
 
         long elapsed() {
