@@ -12,7 +12,8 @@ import java.util.function.IntConsumer;
  * shape: every task needs one person and nothing else (no machines, bays or working windows; people always
  * there). Start times follow from the orders: the longest path through the precedences and each person's
  * sequence. When the bound is the total work over the people the optimum is a near-perfect packing, which the
- * list decoder's person rules rarely reach; moving one task at a time to another place or person does.
+ * list decoder's person rules rarely reach: here a task moves to another place or person, or two tasks swap people
+ * (moving work between two people in one step), under simulated annealing.
  */
 final class SequenceSearch {
 
