@@ -84,4 +84,28 @@ class CanonicalJsonTest {
         c.finish();
         assertThat(CanonicalJson.decode(good, c.stringStart(), c.stringEnd())).isEqualTo("€ and 😀");
     }
+
+    /** One cursor over many documents, as the verifier uses it: what it read before never lets a wrong order through. */
+    @Test
+    void aReusedCursorRefusesEveryWrongOrder() {
+        CanonicalJson c = new CanonicalJson();
+        List<String> verdicts = new ArrayList<>();
+        for (String doc : List.of("{\"a\":1,\"b\":2,\"c\":{\"x\":1,\"y\":2}}", "{\"a\":1,\"b\":2,\"c\":{\"x\":1,\"y\":2}}",
+                "{\"a\":1,\"c\":3,\"b\":2}", // out of order after a name that differs from the remembered one
+                "{\"a\":1,\"x\":2,", // cut off after a new name took the second place
+                "{\"a\":1,\"x\":2,\"c\":\"a long value\"}", // "x" then "c": wrong, though each name was seen at its place before
+                "{\"a\":1,\"b\":2,\"c\":{\"y\":1,\"x\":2}}", "{\"a\":1,\"b\":2,\"c\":{\"x\":1,\"y\":2}}",
+                "{\"averyveryverylongname\":1,\"averyveryverylongnamf\":2}", "{\"averyveryverylongname\":1,\"averyveryverylongnamf\":2}",
+                "{\"averyveryverylongnamf\":1,\"averyveryverylongname\":2}")) {
+            byte[] bytes = b(doc);
+            try {
+                c.reset(bytes, 0, bytes.length).skip();
+                c.finish();
+                verdicts.add("ok");
+            } catch (IllegalArgumentException e) {
+                verdicts.add(e.getMessage().contains("canonical order") ? "order" : "broken");
+            }
+        }
+        assertThat(verdicts).containsExactly("ok", "ok", "order", "broken", "order", "order", "ok", "ok", "ok", "order");
+    }
 }
