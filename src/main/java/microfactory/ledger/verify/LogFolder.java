@@ -39,6 +39,7 @@ public final class LogFolder {
             Files.createDirectories(file.getParent());
             Files.write(file, bytes);
         }
+        Files.createDirectories(dir); // an empty log has no tiles to make it
         NoteKeys.Verifier verifier = NoteKeys.verifier(name, publicKey);
         String note = SignedNote.sign(new Checkpoint(name, size, tree.root(size)).body(), name, privateKey, verifier.keyId());
         Files.writeString(dir.resolve("key"), verifier.vkey() + "\n", StandardCharsets.UTF_8);

@@ -56,6 +56,19 @@ class LedgerVerifierTest {
     }
 
     @Test
+    void anEmptyLogAndOneOfExactlyOneTileVerify() throws Exception {
+        LogFolder.write(dir.resolve("empty"), List.of(), NAME, key.getPrivate(), key.getPublic());
+        VerifyResult empty = verify(dir.resolve("empty"), null);
+        assertThat(empty.ok()).as(empty.problem()).isTrue();
+        assertThat(empty.size()).isZero();
+
+        LogFolder.write(dir.resolve("tile"), books(254, "dues"), NAME, key.getPrivate(), key.getPublic());
+        VerifyResult tile = verify(dir.resolve("tile"), null);
+        assertThat(tile.ok()).as(tile.problem()).isTrue();
+        assertThat(tile.size()).isEqualTo(256);
+    }
+
+    @Test
     void aRewrittenHistoryIsCaughtAgainstTheTrustedCheckpoint() throws Exception {
         Path before = dir.resolve("before");
         String trusted = LogFolder.write(before, books(20, "dues"), NAME, key.getPrivate(), key.getPublic());
