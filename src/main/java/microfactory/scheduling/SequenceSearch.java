@@ -176,7 +176,15 @@ final class SequenceSearch {
         current = best;
         currentCost = bestCost;
         temperature = 3;
+        long sinceBest = 0;
         while (best > bound && !stop.getAsBoolean()) {
+            if (++sinceBest > REHEAT_AFTER) {
+                restoreBest();
+                temperature = 3;
+                sinceBest = 0;
+            }
+            long before = bestCost;
+            int bestBefore = best;
             markCritical(current);
             int i = pickTask();
             if (i < 0) {
@@ -185,14 +193,26 @@ final class SequenceSearch {
             if (random.nextInt(3) == 0 && trySwap(i) || tryMove(i)) {
                 counted.run();
             }
+            if (best < bestBefore || bestCost < before) {
+                sinceBest = 0;
+            }
             temperature = Math.max(0.3, temperature * 0.99999);
         }
+        restoreBest();
+        return best;
+    }
+
+    /** Moves without a better schedule before the search goes back to the best one and heats up again. */
+    static final long REHEAT_AFTER = 300_000;
+
+    private void restoreBest() {
         System.arraycopy(bestPerson, 0, person, 0, person.length);
         for (int q = 0; q < c.people; q++) {
             System.arraycopy(bestSequence[q], 0, sequence[q], 0, bestLength[q]);
         }
         System.arraycopy(bestLength, 0, length, 0, length.length);
-        return evaluate();
+        current = evaluate();
+        currentCost = cost();
     }
 
     /** Moves task i to another place, with its person or another qualified one; undone unless accepted. */
