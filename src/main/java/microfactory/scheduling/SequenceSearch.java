@@ -182,6 +182,7 @@ final class SequenceSearch {
                 restoreBest();
                 temperature = 3;
                 sinceBest = 0;
+                kick();
             }
             long before = bestCost;
             int bestBefore = best;
@@ -202,8 +203,22 @@ final class SequenceSearch {
         return best;
     }
 
-    /** Moves without a better schedule before the search goes back to the best one and heats up again. */
+    /** Moves without a better schedule before the search goes back to the best one, kicks it and heats up again. */
     static final long REHEAT_AFTER = 300_000;
+
+    /** A few random moves taken whatever they cost: out of the best schedule's basin. */
+    private void kick() {
+        double hot = temperature;
+        temperature = Double.MAX_VALUE;
+        for (int k = 0; k < 4; k++) {
+            markCritical(current);
+            int i = pickTask();
+            if (i >= 0) {
+                tryMove(i);
+            }
+        }
+        temperature = hot;
+    }
 
     private void restoreBest() {
         System.arraycopy(bestPerson, 0, person, 0, person.length);
