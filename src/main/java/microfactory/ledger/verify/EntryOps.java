@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import microfactory.ledger.tlog.CanonicalJson;
+import microfactory.ledger.tlog.Jcs;
 
 /**
  * What the books need from entries, read with the {@link CanonicalJson} cursor as entries are checked (in parallel):
@@ -37,8 +38,6 @@ final class EntryOps {
     private static final int NO_DATA = 2;
     private static final int BAD_AMOUNT = 3;
     private static final int BAD_SIDE = 4;
-
-    private static final long MAX = 9_007_199_254_740_991L;
 
     private static byte[] key(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
@@ -375,7 +374,7 @@ final class EntryOps {
             add(currencyHash);
             add(amount);
             add(debit ? 1 : 0);
-            add(amount <= 0 || amount > MAX ? BAD_AMOUNT : !debit && !credit ? BAD_SIDE : -1);
+            add(amount <= 0 || amount > Jcs.MAX_SAFE_INTEGER ? BAD_AMOUNT : !debit && !credit ? BAD_SIDE : -1);
         }
         return count;
     }
