@@ -12,6 +12,9 @@ import java.util.Arrays;
  * ±(2^53 − 1) and without leading zeros. Anything else is refused with the byte offset. It builds no values: a
  * reader walks the document with it, takes what it needs and {@link #skip}s the rest (which is checked all
  * the same), so a million entries are checked without garbage. One cursor per thread, {@link #reset} per document.
+ * A cursor made by {@link #learning()} also remembers the layouts of the documents it checked in full
+ * ({@link JsonShape}); a later document in one of them is checked by its frame and values and read by replaying
+ * the layout's tokens, with the same answers.
  */
 public final class CanonicalJson {
 
@@ -31,6 +34,25 @@ public final class CanonicalJson {
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
 
+    /** How many layouts a learning cursor keeps, most recently met first. */
+    static final int SHAPES = 16;
+    /** A layout with more values than this is not kept: few entries are that large, and matching it would cost more. */
+    static final int MAX_SHAPE_VALUES = 4096;
+
+    private final boolean learns;
+    private final JsonShape[] shapes;
+    private int shapeCount;
+    private int learnt; // layouts learnt, and documents that matched one: learning stops when it is not paying off
+    private int matched;
+    // While the document has a known layout: it, the next token, each open object's member name, and the values.
+    private JsonShape shape;
+    private int t;
+    private int value = -1; // the last string or number read, by its number among the layout's values
+    private int[] members = new int[16];
+    private int[] valueStarts = new int[64];
+    private int[] valueEnds = new int[64];
+    private long[] numbers = new long[64];
+
     private byte[] b;
     private int from;
     private int end;
@@ -49,6 +71,20 @@ public final class CanonicalJson {
     private int stringEnd;
     private boolean stringPlain;
 
+    public CanonicalJson() {
+        this(false);
+    }
+
+    private CanonicalJson(boolean learns) {
+        this.learns = learns;
+        this.shapes = new JsonShape[learns ? SHAPES : 0];
+    }
+
+    /** A cursor that learns the layouts of the documents it checks, for a reader going through many alike. */
+    public static CanonicalJson learning() {
+        return new CanonicalJson(true);
+    }
+
     /** Starts on the document in bytes [from, to) of {@code bytes}, such as one entry inside a tile bundle. */
     public CanonicalJson reset(byte[] bytes, int from, int to) {
         this.b = bytes;
@@ -56,7 +92,39 @@ public final class CanonicalJson {
         this.i = from;
         this.end = to;
         this.depth = 0;
+        this.shape = null;
+        this.value = -1;
+        for (int k = 0; k < shapeCount; k++) {
+            if (shapes[k].match(bytes, from, to, valueStarts, valueEnds, numbers)) {
+                shape = shapes[k];
+                t = 0;
+                System.arraycopy(shapes, 0, shapes, 1, k); // most recently met first
+                shapes[0] = shape;
+                matched++;
+                break;
+            }
+        }
         return this;
+    }
+
+    /** After a document checked in full: keep its layout, unless learning has not paid off (many layouts, few repeats). */
+    private void learn() {
+        if (learnt > 64 && matched < learnt) {
+            return;
+        }
+        JsonShape learned = JsonShape.of(b, from, end);
+        if (learned.values() > MAX_SHAPE_VALUES) {
+            return;
+        }
+        if (learned.values() > valueStarts.length) {
+            valueStarts = new int[learned.values()];
+            valueEnds = new int[learned.values()];
+            numbers = new long[learned.values()];
+        }
+        shapeCount = Math.min(shapeCount + 1, shapes.length);
+        System.arraycopy(shapes, 0, shapes, 1, shapeCount - 1);
+        shapes[0] = learned;
+        learnt++;
     }
 
     /** Checks a whole document, building nothing. */
@@ -68,8 +136,17 @@ public final class CanonicalJson {
 
     /** After the document's one value: nothing may follow. */
     public void finish() {
+        if (shape != null) {
+            if (t != shape.tokens.length) {
+                throw error("bytes after the end of the value");
+            }
+            return;
+        }
         if (i != end) {
             throw error("bytes after the end of the value");
+        }
+        if (learns && depth == 0) {
+            learn();
         }
     }
 
@@ -79,6 +156,9 @@ public final class CanonicalJson {
 
     /** What the next value is, from its first byte (a malformed number or literal is refused when read). */
     public int next() {
+        if (shape != null) {
+            return shape.tokens[t];
+        }
         return switch (peek()) {
             case '{' -> OBJECT;
             case '[' -> ARRAY;
@@ -92,6 +172,11 @@ public final class CanonicalJson {
 
     /** Checks the next value, whatever it is, and moves past it. */
     public void skip() {
+        if (shape != null) {
+            int token = shape.tokens[t];
+            t = token == OBJECT || token == ARRAY ? shape.args[t] + 1 : t + 1;
+            return;
+        }
         switch (peek()) {
             case '{' -> {
                 beginObject();
@@ -112,6 +197,10 @@ public final class CanonicalJson {
     }
 
     public void beginObject() {
+        if (shape != null) {
+            replayEnter(OBJECT);
+            return;
+        }
         expect('{');
         enter();
     }
@@ -121,6 +210,15 @@ public final class CanonicalJson {
      * must sort after the previous one; {@link #name} tells which it is.
      */
     public boolean nextMember() {
+        if (shape != null) {
+            if (shape.tokens[t] == JsonShape.END_OBJECT) {
+                t++;
+                depth--;
+                return false;
+            }
+            members[depth] = shape.args[t++];
+            return true;
+        }
         int d = depth;
         if (closes('}')) {
             return false;
@@ -151,36 +249,34 @@ public final class CanonicalJson {
     /** Which of {@code names} the current member's name is, or -1. */
     public int name(Names names) {
         int d = depth;
+        if (shape != null) {
+            return shape.name(members[d], names);
+        }
         if (!namePlain[d]) {
             return -1; // the names looked for are plain ASCII
         }
-        long prefix = namePrefixes[d];
-        int length = nameEnds[d] - nameStarts[d];
-        for (int k = 0; k < names.prefixes.length; k++) {
-            if (names.prefixes[k] == prefix && names.bytes[k].length == length && (length <= 8 || rest(nameStarts[d], names.bytes[k]))) {
-                return k;
-            }
-        }
-        return -1;
-    }
-
-    /** Whether the bytes from {@code at} + 8 are those of {@code name} after its first eight. */
-    private boolean rest(int at, byte[] name) {
-        for (int k = 8; k < name.length; k++) {
-            if (b[at + k] != name[k]) {
-                return false;
-            }
-        }
-        return true;
+        return names.find(b, nameStarts[d], nameEnds[d] - nameStarts[d], namePrefixes[d]);
     }
 
     public void beginArray() {
+        if (shape != null) {
+            replayEnter(ARRAY);
+            return;
+        }
         expect('[');
         enter();
     }
 
     /** Moves to the next item and returns true, or past the closing bracket and returns false. */
     public boolean nextItem() {
+        if (shape != null) {
+            if (shape.tokens[t] == JsonShape.END_ARRAY) {
+                t++;
+                depth--;
+                return false;
+            }
+            return true;
+        }
         int d = depth;
         if (closes(']')) {
             return false;
@@ -205,6 +301,61 @@ public final class CanonicalJson {
             i++;
         }
         return false;
+    }
+
+    private void replayEnter(int kind) {
+        if (shape.tokens[t] != kind) {
+            throw error("expected '" + (kind == OBJECT ? '{' : '[') + "'");
+        }
+        t++;
+        if (++depth == members.length) {
+            members = Arrays.copyOf(members, depth * 2);
+        }
+    }
+
+    /** The value at the next token, which must be a {@code kind}; returns its number among the layout's values. */
+    private int replayValue(int kind) {
+        if (shape.tokens[t] != kind) {
+            throw error(kind == STRING ? "expected '\"'" : "unexpected character");
+        }
+        value = shape.args[t++];
+        return value;
+    }
+
+    /**
+     * Whether this document has a layout met before: then it is already known to be canonical, its values are
+     * numbered in document order, and a reader may keep what it learnt about the layout in {@link #memo}.
+     */
+    public boolean replaying() {
+        return shape != null;
+    }
+
+    /** While {@link #replaying}: the number of the string or number just read. */
+    public int value() {
+        return value;
+    }
+
+    /** While {@link #replaying}: value k's bytes (a string's between its quotes) are [valueStart(k), valueEnd(k)). */
+    public int valueStart(int k) {
+        return valueStarts[k];
+    }
+
+    public int valueEnd(int k) {
+        return valueEnds[k];
+    }
+
+    /** While {@link #replaying}: value k, a number. */
+    public long valueNumber(int k) {
+        return numbers[k];
+    }
+
+    /** While {@link #replaying}: what the reader keeps for this layout (null at first). */
+    public Object memo() {
+        return shape.memo;
+    }
+
+    public void memo(Object memo) {
+        shape.memo = memo;
     }
 
     private void enter() {
@@ -248,8 +399,24 @@ public final class CanonicalJson {
         return (w - ONES) & ~w & HIGHS;
     }
 
+    /**
+     * Flags the quotes, backslashes, control characters and non-ASCII bytes among eight: the lowest flag is the first
+     * such byte (flags above it may be false, never the lowest).
+     */
+    static long special(long w) {
+        return (w & HIGHS) | zeroByte(w & ~HIGHS ^ 0x2222222222222222L) | zeroByte(w ^ 0x5C5C5C5C5C5C5C5CL)
+                | ((w & ~HIGHS) - 0x2020202020202020L & HIGHS);
+    }
+
     /** Reads a string; its bytes are then at {@link #stringStart()}. */
     public void string() {
+        if (shape != null) {
+            int value = replayValue(STRING);
+            stringStart = valueStarts[value];
+            stringEnd = valueEnds[value];
+            stringPlain = true;
+            return;
+        }
         expect('"');
         int start = i;
         boolean plain = true;
@@ -257,9 +424,7 @@ public final class CanonicalJson {
             // Eight bytes at a time: the first quote, backslash, control character or non-ASCII byte, if any, is
             // where the lowest flag falls (the flags above it may be false, never the lowest).
             if (i + 8 <= end) {
-                long w = (long) LONGS.get(b, i);
-                long special = (w & HIGHS) | zeroByte(w & ~HIGHS ^ 0x2222222222222222L) | zeroByte(w ^ 0x5C5C5C5C5C5C5C5CL)
-                        | ((w & ~HIGHS) - 0x2020202020202020L & HIGHS);
+                long special = special((long) LONGS.get(b, i));
                 if (special == 0) {
                     i += 8;
                     continue;
@@ -351,6 +516,9 @@ public final class CanonicalJson {
 
     /** Reads a whole number. */
     public long number() {
+        if (shape != null) {
+            return numbers[replayValue(NUMBER)];
+        }
         int start = i;
         boolean negative = peek() == '-';
         if (negative) {
@@ -380,6 +548,14 @@ public final class CanonicalJson {
 
     /** Reads true, false or null; returns {@link #TRUE}, {@link #FALSE} or {@link #NULL}. */
     public int literal() {
+        if (shape != null) {
+            int type = shape.tokens[t];
+            if (type != TRUE && type != FALSE && type != NULL) {
+                throw error("unexpected character");
+            }
+            t++;
+            return type;
+        }
         int type = next();
         String word = type == TRUE ? "true" : type == FALSE ? "false" : "null";
         for (int k = 0; k < word.length(); k++) {
@@ -424,6 +600,26 @@ public final class CanonicalJson {
                 bytes[k] = names[k].getBytes(StandardCharsets.US_ASCII);
                 prefixes[k] = prefix(bytes[k], 0, bytes[k].length);
             }
+        }
+
+        /** Which of these the plain ASCII name at [at, at + length) of {@code b} is, given its prefix; or -1. */
+        int find(byte[] b, int at, int length, long prefix) {
+            for (int k = 0; k < prefixes.length; k++) {
+                if (prefixes[k] == prefix && bytes[k].length == length && (length <= 8 || rest(b, at, bytes[k]))) {
+                    return k;
+                }
+            }
+            return -1;
+        }
+
+        /** Whether the bytes from {@code at} + 8 are those of {@code name} after its first eight. */
+        private static boolean rest(byte[] b, int at, byte[] name) {
+            for (int k = 8; k < name.length; k++) {
+                if (b[at + k] != name[k]) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

@@ -12,7 +12,7 @@ import microfactory.ledger.tlog.Tiles;
 final class Bundle {
 
     /** Each checking thread reuses one cursor. */
-    private static final ThreadLocal<CanonicalJson> CURSOR = ThreadLocal.withInitial(CanonicalJson::new);
+    private static final ThreadLocal<CanonicalJson> CURSOR = ThreadLocal.withInitial(CanonicalJson::learning);
 
     final Tiles.Address address;
     final byte[] bytes;

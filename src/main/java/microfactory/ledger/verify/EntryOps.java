@@ -58,6 +58,10 @@ final class EntryOps {
 
     private long[] ops = new long[8192];
     private int size;
+    // While the first reading of a layout is recorded (see ReadingPlan): which value each operation field came from.
+    private boolean recording;
+    private int[] from = new int[0];
+    private final ReadingPlan.Guards guards = new ReadingPlan.Guards();
 
     void clear() {
         size = 0;
@@ -75,7 +79,88 @@ final class EntryOps {
         if (size == ops.length) {
             ops = Arrays.copyOf(ops, size * 2);
         }
+        if (recording) {
+            if (from.length < ops.length) {
+                from = Arrays.copyOf(from, ops.length);
+            }
+            from[size] = 0;
+        }
         ops[size++] = value;
+    }
+
+    /** Sets field {@code at}; while recording, also that it came from no value. */
+    private void put(int at, long value) {
+        ops[at] = value;
+        if (recording) {
+            from[at] = 0;
+        }
+    }
+
+    /** Sets field {@code at} to the string just read's reference, or with {@code hash} its hash. */
+    private void putString(int at, CanonicalJson json, boolean hash) {
+        ops[at] = hash ? ByteKeys.hash(json.bytes(), json.stringStart(), json.stringEnd()) : ref(json);
+        if (recording) {
+            from[at] = ReadingPlan.from(hash ? ReadingPlan.HASH : ReadingPlan.REF, json.value());
+        }
+    }
+
+    private void addString(CanonicalJson json, boolean hash) {
+        add(0);
+        putString(size - 1, json, hash);
+    }
+
+    /** Whether the string just read is {@code word}: an answer that depends on its bytes, so a plan records them. */
+    private boolean is(CanonicalJson json, byte[] word) {
+        if (recording) {
+            guards.sameBytes(json);
+        }
+        return json.stringIs(word);
+    }
+
+    /** Appends n operations, growing the list first. */
+    long[] append(long[] template) {
+        if (size + template.length > ops.length) {
+            ops = Arrays.copyOf(ops, Math.max(ops.length * 2, size + template.length));
+        }
+        System.arraycopy(template, 0, ops, size, template.length);
+        size += template.length;
+        return ops;
+    }
+
+    /**
+     * Reads one entry with the cursor (set on it), checking all of it, and appends its operations. Throws when the
+     * entry is not canonical; the caller then {@link #truncate}s what this entry appended. An entry in a layout the
+     * cursor has met before is read by a plan recorded the first time (see {@link ReadingPlan}).
+     */
+    void read(CanonicalJson json) {
+        if (!json.replaying()) {
+            walk(json);
+            return;
+        }
+        ReadingPlan.Plans plans = json.memo() instanceof ReadingPlan.Plans p ? p : null;
+        if (plans != null && plans.apply(json, this)) {
+            return;
+        }
+        if (plans == null) {
+            plans = new ReadingPlan.Plans();
+            json.memo(plans);
+        }
+        if (plans.full()) {
+            walk(json);
+            return;
+        }
+        int begin = size;
+        recording = true;
+        guards.clear();
+        if (from.length < ops.length) {
+            from = new int[ops.length];
+        }
+        try {
+            walk(json);
+            plans.add(ReadingPlan.of(ops, from, begin, size, guards, json));
+        } finally {
+            recording = false;
+        }
     }
 
     /** The id of transfer number {@code ordinal} among these operations (one entry's), decoded from its bytes. */
@@ -109,10 +194,6 @@ final class EntryOps {
         return (long) json.stringStart() << 32 | (json.stringEnd() - json.stringStart());
     }
 
-    private static long hash(CanonicalJson json) {
-        return ByteKeys.hash(json.bytes(), json.stringStart(), json.stringEnd());
-    }
-
     private static final long NONE = -1;
 
     static int start(long ref) {
@@ -123,11 +204,8 @@ final class EntryOps {
         return (int) ref;
     }
 
-    /**
-     * Reads one entry with the cursor (set on it), checking all of it, and appends its operations. Throws when the
-     * entry is not canonical; the caller then {@link #truncate}s what this entry appended.
-     */
-    void read(CanonicalJson json) {
+    /** Reads one entry by walking it with the cursor. */
+    private void walk(CanonicalJson json) {
         int begin = size;
         if (json.next() != CanonicalJson.OBJECT) {
             json.skip();
@@ -138,13 +216,14 @@ final class EntryOps {
         boolean at = false;
         boolean data = false;
         byte[] kind = null; // the kind's bytes if it is one the books know, else an empty array; null if none
-        long code = NONE;
-        long codeHash = 0;
-        long currency = NONE;
-        long currencyHash = 0;
+        // Strings kept for the end, by their reference (NONE when absent) and their number among the values.
+        long codeRef = NONE;
+        int code = -1;
+        long currencyRef = NONE;
+        int currency = -1;
         int flags = 0;
-        long pending = NONE;
-        long pendingHash = 0;
+        long pendingRef = NONE;
+        int pending = -1;
         json.beginObject();
         while (json.nextMember()) {
             int type = json.next();
@@ -160,12 +239,12 @@ final class EntryOps {
                         int fieldType = json.next();
                         if (field == 0 && fieldType == CanonicalJson.STRING) {
                             json.string();
-                            code = ref(json);
-                            codeHash = hash(json);
+                            code = json.value();
+                            codeRef = ref(json);
                         } else if (field == 1 && fieldType == CanonicalJson.STRING) {
                             json.string();
-                            currency = ref(json);
-                            currencyHash = hash(json);
+                            currency = json.value();
+                            currencyRef = ref(json);
                         } else if (field == 2 && fieldType == CanonicalJson.ARRAY) {
                             json.beginArray();
                             while (json.nextItem()) {
@@ -174,7 +253,7 @@ final class EntryOps {
                                     continue;
                                 }
                                 json.string();
-                                flags |= (json.stringIs(DEBITS_FLAG) ? DEBITS_LIMIT : 0) | (json.stringIs(CREDITS_FLAG) ? CREDITS_LIMIT : 0);
+                                flags |= (is(json, DEBITS_FLAG) ? DEBITS_LIMIT : 0) | (is(json, CREDITS_FLAG) ? CREDITS_LIMIT : 0);
                             }
                         } else {
                             json.skip();
@@ -192,8 +271,8 @@ final class EntryOps {
                 case 3 -> {
                     if (type == CanonicalJson.STRING) {
                         json.string();
-                        kind = json.stringIs(KIND_TRANSFERS) ? KIND_TRANSFERS : json.stringIs(KIND_OPENED) ? KIND_OPENED
-                                : json.stringIs(KIND_EXPIRED) ? KIND_EXPIRED : new byte[0];
+                        kind = is(json, KIND_TRANSFERS) ? KIND_TRANSFERS : is(json, KIND_OPENED) ? KIND_OPENED
+                                : is(json, KIND_EXPIRED) ? KIND_EXPIRED : new byte[0];
                     } else {
                         json.skip();
                     }
@@ -201,8 +280,8 @@ final class EntryOps {
                 case 4 -> {
                     if (type == CanonicalJson.STRING) {
                         json.string();
-                        pending = ref(json);
-                        pendingHash = hash(json);
+                        pending = json.value();
+                        pendingRef = ref(json);
                     } else {
                         json.skip();
                     }
@@ -227,17 +306,24 @@ final class EntryOps {
             }
         } else if (kind == KIND_OPENED) {
             add(OPEN);
-            add(code);
-            add(codeHash);
-            add(currency);
-            add(currencyHash);
+            addKept(json, codeRef, code);
+            addKept(json, currencyRef, currency);
             add(flags);
         } else if (kind == KIND_EXPIRED) {
             add(EXPIRE);
-            add(pending);
-            add(pendingHash);
+            addKept(json, pendingRef, pending);
         } else if (!data) {
             error(NO_DATA);
+        }
+    }
+
+    /** A string read earlier (by its reference, NONE if there was none, and its value number): reference and hash. */
+    private void addKept(CanonicalJson json, long ref, int value) {
+        add(ref);
+        add(ref == NONE ? 0 : ByteKeys.hash(json.bytes(), start(ref), start(ref) + length(ref)));
+        if (recording && ref != NONE) {
+            from[size - 2] = ReadingPlan.from(ReadingPlan.REF, value);
+            from[size - 1] = ReadingPlan.from(ReadingPlan.HASH, value);
         }
     }
 
@@ -273,27 +359,27 @@ final class EntryOps {
                     case 0 -> {
                         if (type == CanonicalJson.STRING) {
                             json.string();
-                            ops[header + 1] = ref(json);
-                            ops[header + 2] = hash(json);
+                            putString(header + 1, json, false);
+                            putString(header + 2, json, true);
                         } else {
                             json.skip();
                         }
                     }
                     case 1 -> {
                         if (type == CanonicalJson.TRUE) {
-                            ops[header + 3] = PENDING;
+                            put(header + 3, PENDING);
                         }
                         json.skip();
                     }
                     case 2, 4 -> { // post, or void: "post" wins when both are there
                         boolean isPost = json.name(TRANSFER_NAMES) == 2;
                         if (!post) {
-                            ops[header + 4] = NONE;
-                            ops[header + 5] = 0;
+                            put(header + 4, NONE);
+                            put(header + 5, 0);
                             if (type == CanonicalJson.STRING) {
                                 json.string();
-                                ops[header + 4] = ref(json);
-                                ops[header + 5] = hash(json);
+                                putString(header + 4, json, false);
+                                putString(header + 5, json, true);
                             } else {
                                 json.skip();
                             }
@@ -315,12 +401,12 @@ final class EntryOps {
             }
             if (post || voids) {
                 truncate(header + 7);
-                ops[header + 3] = post ? POST : VOID;
-                ops[header + 6] = 0;
+                put(header + 3, post ? POST : VOID);
+                put(header + 6, 0);
             } else if (postings < 2) {
                 truncate(header + 7);
             } else {
-                ops[header + 6] = postings;
+                put(header + 6, postings);
             }
         }
         if (size > begin) {
@@ -334,11 +420,14 @@ final class EntryOps {
         json.beginArray();
         while (json.nextItem()) {
             count++;
-            long account = NONE;
-            long accountHash = 0;
-            long currency = NONE;
-            long currencyHash = 0;
+            int begin = size;
+            add(POSTING);
+            add(NONE); // account
+            add(0);
+            add(NONE); // currency
+            add(0);
             long amount = 0;
+            int amountValue = -1;
             boolean debit = false;
             boolean credit = false;
             if (json.next() != CanonicalJson.OBJECT) {
@@ -350,29 +439,29 @@ final class EntryOps {
                     int field = json.name(POSTING_NAMES);
                     if (field == 0 && type == CanonicalJson.STRING) {
                         json.string();
-                        account = ref(json);
-                        accountHash = hash(json);
+                        putString(begin + 1, json, false);
+                        putString(begin + 2, json, true);
                     } else if (field == 1 && type == CanonicalJson.NUMBER) {
                         amount = json.number();
+                        amountValue = json.value();
                     } else if (field == 2 && type == CanonicalJson.STRING) {
                         json.string();
-                        currency = ref(json);
-                        currencyHash = hash(json);
+                        putString(begin + 3, json, false);
+                        putString(begin + 4, json, true);
                     } else if (field == 3 && type == CanonicalJson.STRING) {
                         json.string();
-                        debit = json.stringIs(DEBIT);
-                        credit = json.stringIs(CREDIT);
+                        debit = is(json, DEBIT);
+                        credit = is(json, CREDIT);
                     } else {
                         json.skip();
                     }
                 }
             }
-            add(POSTING);
-            add(account);
-            add(accountHash);
-            add(currency);
-            add(currencyHash);
             add(amount);
+            if (recording && amountValue >= 0) {
+                from[size - 1] = ReadingPlan.from(ReadingPlan.NUMBER, amountValue);
+                guards.positive(json, amountValue); // the problem below depends on it
+            }
             add(debit ? 1 : 0);
             add(amount <= 0 || amount > Jcs.MAX_SAFE_INTEGER ? BAD_AMOUNT : !debit && !credit ? BAD_SIDE : -1);
         }
