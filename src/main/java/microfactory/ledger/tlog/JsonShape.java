@@ -288,7 +288,8 @@ final class JsonShape {
                 }
             }
             frame.write(b[i++]);
-            args[start] = token(endToken, 0);
+            int endAt = token(endToken, 0); // first: token() may replace the args array
+            args[start] = endAt;
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
@@ -107,5 +108,129 @@ class CanonicalJsonTest {
             }
         }
         assertThat(verdicts).containsExactly("ok", "ok", "order", "broken", "order", "order", "ok", "ok", "ok", "order");
+    }
+
+    private static final CanonicalJson.Names NAMES = new CanonicalJson.Names("at", "kind", "transfers", "id", "pending", "postings",
+            "account", "amount", "currency", "side", "data", "badge", "tags", "a", "b");
+
+    /** Every value and name a reader can see, in order, or the refusal: what two cursors must agree on. */
+    static String trace(CanonicalJson c, byte[] doc) {
+        StringBuilder seen = new StringBuilder();
+        try {
+            c.reset(doc, 0, doc.length);
+            walk(c, seen);
+            c.finish();
+            return seen.toString();
+        } catch (IllegalArgumentException e) {
+            return "refused: " + e.getMessage();
+        }
+    }
+
+    private static void walk(CanonicalJson c, StringBuilder seen) {
+        switch (c.next()) {
+            case CanonicalJson.OBJECT -> {
+                c.beginObject();
+                seen.append('{');
+                while (c.nextMember()) {
+                    int name = c.name(NAMES);
+                    seen.append(name).append(':');
+                    if (name < 0) {
+                        c.skip(); // unknown names are skipped, as readers do: checked all the same
+                        seen.append("skipped,");
+                    } else {
+                        walk(c, seen);
+                    }
+                }
+                seen.append('}');
+            }
+            case CanonicalJson.ARRAY -> {
+                c.beginArray();
+                seen.append('[');
+                while (c.nextItem()) {
+                    walk(c, seen);
+                }
+                seen.append(']');
+            }
+            case CanonicalJson.STRING -> {
+                c.string();
+                seen.append('"').append(CanonicalJson.decode(c.bytes(), c.stringStart(), c.stringEnd())).append("\",");
+            }
+            case CanonicalJson.NUMBER -> seen.append(c.number()).append(',');
+            default -> seen.append(c.literal()).append(',');
+        }
+    }
+
+    /**
+     * A learning cursor checks a document of a layout it met by the layout's frame and the values alone: on thousands
+     * of documents a byte away from learnt ones (valid or not), it answers exactly as a fresh cursor does, verdict,
+     * message and every value read.
+     */
+    @Test
+    void aLearningCursorAnswersAsAFreshOne() {
+        List<String> docs = List.of(
+                "{\"at\":\"2026-01-01T00:00:00.000Z\",\"kind\":\"transfers\",\"transfers\":[{\"id\":\"t-1\",\"pending\":true,\"postings\":["
+                        + "{\"account\":\"bank\",\"amount\":500,\"currency\":\"USD\",\"side\":\"debit\"},"
+                        + "{\"account\":\"dues\",\"amount\":500,\"currency\":\"USD\",\"side\":\"credit\"}]}]}",
+                "{\"at\":\"2026-01-01T00:00:00.000Z\",\"data\":{\"badge\":\"weld-1\",\"level\":-2,\"note\":null,\"ok\":false,"
+                        + "\"tags\":[\"a\",\"b\",[],{}],\"x\":{\"y\":[1,2]}},\"kind\":\"badge.issued\"}",
+                "{\"a\":\"é\\n\\u0001 ok\",\"b\":0}", "42", "\"x\"", "[]", "{}", "[true,false,null]");
+        byte[] pool = b("0123456789-.eE\"\\,:{}[] aztnf\u0001");
+        Random random = new Random(7);
+        CanonicalJson fresh = new CanonicalJson();
+        CanonicalJson learning = CanonicalJson.learning();
+        int replayed = 0;
+        int refused = 0;
+        for (String doc : docs) {
+            byte[] base = b(doc);
+            assertThat(trace(learning, base)).isEqualTo(trace(fresh, base)).doesNotStartWith("refused");
+            for (int n = 0; n < 3000; n++) {
+                byte[] mutated = mutate(base, pool, random);
+                String expected = trace(fresh, mutated);
+                assertThat(trace(learning, mutated)).as(new String(mutated, StandardCharsets.UTF_8)).isEqualTo(expected);
+                replayed += learning.replaying() ? 1 : 0;
+                refused += expected.startsWith("refused") ? 1 : 0;
+                assertThat(trace(learning, base)).isEqualTo(trace(fresh, base)); // and the learnt layout still reads its own
+            }
+        }
+        assertThat(replayed).as("documents checked by a learnt layout").isGreaterThan(2000);
+        assertThat(refused).as("documents refused").isGreaterThan(5000);
+    }
+
+    /** One byte replaced, inserted or removed; inside a value (a letter for a letter, a digit for a digit) or anywhere. */
+    private static byte[] mutate(byte[] base, byte[] pool, Random random) {
+        if (base.length == 0) {
+            return base;
+        }
+        int at = random.nextInt(base.length);
+        byte[] out;
+        switch (random.nextInt(4)) {
+            case 0 -> { // likely still canonical: a lower-case letter or a digit changed for another of its kind
+                out = base.clone();
+                byte c = base[at];
+                if (c >= 'a' && c <= 'z') {
+                    out[at] = (byte) ('a' + random.nextInt(26));
+                } else if (c >= '1' && c <= '9') {
+                    out[at] = (byte) ('1' + random.nextInt(9));
+                } else {
+                    out[at] = pool[random.nextInt(pool.length)];
+                }
+            }
+            case 1 -> {
+                out = base.clone();
+                out[at] = pool[random.nextInt(pool.length)];
+            }
+            case 2 -> {
+                out = new byte[base.length + 1];
+                System.arraycopy(base, 0, out, 0, at);
+                out[at] = pool[random.nextInt(pool.length)];
+                System.arraycopy(base, at, out, at + 1, base.length - at);
+            }
+            default -> {
+                out = new byte[base.length - 1];
+                System.arraycopy(base, 0, out, 0, at);
+                System.arraycopy(base, at + 1, out, at, base.length - at - 1);
+            }
+        }
+        return out;
     }
 }
