@@ -3,9 +3,12 @@ package microfactory.browser;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +37,7 @@ abstract class BrowserTest {
 
     @LocalServerPort int port;
     WebDriver browser;
+    private Path profile;
 
     @BeforeEach
     void openBrowser() throws Exception {
@@ -46,7 +50,7 @@ abstract class BrowserTest {
             }
             assumeTrue(false, "Chromium not installed (apt-get install chromium chromium-driver)");
         }
-        Path profile = Files.createTempDirectory("mf-chromium");
+        profile = Files.createTempDirectory("mf-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -59,9 +63,14 @@ abstract class BrowserTest {
     }
 
     @AfterEach
-    void closeBrowser() {
+    void closeBrowser() throws IOException {
         if (browser != null) {
             browser.quit();
+        }
+        if (profile != null) { // Chromium's profile, some megabytes each run: not left in the temporary directory
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 
