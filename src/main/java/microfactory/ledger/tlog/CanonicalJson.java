@@ -40,10 +40,18 @@ public final class CanonicalJson {
     static final int MAX_SHAPE_VALUES = 4096;
 
     private final boolean learns;
+    private final boolean persistent; // never stops trying layouts (for tests of layouts against full checks)
     private final JsonShape[] shapes;
     private int shapeCount;
     private int learnt; // layouts learnt, and documents that matched one: learning stops when it is not paying off
     private int matched;
+    // In the current stretch of 1,024 documents: the layouts tried, and the documents that matched one. A document
+    // that matches is checked and read several times faster than in full; one that does not was tried against every
+    // layout first. When the layouts tried are more than a dozen per document they spared (a log of ever-new
+    // layouts), they cost more than they save, and the cursor stops trying them.
+    private int stretch;
+    private int tries;
+    private int hits;
     // While the document has a known layout: it, the next token, each open object's member name, and the values.
     private JsonShape shape;
     private int t;
@@ -72,17 +80,18 @@ public final class CanonicalJson {
     private boolean stringPlain;
 
     public CanonicalJson() {
-        this(false);
+        this(false, false);
     }
 
-    private CanonicalJson(boolean learns) {
+    CanonicalJson(boolean learns, boolean persistent) {
         this.learns = learns;
+        this.persistent = persistent;
         this.shapes = new JsonShape[learns ? SHAPES : 0];
     }
 
     /** A cursor that learns the layouts of the documents it checks, for a reader going through many alike. */
     public static CanonicalJson learning() {
-        return new CanonicalJson(true);
+        return new CanonicalJson(true, false);
     }
 
     /** Starts on the document in bytes [from, to) of {@code bytes}, such as one entry inside a tile bundle. */
@@ -94,22 +103,59 @@ public final class CanonicalJson {
         this.depth = 0;
         this.shape = null;
         this.value = -1;
+        if (shapeCount == 0) {
+            return this;
+        }
         for (int k = 0; k < shapeCount; k++) {
-            if (shapes[k].match(bytes, from, to, valueStarts, valueEnds, numbers)) {
-                shape = shapes[k];
+            tries++;
+            JsonShape layout = shapes[k];
+            shape = layout.match(bytes, from, to, valueStarts, valueEnds, numbers, strings());
+            if (shape != null) {
                 t = 0;
                 System.arraycopy(shapes, 0, shapes, 1, k); // most recently met first
-                shapes[0] = shape;
+                shapes[0] = layout;
                 matched++;
                 break;
             }
         }
+        hits += shape != null ? 1 : 0;
+        if (++stretch == 1024) {
+            if (tries > 12 * hits && !persistent) {
+                shapeCount = 0;
+                Arrays.fill(shapes, null);
+                learnt = Integer.MAX_VALUE; // and learns no more
+            }
+            stretch = 0;
+            tries = 0;
+            hits = 0;
+        }
         return this;
+    }
+
+    private CanonicalJson strings;
+
+    /** A plain cursor this one checks strings with while matching layouts. */
+    private CanonicalJson strings() {
+        if (strings == null) {
+            strings = new CanonicalJson();
+        }
+        return strings;
+    }
+
+    /** Where the string whose bytes start at {@code start} closes, checked in full; -1 when it is not canonical. */
+    int checkedStringEnd(byte[] bytes, int start, int to) {
+        reset(bytes, start - 1, to);
+        try {
+            string();
+            return stringEnd;
+        } catch (IllegalArgumentException e) {
+            return -1;
+        }
     }
 
     /** After a document checked in full: keep its layout, unless learning has not paid off (many layouts, few repeats). */
     private void learn() {
-        if (learnt > 64 && matched < learnt) {
+        if (learnt > 64 && matched < learnt && !persistent) {
             return;
         }
         JsonShape learned = JsonShape.of(b, from, end);

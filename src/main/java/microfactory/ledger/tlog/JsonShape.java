@@ -9,12 +9,12 @@ import java.util.Arrays;
 /**
  * The layout of a canonical JSON document with its strings and numbers cut out: the frame (braces, brackets, names,
  * colons, commas, literals, the values' quotes) and the tokens a reader walks. A log holds a million entries in a
- * handful of layouts. A document whose bytes are a known layout's frame around plain ASCII strings (no escape, no
- * control character) and canonical integers is itself canonical, because the layout was learnt from a document
- * checked in full: the names, their order and the nesting are the same bytes. So such a document is checked by
- * comparing its frame eight bytes at a time and scanning its values, and read by replaying the tokens.
- * Anything else (another layout, an escape, a non-ASCII byte, a number out of form) simply does not match, and the
- * document is checked in full instead, with the same verdict and message as ever.
+ * handful of layouts. A document whose bytes are a known layout's frame around canonical strings and canonical
+ * integers is itself canonical, because the layout was learnt from a document checked in full: the names, their
+ * order and the nesting are the same bytes. So such a document is checked by comparing its frame eight bytes at a
+ * time and scanning its values (plain ASCII eight bytes at a time, anything else in full), and read by replaying the
+ * tokens. Anything else (another layout, a value out of form) does not match, and the document is checked in full
+ * instead, with the same verdict and message as ever.
  */
 final class JsonShape {
 
@@ -27,12 +27,22 @@ final class JsonShape {
 
     private final byte[] frame; // padded with eight zero bytes, so a tail is read as one long
     private final int frameLength;
-    private final int[] cuts; // value k sits where frame byte cuts[k] would be
-    private final byte[] valueKinds; // STRING or NUMBER
+    private final int valueCount;
+    private final int[] open; // the values scanned as values, by number, in document order
+    private final int[] cuts; // open value j sits where frame byte cuts[j] would be
+    private final byte[] openKinds; // STRING or NUMBER
+    // A refinement's values that are part of its frame: number, place in the frame, length, and the segment (the
+    // frame between two open values) holding them.
+    private final int[] frozen;
+    private final int[] frozenAt;
+    private final int[] frozenLength;
+    private final int[] frozenSegment;
+    private final int[] shifts; // while matching: per segment, its place in the document minus its place in the frame
     final byte[] tokens;
     /** For an object or array start: the index of its end token; for a string or number: its value; for a member: its name. */
     final int[] args;
-    private final int[] nameStarts; // in the frame
+    private final byte[] names; // the member names are in these bytes (the first frame)
+    private final int[] nameStarts;
     private final int[] nameEnds;
     private final long[] namePrefixes;
     private final boolean[] namePlain;
@@ -41,13 +51,32 @@ final class JsonShape {
     /** Whatever the cursor's reader keeps for this layout. */
     Object memo;
 
-    private JsonShape(Builder b) {
+    // A learnt layout keeps its document, to find the strings the next document repeats: most entries of a layout
+    // say the same kind, code, accounts and currency. A refinement with those strings in its frame is tried first.
+    private final byte[] template;
+    private final int[] templateStarts;
+    private final int[] templateEnds;
+    private boolean refineTried;
+    private JsonShape refined;
+    private int refinedHits;
+    private int refinedMisses;
+
+    private JsonShape(Builder b, byte[] bytes, int from, int to) {
         this.frameLength = b.frame.size();
         this.frame = Arrays.copyOf(b.frame.toByteArray(), frameLength + 8);
+        this.valueCount = b.values;
+        this.open = new int[b.values];
+        Arrays.setAll(open, k -> k);
         this.cuts = Arrays.copyOf(b.cuts, b.values);
-        this.valueKinds = Arrays.copyOf(b.valueKinds, b.values);
+        this.openKinds = Arrays.copyOf(b.valueKinds, b.values);
+        this.frozen = new int[0];
+        this.frozenAt = frozen;
+        this.frozenLength = frozen;
+        this.frozenSegment = frozen;
+        this.shifts = new int[b.values + 1];
         this.tokens = Arrays.copyOf(b.tokens, b.tokenCount);
         this.args = Arrays.copyOf(b.args, b.tokenCount);
+        this.names = frame;
         this.nameStarts = Arrays.copyOf(b.nameStarts, b.names);
         this.nameEnds = Arrays.copyOf(b.nameEnds, b.names);
         this.namePrefixes = new long[b.names];
@@ -62,10 +91,73 @@ final class JsonShape {
         }
         this.seenNames = new CanonicalJson.Names[b.names];
         this.seenAnswers = new int[b.names];
+        this.template = Arrays.copyOfRange(bytes, from, to);
+        this.templateStarts = new int[b.values];
+        this.templateEnds = new int[b.values];
+        for (int k = 0; k < b.values; k++) {
+            templateStarts[k] = b.valueStarts[k] - from;
+            templateEnds[k] = b.valueEnds[k] - from;
+        }
+    }
+
+    /** A refinement of {@code general}: its values marked in {@code freeze} written into the frame as the template has them. */
+    private JsonShape(JsonShape general, boolean[] freeze) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int[] openValues = new int[general.open.length];
+        int[] openCuts = new int[general.open.length];
+        byte[] kinds = new byte[general.open.length];
+        int opens = 0;
+        int[] frozenValues = new int[general.open.length];
+        int[] at = new int[general.open.length];
+        int[] lengths = new int[general.open.length];
+        int[] segments = new int[general.open.length];
+        int frozens = 0;
+        int f = 0;
+        for (int j = 0; j < general.open.length; j++) {
+            int v = general.open[j];
+            out.write(general.frame, f, general.cuts[j] - f);
+            f = general.cuts[j];
+            if (freeze[v]) {
+                frozenValues[frozens] = v;
+                at[frozens] = out.size();
+                lengths[frozens] = general.templateEnds[v] - general.templateStarts[v];
+                segments[frozens++] = opens;
+                out.write(general.template, general.templateStarts[v], general.templateEnds[v] - general.templateStarts[v]);
+            } else {
+                openValues[opens] = v;
+                openCuts[opens] = out.size();
+                kinds[opens++] = general.openKinds[j];
+            }
+        }
+        out.write(general.frame, f, general.frameLength - f);
+        this.frameLength = out.size();
+        this.frame = Arrays.copyOf(out.toByteArray(), frameLength + 8);
+        this.valueCount = general.valueCount;
+        this.open = Arrays.copyOf(openValues, opens);
+        this.cuts = Arrays.copyOf(openCuts, opens);
+        this.openKinds = Arrays.copyOf(kinds, opens);
+        this.frozen = Arrays.copyOf(frozenValues, frozens);
+        this.frozenAt = Arrays.copyOf(at, frozens);
+        this.frozenLength = Arrays.copyOf(lengths, frozens);
+        this.frozenSegment = Arrays.copyOf(segments, frozens);
+        this.shifts = new int[opens + 1];
+        this.tokens = general.tokens;
+        this.args = general.args;
+        this.names = general.names;
+        this.nameStarts = general.nameStarts;
+        this.nameEnds = general.nameEnds;
+        this.namePrefixes = general.namePrefixes;
+        this.namePlain = general.namePlain;
+        this.seenNames = new CanonicalJson.Names[nameStarts.length];
+        this.seenAnswers = new int[nameStarts.length];
+        this.template = null;
+        this.templateStarts = null;
+        this.templateEnds = null;
+        this.refineTried = true;
     }
 
     int values() {
-        return cuts.length;
+        return valueCount;
     }
 
     /** The layout of [from, to) of {@code bytes}, which must already have been checked to be canonical. */
@@ -75,31 +167,70 @@ final class JsonShape {
         if (b.i != to) {
             throw new IllegalStateException("a shape is learnt from a whole checked document");
         }
-        return new JsonShape(b);
+        return new JsonShape(b, bytes, from, to);
     }
 
     /**
-     * Whether [from, to) of {@code b} has this layout with plain strings and canonical integers; if so, value k is at
-     * [starts[k], ends[k]) and a number's value is numbers[k]. The arrays hold at least {@link #values()}.
+     * The layout [from, to) of {@code b} has, this one or its refinement, if the document has it with plain strings and
+     * canonical integers; else null. Then value k is at [starts[k], ends[k]) and a number's value is numbers[k]. The
+     * arrays hold at least {@link #values()}.
      */
-    boolean match(byte[] b, int from, int to, int[] starts, int[] ends, long[] numbers) {
+    JsonShape match(byte[] b, int from, int to, int[] starts, int[] ends, long[] numbers, CanonicalJson strings) {
+        if (refined != null) {
+            if (refined.matches(b, from, to, starts, ends, numbers, strings)) {
+                refinedHits++;
+                return refined;
+            }
+            if (++refinedMisses > 64 && refinedMisses > refinedHits) {
+                refined = null; // the strings it took as the layout's vary after all
+            }
+        }
+        if (!matches(b, from, to, starts, ends, numbers, strings)) {
+            return null;
+        }
+        if (!refineTried) { // the second document of this layout: the strings it shares with the first
+            refineTried = true;
+            boolean[] freeze = new boolean[valueCount];
+            boolean any = false;
+            for (int j = 0; j < open.length; j++) {
+                int v = open[j];
+                freeze[v] = openKinds[j] == CanonicalJson.STRING && Arrays.equals(template, templateStarts[v], templateEnds[v], b, starts[v], ends[v]);
+                any |= freeze[v];
+            }
+            refined = any ? new JsonShape(this, freeze) : null;
+        }
+        return this;
+    }
+
+    private boolean matches(byte[] b, int from, int to, int[] starts, int[] ends, long[] numbers, CanonicalJson strings) {
         int at = from;
         int f = 0;
-        for (int k = 0; k < cuts.length; k++) {
-            int cut = cuts[k];
+        for (int j = 0; j < open.length; j++) {
+            int cut = cuts[j];
             if (!sameFrame(b, at, to, f, cut - f)) {
                 return false;
             }
+            shifts[j] = at - f;
             at += cut - f;
             f = cut;
-            starts[k] = at;
-            at = valueKinds[k] == CanonicalJson.STRING ? plainStringEnd(b, at, to) : number(b, at, to, numbers, k);
+            int v = open[j];
+            starts[v] = at;
+            at = openKinds[j] == CanonicalJson.STRING ? stringEnd(b, at, to, strings) : number(b, at, to, numbers, v);
             if (at < 0) {
                 return false;
             }
-            ends[k] = at;
+            ends[v] = at;
         }
-        return to - at == frameLength - f && sameFrame(b, at, to, f, frameLength - f);
+        if (to - at != frameLength - f || !sameFrame(b, at, to, f, frameLength - f)) {
+            return false;
+        }
+        shifts[open.length] = at - f;
+        for (int k = 0; k < frozen.length; k++) {
+            int start = frozenAt[k] + shifts[frozenSegment[k]];
+            starts[frozen[k]] = start;
+            ends[frozen[k]] = start + frozenLength[k];
+        }
+        return true;
     }
 
     /** Whether the n bytes at {@code at} of {@code b}, within {@code to}, are the frame's from {@code f}. */
@@ -129,13 +260,17 @@ final class JsonShape {
         return true;
     }
 
-    /** Where the string starting at {@code at} closes, if it holds only printable ASCII other than the backslash; else -1. */
-    private static int plainStringEnd(byte[] b, int at, int to) {
+    /**
+     * Where the string whose bytes start at {@code at} closes, or -1 if it is not canonical: plain printable ASCII
+     * eight bytes at a time, and a string with escapes or other characters checked in full by {@code strings}.
+     */
+    private static int stringEnd(byte[] b, int start, int to, CanonicalJson strings) {
+        int at = start;
         while (at + 8 <= b.length) {
             long special = CanonicalJson.special((long) LONGS.get(b, at));
             if (special != 0) {
                 at += Long.numberOfTrailingZeros(special) >>> 3;
-                return at < to && b[at] == '"' ? at : -1;
+                return at < to && b[at] == '"' ? at : strings.checkedStringEnd(b, start, to);
             }
             at += 8;
             if (at >= to) {
@@ -148,7 +283,7 @@ final class JsonShape {
                 return at;
             }
             if (c < 0x20 || c == '\\' || c >= 0x80) {
-                return -1;
+                return strings.checkedStringEnd(b, start, to);
             }
         }
         return -1;
@@ -180,7 +315,7 @@ final class JsonShape {
         if (seenNames[name] == names) {
             return seenAnswers[name];
         }
-        int answer = namePlain[name] ? names.find(frame, nameStarts[name], nameEnds[name] - nameStarts[name], namePrefixes[name]) : -1;
+        int answer = namePlain[name] ? names.find(this.names, nameStarts[name], nameEnds[name] - nameStarts[name], namePrefixes[name]) : -1;
         seenNames[name] = names;
         seenAnswers[name] = answer;
         return answer;
@@ -194,6 +329,8 @@ final class JsonShape {
         final ByteArrayOutputStream frame = new ByteArrayOutputStream();
         int[] cuts = new int[16];
         byte[] valueKinds = new byte[16];
+        int[] valueStarts = new int[16];
+        int[] valueEnds = new int[16];
         int values;
         byte[] tokens = new byte[32];
         int[] args = new int[32];
@@ -222,9 +359,12 @@ final class JsonShape {
             if (values == cuts.length) {
                 cuts = Arrays.copyOf(cuts, values * 2);
                 valueKinds = Arrays.copyOf(valueKinds, values * 2);
+                valueStarts = Arrays.copyOf(valueStarts, values * 2);
+                valueEnds = Arrays.copyOf(valueEnds, values * 2);
             }
             cuts[values] = frame.size();
             valueKinds[values] = (byte) kind;
+            valueStarts[values] = i;
             token(kind, values++);
         }
 
@@ -242,8 +382,10 @@ final class JsonShape {
                 case '[' -> container(CanonicalJson.ARRAY, ']', END_ARRAY);
                 case '"' -> {
                     frame.write('"');
+                    i++;
                     cut(CanonicalJson.STRING);
-                    i = close(i + 1);
+                    i = close(i);
+                    valueEnds[values - 1] = i;
                     frame.write('"');
                     i++;
                 }
@@ -254,6 +396,7 @@ final class JsonShape {
                     while (i < end && (b[i] == '-' || b[i] >= '0' && b[i] <= '9')) {
                         i++;
                     }
+                    valueEnds[values - 1] = i;
                 }
             }
         }

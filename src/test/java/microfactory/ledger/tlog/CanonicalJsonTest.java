@@ -177,7 +177,7 @@ class CanonicalJsonTest {
         byte[] pool = b("0123456789-.eE\"\\,:{}[] aztnf\u0001");
         Random random = new Random(7);
         CanonicalJson fresh = new CanonicalJson();
-        CanonicalJson learning = CanonicalJson.learning();
+        CanonicalJson learning = new CanonicalJson(true, true); // one that never gives up, though most of these are new layouts
         int replayed = 0;
         int refused = 0;
         for (String doc : docs) {
@@ -232,5 +232,27 @@ class CanonicalJsonTest {
             }
         }
         return out;
+    }
+
+    /** A stream of ever-new layouts costs a learning cursor little: after a stretch of misses it stops trying layouts. */
+    @Test
+    void aLearningCursorGivesUpOnEverNewLayouts() {
+        CanonicalJson learning = CanonicalJson.learning();
+        int replayed = 0;
+        for (int n = 0; n < 3000; n++) {
+            byte[] doc = b("{\"k" + n + "\":" + n + "}");
+            assertThat(trace(learning, doc)).isEqualTo(trace(new CanonicalJson(), doc));
+            replayed += learning.replaying() ? 1 : 0;
+        }
+        assertThat(replayed).isZero();
+        byte[] same = b("{\"a\":1}");
+        for (int n = 0; n < 10; n++) {
+            assertThat(trace(learning, same)).isEqualTo("{13:1,}");
+            assertThat(learning.replaying()).isFalse();
+        }
+        CanonicalJson fresh = CanonicalJson.learning(); // while a fresh one learns it at once
+        trace(fresh, same);
+        trace(fresh, same);
+        assertThat(fresh.replaying()).isTrue();
     }
 }
