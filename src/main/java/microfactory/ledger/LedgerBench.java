@@ -9,7 +9,6 @@ import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -27,7 +26,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import microfactory.Microfactory;
 import microfactory.ledger.tlog.Checkpoint;
 import microfactory.ledger.tlog.Hashes;
-import microfactory.ledger.tlog.Jcs;
 import microfactory.ledger.tlog.MerkleTree;
 import microfactory.ledger.tlog.NoteKeys;
 import microfactory.ledger.tlog.SignedNote;
@@ -38,7 +36,6 @@ import microfactory.ledger.verify.VerifyResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code bench ledger}: each figure against a baseline measured in the same run, because these
@@ -65,34 +62,18 @@ public final class LedgerBench implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("bench ledger: %,d entries, %,d appends, best of %d rounds (verification after one warm-up), %d cores, Java %s%n", entries, appends, rounds,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-        List<byte[]> log = generate(entries);
-        long bytes = log.stream().mapToLong(b -> b.length).sum();
-        out.printf("generated %,d transfer entries, %,d bytes (%.0f bytes each)%n", log.size(), bytes, (double) bytes / log.size());
-        verification(out, log);
+        List<byte[]> log = BenchLogs.dues(entries);
+        verification(out, log, "dues transfers");
+        verification(out, BenchLogs.chapter(entries), "a chapter's mix");
         proofs(out, log);
         appends(out);
         return 0;
     }
 
-    /** Realistic entries: two-posting dues transfers with a member pseudonym, as the demo's. */
-    static List<byte[]> generate(int n) {
-        List<byte[]> log = new ArrayList<>(n);
-        log.add(bytes("{\"account\":{\"code\":\"bank\",\"currency\":\"USD\",\"flags\":[\"credits_must_not_exceed_debits\"],\"name\":\"Bank\",\"type\":\"ASSET\"},\"at\":\"2026-01-01T00:00:00.000Z\",\"kind\":\"account.opened\"}"));
-        log.add(bytes("{\"account\":{\"code\":\"dues-income\",\"currency\":\"USD\",\"flags\":[],\"name\":\"Dues\",\"type\":\"INCOME\"},\"at\":\"2026-01-01T00:00:00.000Z\",\"kind\":\"account.opened\"}"));
-        Random random = new Random(42);
-        for (int i = 2; i < n; i++) {
-            ObjectNode e = LedgerJson.object().put("kind", "transfers").put("at", "2026-03-01T10:15:30." + String.format("%03d", i % 1000) + "Z");
-            ObjectNode t = e.putArray("transfers").addObject().put("id", "dues-" + i).put("code", "dues")
-                    .put("memo", "Full member dues").put("member", "m-" + Long.toString(random.nextLong() >>> 14, 36));
-            long amount = 1 + random.nextInt(500_000);
-            t.putArray("postings").add(LedgerJson.object().put("account", "bank").put("side", "debit").put("amount", amount).put("currency", "USD"))
-                    .add(LedgerJson.object().put("account", "dues-income").put("side", "credit").put("amount", amount).put("currency", "USD"));
-            log.add(Jcs.canonical(e));
-        }
-        return log;
-    }
-
-    private void verification(PrintWriter out, List<byte[]> log) throws Exception {
+    /** Verification of the log, against SHA-256 of its entries, one by one. */
+    private void verification(PrintWriter out, List<byte[]> log, String what) throws Exception {
+        long bytes = log.stream().mapToLong(b -> b.length).sum();
+        out.printf("%s: %,d entries, %,d bytes (%.0f bytes each)%n", what, log.size(), bytes, (double) bytes / log.size());
         KeyPair key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         Map<String, byte[]> files = publish(log, "bench.example/ledger", key);
         LogSource memory = new LogSource() {
@@ -125,8 +106,8 @@ public final class LedgerBench implements Callable<Integer> {
         if (!result.ok()) {
             throw new IllegalStateException("the generated log does not verify: " + result.problem());
         }
-        out.printf("verify %,d entries: %.3f s; SHA-256 of the same bytes: %.3f s; ratio %.2f (goal <= 2)%n",
-                log.size(), verify / 1e9, baseline / 1e9, (double) verify / baseline);
+        out.printf("  verify: %.3f s; SHA-256 of the same bytes: %.3f s; ratio %.2f (goal <= 2)%n",
+                verify / 1e9, baseline / 1e9, (double) verify / baseline);
     }
 
     /** The files a chapter would serve for this log, in memory. */
@@ -189,7 +170,7 @@ public final class LedgerBench implements Callable<Integer> {
             try (Connection c = db.getConnection()) {
                 c.createStatement().execute("create table bench_rows (idx bigint primary key, kind varchar(60), body bytea, leaf_hash bytea, at timestamp with time zone)");
             }
-            byte[] sample = generate(3).get(2);
+            byte[] sample = BenchLogs.dues(3).get(2);
             int single = Math.min(appends, 5_000);
             long[] best = {Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE};
             long next = 0;

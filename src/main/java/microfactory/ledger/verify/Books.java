@@ -62,12 +62,12 @@ final class Books {
 
     private static int find(ByteKeys keys, byte[] bytes, long ref, long hash) {
         int start = EntryOps.start(ref);
-        return start < 0 ? -1 : keys.find(bytes, start, start + EntryOps.length(ref), (int) hash);
+        return start < 0 ? -1 : keys.find(bytes, start, start + EntryOps.length(ref), hash);
     }
 
     private static int add(ByteKeys keys, byte[] bytes, long ref, long hash) {
         int start = EntryOps.start(ref);
-        return keys.add(bytes, start, start + EntryOps.length(ref), (int) hash);
+        return keys.add(bytes, start, start + EntryOps.length(ref), hash);
     }
 
     /** Every transfer id met, for the check that none repeats ({@link TransferIds}, at the end). */
