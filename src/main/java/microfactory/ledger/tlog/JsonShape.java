@@ -57,6 +57,8 @@ final class JsonShape {
     private final int[] templateStarts;
     private final int[] templateEnds;
     private boolean refineTried;
+    private boolean[] alike; // the strings the documents of this layout so far all repeat from the template
+    private int compared;
     private JsonShape refined;
     private int refinedHits;
     private int refinedMisses;
@@ -188,21 +190,44 @@ final class JsonShape {
         if (!matches(b, from, to, starts, ends, numbers, strings)) {
             return null;
         }
-        if (!refineTried) { // the second document of this layout: the strings it shares with the first
-            refineTried = true;
-            boolean[] freeze = new boolean[valueCount];
-            boolean any = false;
-            for (int j = 0; j < open.length; j++) {
-                int v = open[j];
-                freeze[v] = openKinds[j] == CanonicalJson.STRING && Arrays.equals(template, templateStarts[v], templateEnds[v], b, starts[v], ends[v]);
-                any |= freeze[v];
-            }
-            refined = any ? new JsonShape(this, freeze) : null;
+        if (!refineTried) {
+            compare(b, starts, ends);
         }
         return this;
     }
 
+    /** How many documents after the template decide which strings a refinement holds: enough that a chance repeat is rare. */
+    static final int COMPARED = 4;
+
+    /** Notes which strings this document repeats from the template; after {@link #COMPARED}, refines by those all repeat. */
+    private void compare(byte[] b, int[] starts, int[] ends) {
+        if (alike == null) {
+            alike = new boolean[valueCount];
+            for (int j = 0; j < open.length; j++) {
+                alike[open[j]] = openKinds[j] == CanonicalJson.STRING;
+            }
+        }
+        for (int v = 0; v < valueCount; v++) {
+            alike[v] &= Arrays.equals(template, templateStarts[v], templateEnds[v], b, starts[v], ends[v]);
+        }
+        if (++compared < COMPARED) {
+            return;
+        }
+        refineTried = true;
+        boolean any = false;
+        for (boolean a : alike) {
+            any |= a;
+        }
+        refined = any ? new JsonShape(this, alike) : null;
+        alike = null;
+    }
+
     private boolean matches(byte[] b, int from, int to, int[] starts, int[] ends, long[] numbers, CanonicalJson strings) {
+        // The frame's end sits at the document's end: its last bytes turn most other layouts away at once.
+        int tail = Math.min(8, Math.min(frameLength - (open.length == 0 ? 0 : cuts[open.length - 1]), to - from));
+        if (!sameFrame(b, to - tail, to, frameLength - tail, tail)) {
+            return false;
+        }
         int at = from;
         int f = 0;
         for (int j = 0; j < open.length; j++) {
