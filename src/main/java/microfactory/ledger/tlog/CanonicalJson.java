@@ -412,6 +412,11 @@ public final class CanonicalJson {
         return valueEnds[k];
     }
 
+    /** While {@link #replaying}: whether value k is the same in every document of this layout. */
+    public boolean fixed(int k) {
+        return shape.fixed(k);
+    }
+
     /** While {@link #replaying}: value k, a number. */
     public long valueNumber(int k) {
         return numbers[k];

@@ -37,6 +37,7 @@ final class JsonShape {
     private final int[] frozenAt;
     private final int[] frozenLength;
     private final int[] frozenSegment;
+    private final boolean[] fixed; // per value: whether it is part of the frame, so the same in every document
     private final int[] shifts; // while matching: per segment, its place in the document minus its place in the frame
     final byte[] tokens;
     /** For an object or array start: the index of its end token; for a string or number: its value; for a member: its name. */
@@ -75,6 +76,7 @@ final class JsonShape {
         this.frozenAt = frozen;
         this.frozenLength = frozen;
         this.frozenSegment = frozen;
+        this.fixed = new boolean[b.values];
         this.shifts = new int[b.values + 1];
         this.tokens = Arrays.copyOf(b.tokens, b.tokenCount);
         this.args = Arrays.copyOf(b.args, b.tokenCount);
@@ -142,6 +144,7 @@ final class JsonShape {
         this.frozenAt = Arrays.copyOf(at, frozens);
         this.frozenLength = Arrays.copyOf(lengths, frozens);
         this.frozenSegment = Arrays.copyOf(segments, frozens);
+        this.fixed = freeze.clone();
         this.shifts = new int[opens + 1];
         this.tokens = general.tokens;
         this.args = general.args;
@@ -160,6 +163,11 @@ final class JsonShape {
 
     int values() {
         return valueCount;
+    }
+
+    /** Whether value k is part of this layout's frame: the same bytes in every document that has the layout. */
+    boolean fixed(int k) {
+        return fixed[k];
     }
 
     /** The layout of [from, to) of {@code bytes}, which must already have been checked to be canonical. */

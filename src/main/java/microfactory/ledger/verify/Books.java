@@ -105,7 +105,7 @@ final class Books {
                 }
                 case EntryOps.EXPIRE -> {
                     long ref = ops.get(at + 1);
-                    return settle(text(bytes, ref), find(pendingIds, bytes, ref, ops.get(at + 2)), false);
+                    return settle(bytes, ref, find(pendingIds, bytes, ref, ops.get(at + 2)), false);
                 }
                 case EntryOps.TRANSFER -> {
                     problemAt = TransferIds.position(entry, transfer);
@@ -122,7 +122,7 @@ final class Books {
                     if (mode == EntryOps.POST || mode == EntryOps.VOID) {
                         int pendingNumber = find(pendingIds, bytes, settled, ops.get(at - 2));
                         Pending p = pendingNumber < 0 ? null : pending.get(pendingNumber);
-                        why = settle(text(bytes, settled), pendingNumber, mode == EntryOps.POST);
+                        why = settle(bytes, settled, pendingNumber, mode == EntryOps.POST);
                         if (why == null) {
                             for (int account : p.accounts) {
                                 touch(account);
@@ -277,11 +277,11 @@ final class Books {
         totals[2 * currency + (debit ? 0 : 1)] += amount;
     }
 
-    /** Posts (or releases) a pending transfer's amounts, once; {@code id} names it in the message. */
-    private String settle(String id, int pendingNumber, boolean post) {
+    /** Posts (or releases) a pending transfer's amounts, once; {@code id} (a reference into the bytes) names it in the message. */
+    private String settle(byte[] bytes, long id, int pendingNumber, boolean post) {
         Pending p = pendingNumber < 0 ? null : pending.remove(pendingNumber);
         if (p == null) {
-            return "settles '" + id + "', which is not an open pending transfer";
+            return "settles '" + text(bytes, id) + "', which is not an open pending transfer";
         }
         for (int k = 0; k < p.accounts.length; k++) {
             Acct a = accounts.get(p.accounts[k]);

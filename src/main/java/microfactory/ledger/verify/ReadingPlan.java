@@ -30,32 +30,41 @@ final class ReadingPlan {
     private final int[] positive; // the numbers whose sign must be as it was
     private final boolean[] wasPositive;
 
-    private ReadingPlan(long[] template, int[] fields, int[] sources, Guards guards) {
+    private ReadingPlan(long[] template, int[] fields, int[] sources, Guards guards, CanonicalJson json) {
         this.template = template;
         this.fields = fields;
         this.sources = sources;
-        this.sameBytes = Arrays.copyOf(guards.values, guards.count);
-        this.bytes = Arrays.copyOf(guards.bytes, guards.count);
+        // A string the layout holds in its frame is the same in every entry that has it: no need to compare it.
+        int kept = 0;
+        int[] values = new int[guards.count];
+        byte[][] expected = new byte[guards.count][];
+        for (int k = 0; k < guards.count; k++) {
+            if (!json.fixed(guards.values[k])) {
+                values[kept] = guards.values[k];
+                expected[kept++] = guards.bytes[k];
+            }
+        }
+        this.sameBytes = Arrays.copyOf(values, kept);
+        this.bytes = Arrays.copyOf(expected, kept);
         this.positive = Arrays.copyOf(guards.numbers, guards.numberCount);
         this.wasPositive = Arrays.copyOf(guards.wasPositive, guards.numberCount);
     }
 
-    /** The plan of the reading that appended ops [begin, end), whose fields' sources are in {@code from}. */
+    /**
+     * The plan of the reading that appended ops [begin, end), whose fields' sources are in {@code from}. The hash of a
+     * string the layout holds in its frame stays as recorded; its place in the entry may move, so its reference does not.
+     */
     static ReadingPlan of(long[] ops, int[] from, int begin, int end, Guards guards, CanonicalJson json) {
-        int count = 0;
-        for (int k = begin; k < end; k++) {
-            count += from[k] != 0 ? 1 : 0;
-        }
-        int[] fields = new int[count];
-        int[] sources = new int[count];
+        int[] fields = new int[end - begin];
+        int[] sources = new int[end - begin];
         int n = 0;
         for (int k = begin; k < end; k++) {
-            if (from[k] != 0) {
+            if (from[k] != 0 && !(from[k] >>> 24 == HASH && json.fixed(from[k] & 0xFFFFFF))) {
                 fields[n] = k - begin;
                 sources[n++] = from[k];
             }
         }
-        return new ReadingPlan(Arrays.copyOfRange(ops, begin, end), fields, sources, guards);
+        return new ReadingPlan(Arrays.copyOfRange(ops, begin, end), Arrays.copyOf(fields, n), Arrays.copyOf(sources, n), guards, json);
     }
 
     /** Whether this entry's values pass the tests the recorded reading made. */
