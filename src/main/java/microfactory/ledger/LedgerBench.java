@@ -76,17 +76,7 @@ public final class LedgerBench implements Callable<Integer> {
         out.printf("%s: %,d entries, %,d bytes (%.0f bytes each)%n", what, log.size(), bytes, (double) bytes / log.size());
         KeyPair key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         Map<String, byte[]> files = publish(log, "bench.example/ledger", key);
-        LogSource memory = new LogSource() {
-            @Override
-            public byte[] read(String path) {
-                return files.get(path);
-            }
-
-            @Override
-            public String where(String path) {
-                return "memory:" + path;
-            }
-        };
+        LogSource memory = LogSource.memory(files);
         long baseline = Long.MAX_VALUE;
         long verify = Long.MAX_VALUE;
         VerifyResult result = LedgerVerifier.verify(memory, null, null); // warm-up, not timed: the JIT compiles the verifier

@@ -25,17 +25,7 @@ class ChapterLogVerifyTest {
     static VerifyResult verify(List<byte[]> log) throws Exception {
         KeyPair key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         Map<String, byte[]> files = LedgerBench.publish(log, "test.example/ledger", key); // hashes of what is there
-        return LedgerVerifier.verify(new LogSource() {
-            @Override
-            public byte[] read(String path) {
-                return files.get(path);
-            }
-
-            @Override
-            public String where(String path) {
-                return "memory:" + path;
-            }
-        }, null, null);
+        return LedgerVerifier.verify(LogSource.memory(files), null, null);
     }
 
     /** The index of the first entry from {@code from} on that contains {@code marker}. */

@@ -24,6 +24,23 @@ public interface LogSource {
         return new Folder(Path.of(location));
     }
 
+    /** A log held in memory, by path (as {@code bench ledger} publishes one). */
+    static LogSource memory(java.util.Map<String, byte[]> files) {
+        return new Memory(files);
+    }
+
+    record Memory(java.util.Map<String, byte[]> files) implements LogSource {
+        @Override
+        public byte[] read(String path) {
+            return files.get(path);
+        }
+
+        @Override
+        public String where(String path) {
+            return "memory:" + path;
+        }
+    }
+
     record Folder(Path root) implements LogSource {
         @Override
         public byte[] read(String path) throws IOException {
