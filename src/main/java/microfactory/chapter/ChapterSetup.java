@@ -8,8 +8,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -18,10 +17,11 @@ import microfactory.common.DemoData;
 /**
  * On the first start, gives the database its chapter: the demo chapter with every feature's demo data
  * (embedded database, the default), or a bare chapter from microfactory.chapter.* (production).
- * All of it in one transaction, so a failed start leaves an empty database, not half a chapter.
+ * All of it in one transaction, so a failed start leaves an empty database, not half a chapter. It runs
+ * before the web server opens, so nobody sees the chapter empty while it loads.
  */
 @Component
-class ChapterSetup implements ApplicationRunner {
+class ChapterSetup implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(ChapterSetup.class);
 
@@ -43,7 +43,7 @@ class ChapterSetup implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void afterSingletonsInstantiated() {
         if (chapters.exists()) {
             return;
         }
