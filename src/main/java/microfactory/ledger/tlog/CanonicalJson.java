@@ -34,24 +34,8 @@ public final class CanonicalJson {
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
 
-    /** How many layouts a learning cursor keeps, most recently met first. */
-    static final int SHAPES = 16;
-    /** A layout with more values than this is not kept: few entries are that large, and matching it would cost more. */
-    static final int MAX_SHAPE_VALUES = 4096;
-
-    private final boolean learns;
-    private final boolean persistent; // never stops trying layouts (for tests of layouts against full checks)
-    private final JsonShape[] shapes;
-    private int shapeCount;
-    private int learnt; // layouts learnt, and documents that matched one: learning stops when it is not paying off
-    private int matched;
-    // In the current stretch of 1,024 documents: the layouts tried, and the documents that matched one. A document
-    // that matches is checked and read several times faster than in full; one that does not was tried against every
-    // layout first. When the layouts tried are more than a dozen per document they spared (a log of ever-new
-    // layouts), they cost more than they save, and the cursor stops trying them.
-    private int stretch;
-    private int tries;
-    private int hits;
+    private final Layouts layouts; // a learning cursor's; null for a plain one
+    private CanonicalJson strings; // a learning cursor's plain one, for strings that are not plain ASCII
     // While the document has a known layout: it, the next token, each open object's member name, and the values.
     private JsonShape shape;
     private int t;
@@ -84,9 +68,7 @@ public final class CanonicalJson {
     }
 
     CanonicalJson(boolean learns, boolean persistent) {
-        this.learns = learns;
-        this.persistent = persistent;
-        this.shapes = new JsonShape[learns ? SHAPES : 0];
+        this.layouts = learns ? new Layouts(persistent) : null;
     }
 
     /** A cursor that learns the layouts of the documents it checks, for a reader going through many alike. */
@@ -103,57 +85,11 @@ public final class CanonicalJson {
         this.depth = 0;
         this.shape = null;
         this.value = -1;
-        if (shapeCount == 0) {
-            return this;
-        }
-        int hint = hint(bytes, from, to);
-        JsonShape hinted = hints[hint];
-        if (hinted != null) {
-            tries++;
-            shape = hinted.match(bytes, from, to, valueStarts, valueEnds, numbers, strings());
-        }
-        for (int k = 0; shape == null && k < shapeCount; k++) {
-            JsonShape layout = shapes[k];
-            if (layout != hinted) {
-                tries++;
-                shape = layout.match(bytes, from, to, valueStarts, valueEnds, numbers, strings());
-                if (shape != null) {
-                    System.arraycopy(shapes, 0, shapes, 1, k); // most recently met first
-                    shapes[0] = layout;
-                    hints[hint] = layout;
-                }
-            }
-        }
-        if (shape != null) {
+        if (layouts != null) {
+            shape = layouts.find(bytes, from, to, valueStarts, valueEnds, numbers, strings());
             t = 0;
-            matched++;
-            hits++;
-        }
-        if (++stretch == 1024) {
-            if (tries > 12 * hits && !persistent) {
-                shapeCount = 0;
-                Arrays.fill(shapes, null);
-                Arrays.fill(hints, null);
-                learnt = Integer.MAX_VALUE; // and learns no more
-            }
-            stretch = 0;
-            tries = 0;
-            hits = 0;
         }
         return this;
-    }
-
-    private CanonicalJson strings;
-
-    // Which layout a document is likely in, by what mostly differs between layouts and mostly does not within one:
-    // its last eight bytes (where the frame ends) and its length to sixteen bytes. Only a hint: that layout is tried
-    // first, then the list.
-    private final JsonShape[] hints = new JsonShape[256];
-
-    private static int hint(byte[] bytes, int from, int to) {
-        long tail = to - from >= 8 ? (long) LONGS.get(bytes, to - 8) : 0;
-        long key = tail ^ (to - from >>> 4) * 0xC2B2AE3D27D4EB4FL;
-        return (int) ((key * 0x9E3779B97F4A7C15L) >>> 56);
     }
 
     /** A plain cursor this one checks strings with while matching layouts. */
@@ -175,24 +111,14 @@ public final class CanonicalJson {
         }
     }
 
-    /** After a document checked in full: keep its layout, unless learning has not paid off (many layouts, few repeats). */
+    /** After a document checked in full: its layout, kept for the next. */
     private void learn() {
-        if (learnt > 64 && matched < learnt && !persistent) {
-            return;
-        }
-        JsonShape learned = JsonShape.of(b, from, end);
-        if (learned.values() > MAX_SHAPE_VALUES) {
-            return;
-        }
-        if (learned.values() > valueStarts.length) {
+        JsonShape learned = layouts.learn(b, from, end);
+        if (learned != null && learned.values() > valueStarts.length) {
             valueStarts = new int[learned.values()];
             valueEnds = new int[learned.values()];
             numbers = new long[learned.values()];
         }
-        shapeCount = Math.min(shapeCount + 1, shapes.length);
-        System.arraycopy(shapes, 0, shapes, 1, shapeCount - 1);
-        shapes[0] = learned;
-        learnt++;
     }
 
     /** Checks a whole document, building nothing. */
@@ -213,7 +139,7 @@ public final class CanonicalJson {
         if (i != end) {
             throw error("bytes after the end of the value");
         }
-        if (learns && depth == 0) {
+        if (layouts != null && depth == 0) {
             learn();
         }
     }
