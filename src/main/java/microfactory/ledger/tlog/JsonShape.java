@@ -52,8 +52,9 @@ final class JsonShape {
     /** Whatever the cursor's reader keeps for this layout. */
     Object memo;
 
-    // A learnt layout keeps its document, to find the strings the next document repeats: most entries of a layout
-    // say the same kind, code, accounts and currency. A refinement with those strings in its frame is tried first.
+    // A learnt layout keeps its document, to find the strings the next documents of the layout all repeat: most
+    // entries of a layout say the same kind, code, accounts and currency. A refinement with those strings in its
+    // frame is tried first, and dropped if it stops fitting.
     private final byte[] template;
     private final int[] templateStarts;
     private final int[] templateEnds;
