@@ -191,11 +191,15 @@ public final class CanonicalJson {
     }
 
     public void beginObject() {
+        begin(OBJECT, '{');
+    }
+
+    private void begin(int kind, char open) {
         if (shape != null) {
-            replayEnter(OBJECT);
+            replayEnter(kind);
             return;
         }
-        expect('{');
+        expect(open);
         enter();
     }
 
@@ -205,9 +209,7 @@ public final class CanonicalJson {
      */
     public boolean nextMember() {
         if (shape != null) {
-            if (shape.tokens[t] == JsonShape.END_OBJECT) {
-                t++;
-                depth--;
+            if (replayCloses(JsonShape.END_OBJECT)) {
                 return false;
             }
             members[depth] = shape.args[t++];
@@ -253,23 +255,13 @@ public final class CanonicalJson {
     }
 
     public void beginArray() {
-        if (shape != null) {
-            replayEnter(ARRAY);
-            return;
-        }
-        expect('[');
-        enter();
+        begin(ARRAY, '[');
     }
 
     /** Moves to the next item and returns true, or past the closing bracket and returns false. */
     public boolean nextItem() {
         if (shape != null) {
-            if (shape.tokens[t] == JsonShape.END_ARRAY) {
-                t++;
-                depth--;
-                return false;
-            }
-            return true;
+            return !replayCloses(JsonShape.END_ARRAY);
         }
         int d = depth;
         if (closes(']')) {
@@ -295,6 +287,16 @@ public final class CanonicalJson {
             i++;
         }
         return false;
+    }
+
+    /** While replaying: whether the next token closes the open object or array (then moves past it). */
+    private boolean replayCloses(int endToken) {
+        if (shape.tokens[t] != endToken) {
+            return false;
+        }
+        t++;
+        depth--;
+        return true;
     }
 
     private void replayEnter(int kind) {
