@@ -104,11 +104,6 @@ final class EntryOps {
         }
     }
 
-    private void addString(CanonicalJson json, boolean hash) {
-        add(0);
-        putString(size - 1, json, hash);
-    }
-
     /** Whether the string just read is {@code word}: an answer that depends on its bytes, so a plan records them. */
     private boolean is(CanonicalJson json, byte[] word) {
         if (recording) {
@@ -117,7 +112,7 @@ final class EntryOps {
         return json.stringIs(word);
     }
 
-    /** Appends n operations, growing the list first. */
+    /** Appends a plan's recorded operations; returns the list, for the plan to put the entry's values in. */
     long[] append(long[] template) {
         if (size + template.length > ops.length) {
             ops = Arrays.copyOf(ops, Math.max(ops.length * 2, size + template.length));
@@ -189,7 +184,7 @@ final class EntryOps {
         size = at;
     }
 
-    /** The reference of the string the cursor just read: start and length, then its hash. */
+    /** The reference of the string the cursor just read: its start and length in the bytes, in one long. */
     private static long ref(CanonicalJson json) {
         return (long) json.stringStart() << 32 | (json.stringEnd() - json.stringStart());
     }
