@@ -20,7 +20,9 @@ public class ChapterDashboard {
     }
 
     public Dashboard now() {
-        return new Dashboard(chapters.chapter(), members.activeMemberCount(), members.activeMembersPerPlan(),
-                equipment.bays().size(), SourceEconomics.SOURCE);
+        Chapter chapter = chapters.chapter();
+        long bays = equipment.bays().size();
+        return new Dashboard(chapter, members.activeMemberCount(), members.activeMembersPerPlan(), bays,
+                ChapterEconomics.of(chapter, bays));
     }
 }

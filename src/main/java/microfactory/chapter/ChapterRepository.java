@@ -1,6 +1,8 @@
 package microfactory.chapter;
 
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,6 +12,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ChapterRepository {
 
+    private static final String COLUMNS = """
+            name, site, region, currency, founded_on, mission, time_zone, public_url, startup_capital_minor,
+            production_per_day_minor, builds_per_bay_year""";
+
     private final JdbcClient jdbc;
 
     ChapterRepository(JdbcClient jdbc) {
@@ -17,18 +23,41 @@ class ChapterRepository {
     }
 
     Optional<Chapter> find() {
-        return jdbc.sql("select name, site, region, currency, founded_on, mission from chapter where id = 1")
+        return jdbc.sql("select " + COLUMNS + " from chapter where id = 1")
                 .query((rs, n) -> new Chapter(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, LocalDate.class), rs.getString(6)))
+                        rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7), rs.getString(8),
+                        rs.getObject(9, Long.class), rs.getObject(10, Long.class), rs.getObject(11, Integer.class)))
                 .optional();
     }
 
     void insert(Chapter c) {
+        jdbc.sql("insert into chapter (id, " + COLUMNS + """
+                ) values (1, :name, :site, :region, :currency, :founded, :mission, :zone, :url, :capital, :perDay, :builds)""")
+            .params(params(c)).update();
+    }
+
+    void update(Chapter c) {
         jdbc.sql("""
-                insert into chapter (id, name, site, region, currency, founded_on, mission)
-                values (1, :name, :site, :region, :currency, :founded, :mission)""")
-            .param("name", c.name()).param("site", c.site()).param("region", c.region())
-            .param("currency", c.currency()).param("founded", c.foundedOn()).param("mission", c.mission())
-            .update();
+                update chapter set name = :name, site = :site, region = :region, currency = :currency, mission = :mission,
+                       time_zone = :zone, public_url = :url, startup_capital_minor = :capital,
+                       production_per_day_minor = :perDay, builds_per_bay_year = :builds
+                 where id = 1""")
+            .params(params(c)).update();
+    }
+
+    private static Map<String, Object> params(Chapter c) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("name", c.name());
+        p.put("site", c.site());
+        p.put("region", c.region());
+        p.put("currency", c.currency());
+        p.put("founded", c.foundedOn());
+        p.put("mission", c.mission());
+        p.put("zone", c.timeZone());
+        p.put("url", c.publicUrl());
+        p.put("capital", c.startUpCapitalMinor());
+        p.put("perDay", c.productionPerDayMinor());
+        p.put("builds", c.buildsPerBayPerYear());
+        return p;
     }
 }

@@ -7,18 +7,20 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import microfactory.common.DemoData;
 
 /**
- * On the first start, gives the database its chapter: the demo chapter with every feature's demo data
- * (embedded database, the default), or a bare chapter from microfactory.chapter.* (production).
- * All of it in one transaction, so a failed start leaves an empty database, not half a chapter. It runs
- * before the web server opens, so nobody sees the chapter empty while it loads.
+ * On the first start of an empty database: with the demo on (the embedded default) it loads the demo chapter, every
+ * feature's demo data in one transaction, before the web server opens; with the demo off, the server waits to be set
+ * up — every page leads to /setup, which asks for the one-time token this prints in the log. The command line
+ * ({@code microfactory.first-start=manual}) does neither.
  */
 @Component
 class ChapterSetup implements SmartInitializingSingleton {
@@ -27,36 +29,53 @@ class ChapterSetup implements SmartInitializingSingleton {
 
     private final ChapterService chapters;
     private final List<DemoData> demoData;
-    private final ChapterProperties properties;
+    private final SetupToken token;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final boolean demo;
+    private final boolean automatic;
 
-    ChapterSetup(ChapterService chapters, List<DemoData> demoData, ChapterProperties properties,
-                 TransactionTemplate transaction, Clock clock, @Value("${microfactory.demo.enabled:false}") boolean demo) {
+    ChapterSetup(ChapterService chapters, List<DemoData> demoData, SetupToken token,
+                 TransactionTemplate transaction, Clock clock,
+                 @Value("${microfactory.demo.enabled:false}") boolean demo,
+                 @Value("${microfactory.first-start:auto}") String firstStart) {
         this.chapters = chapters;
         this.demoData = demoData;
-        this.properties = properties;
+        this.token = token;
         this.transaction = transaction;
         this.clock = clock;
         this.demo = demo;
+        this.automatic = !firstStart.equals("manual");
     }
 
     @Override
     public void afterSingletonsInstantiated() {
-        if (chapters.exists()) {
+        if (!automatic || chapters.exists()) {
             return;
         }
-        transaction.executeWithoutResult(status -> {
-            if (demo) {
+        if (demo) {
+            transaction.executeWithoutResult(status -> {
                 chapters.create(DemoChapter.identity(LocalDate.now(clock)));
                 demoData.stream().sorted(Comparator.comparingInt(DemoData::order)).forEach(DemoData::load);
-                log.info("Loaded the demo chapter '{}' ({} parts).", DemoChapter.NAME, demoData.size());
-            } else {
-                chapters.create(new Chapter(properties.name(), properties.site(), properties.region(),
-                        properties.currency(), LocalDate.now(clock), properties.mission()));
-                log.info("Created the chapter '{}'.", properties.name());
-            }
-        });
+            });
+            log.info("Loaded the demo chapter '{}' ({} parts).", DemoChapter.NAME, demoData.size());
+        } else {
+            token.issue();
+        }
+    }
+
+    /** Says where to set the chapter up, once the server's address is known. */
+    @EventListener
+    void serverStarted(WebServerInitializedEvent event) {
+        if (automatic && !demo && !chapters.exists()) {
+            log.warn("""
+
+                    This chapter is not set up yet. Open http://localhost:{}/setup and give this one-time set-up token:
+
+                        {}
+
+                    (or stop the server and run: java -jar microfactory.jar chapter init --help)
+                    """, event.getWebServer().getPort(), token.issue());
+        }
     }
 }

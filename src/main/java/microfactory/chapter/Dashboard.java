@@ -4,7 +4,7 @@ import java.util.List;
 
 import microfactory.members.PlanCount;
 
-/** The chapter at a glance. Source figures (payback, output) are computed, not typed in. */
+/** The chapter at a glance: its own members, bays and economics, computed rather than typed in. */
 public record Dashboard(Chapter chapter, long activeMembers, List<PlanCount> membersPerPlan, long bays,
-                        SourceEconomics economics) {
+                        ChapterEconomics economics) {
 }

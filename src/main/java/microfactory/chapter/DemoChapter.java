@@ -19,6 +19,8 @@ final class DemoChapter {
                 "A community factory of about 1,000 members where people who were consumers learn in minutes, "
                         + "earn merit badges, and build tractors, houses, cars and solar panels from open designs "
                         + "in 5-day swarm builds. Every cent and every badge is on a public ledger; every design, "
-                        + "lesson and plan is published so that anyone can start a chapter of their own.");
+                        + "lesson and plan is published so that anyone can start a chapter of their own.",
+                "America/Chicago", null, SourceEconomics.SOURCE.startUpCapital().minor(),
+                SourceEconomics.SOURCE.productionPerDay().minor(), SourceEconomics.SOURCE.buildsPerBayPerYear());
     }
 }

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             MicrofactoryCli.Serve.class,
             MicrofactoryCli.VersionCommand.class,
+            microfactory.chapter.ChapterCommand.class,
             microfactory.ledger.LedgerCommand.class,
             microfactory.scheduling.ScheduleCommand.class,
             microfactory.designs.DesignCommand.class,

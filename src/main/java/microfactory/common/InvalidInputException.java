@@ -21,6 +21,12 @@ public class InvalidInputException extends RuntimeException {
         return new InvalidInputException(List.of(new FieldProblem(field, message)));
     }
 
+    /** The same problems with fields renamed, for a form whose fields are named otherwise than the request's. */
+    public InvalidInputException renamed(Map<String, String> names) {
+        return new InvalidInputException(problems.stream()
+                .map(p -> new FieldProblem(names.getOrDefault(p.field(), p.field()), p.message())).toList());
+    }
+
     public List<FieldProblem> problems() {
         return problems;
     }

@@ -5,6 +5,7 @@ import java.text.NumberFormat;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /** An amount as an integer count of minor units (cents) with its ISO 4217 currency; never a double. */
 public record Money(long minor, String currency) {
@@ -16,6 +17,28 @@ public record Money(long minor, String currency) {
 
     public static Money of(long minor, String currency) {
         return new Money(minor, currency);
+    }
+
+    /**
+     * An amount as a person types it ("5000", "5,000.50", "150.00") in minor units of the currency's own exponent;
+     * empty when it is not a plain amount or has more decimals than the currency.
+     */
+    public static Optional<Long> parseMinor(String text, String currency) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            int digits = Currency.getInstance(currency).getDefaultFractionDigits();
+            return Optional.of(new BigDecimal(text.strip().replace(",", "").replace(" ", "")).movePointRight(Math.max(0, digits))
+                    .longValueExact());
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The amount in major units as a form shows it: "5000000.00", "1500" for yen. */
+    public String plain() {
+        return BigDecimal.valueOf(minor, Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits())).toPlainString();
     }
 
     /** For display only: "$5,000.00", "€12.50". */

@@ -6,4 +6,9 @@ public class NotFoundException extends RuntimeException {
     public NotFoundException(String what, Object id) {
         super("No " + what + " with id " + id + ".");
     }
+
+    /** With a message of its own, for what is not an id lookup. */
+    public NotFoundException(String message) {
+        super(message);
+    }
 }

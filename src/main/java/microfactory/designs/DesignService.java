@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import microfactory.common.ChapterSettings;
 import microfactory.common.ConflictException;
 import microfactory.common.FieldProblem;
 import microfactory.common.InvalidInputException;
@@ -23,13 +24,12 @@ public class DesignService {
 
     private final DesignRepository designs;
     private final Clock clock;
-    private final String publicUrl;
+    private final ChapterSettings chapter;
 
-    DesignService(DesignRepository designs, Clock clock,
-                  @org.springframework.beans.factory.annotation.Value("${microfactory.public-url:http://localhost:8080}") String publicUrl) {
+    DesignService(DesignRepository designs, Clock clock, ChapterSettings chapter) {
         this.designs = designs;
         this.clock = clock;
-        this.publicUrl = publicUrl.replaceAll("/$", "");
+        this.chapter = chapter;
     }
 
     public List<Design> catalogue(String search) {
@@ -64,7 +64,7 @@ public class DesignService {
         Design d = get(slug);
         DesignVersion v = designs.versions(d.id()).get(0);
         // OKH-LOSH wants a web address for the repository: a design without one points at its page here.
-        String repo = d.repo() == null || d.repo().isBlank() ? publicUrl + "/designs/" + d.slug() : d.repo();
+        String repo = d.repo() == null || d.repo().isBlank() ? chapter.publicUrl() + "/designs/" + d.slug() : d.repo();
         return new DesignContent(d.name(), d.description(), d.licence(), d.authors(), repo, v.label(), designs.lines(v.id()),
                 designs.tasks(v.id()));
     }

@@ -36,26 +36,27 @@ class EquipmentDemo implements DemoData {
             {"B12", "Wood shop", "woodworking", "120", "Table saw, CNC router and framing tables."},
         };
         for (String[] b : bays) {
-            equipment.addBay(b[0], b[1], b[2], Integer.parseInt(b[3]), b[4]);
+            equipment.addBay(new BayEdit(b[0], b[1], b[2], Integer.parseInt(b[3]), b[4]));
         }
-        String[][] machines = { // code, name, type, count, bay, skill, level
-            {"torch-table", "CNC torch table 4x8 ft", "torch-table", "1", "B06", "cnc", "1"},
-            {"mig-welders", "MIG welders", "welder", "6", "B05", "welding", "1"},
-            {"robot-arm", "Welding robot arm", "robot-arm", "1", "B05", "welding", "3"},
-            {"gantry-hoists", "Gantry hoists, 5 t", "hoist", "3", "B01", "safety", "1"},
-            {"hose-crimper", "Hydraulic hose crimper", "crimper", "1", "B08", "hydraulics", "1"},
-            {"paint-booth", "Paint booth", "paint-booth", "1", "B04", "safety", "1"},
-            {"printer-farm", "Open-source 3D printers", "3d-printer", "12", "B09", "3d-printing", "1"},
-            {"ceb-press", "CEB press (Liberator)", "ceb-press", "1", "B11", "ceb-press", "1"},
-            {"lathe", "Metal lathe", "lathe", "1", "B07", "safety", "1"},
-            {"mill", "Milling machine", "mill", "1", "B07", "safety", "1"},
-            {"table-saw", "Table saw", "table-saw", "1", "B12", "safety", "1"},
-            {"laminator", "Solar laminator", "laminator", "1", "B10", "safety", "1"},
-            {"multimeters", "Multimeters", "multimeter", "4", "B10", "electrical", "1"},
-            {"crusher", "Soil sifter", "soil-sifter", "1", "B11", "safety", "1"},
+        String[][] machines = { // code, name, type, count, bay, skill, level, dollars an hour
+            {"torch-table", "CNC torch table 4x8 ft", "torch-table", "1", "B06", "cnc", "1", "40"},
+            {"mig-welders", "MIG welders", "welder", "6", "B05", "welding", "1", "15"},
+            {"robot-arm", "Welding robot arm", "robot-arm", "1", "B05", "welding", "3", "60"},
+            {"gantry-hoists", "Gantry hoists, 5 t", "hoist", "3", "B01", "safety", "1", "10"},
+            {"hose-crimper", "Hydraulic hose crimper", "crimper", "1", "B08", "hydraulics", "1", "10"},
+            {"paint-booth", "Paint booth", "paint-booth", "1", "B04", "safety", "1", "25"},
+            {"printer-farm", "Open-source 3D printers", "3d-printer", "12", "B09", "3d-printing", "1", "3"},
+            {"ceb-press", "CEB press (Liberator)", "ceb-press", "1", "B11", "ceb-press", "1", "30"},
+            {"lathe", "Metal lathe", "lathe", "1", "B07", "safety", "1", "20"},
+            {"mill", "Milling machine", "mill", "1", "B07", "safety", "1", "20"},
+            {"table-saw", "Table saw", "table-saw", "1", "B12", "safety", "1", "8"},
+            {"laminator", "Solar laminator", "laminator", "1", "B10", "safety", "1", "12"},
+            {"multimeters", "Multimeters", "multimeter", "4", "B10", "electrical", "1", "0"},
+            {"crusher", "Soil sifter", "soil-sifter", "1", "B11", "safety", "1", "5"},
         };
         for (String[] m : machines) {
-            equipment.addMachine(m[0], m[1], m[2], Integer.parseInt(m[3]), m[4], m[5], Integer.parseInt(m[6]));
+            equipment.addMachine(new MachineEdit(m[0], m[1], m[2], m[4], Integer.parseInt(m[3]), m[5], Integer.parseInt(m[6]),
+                    Long.parseLong(m[7]) * 100));
         }
     }
 }

@@ -1,12 +1,15 @@
 package microfactory.learning;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -45,6 +48,22 @@ class LearningApi {
         return learning.tracks();
     }
 
+    @PostMapping("/api/v1/learning/tracks")
+    ResponseEntity<Track> addTrack(@RequestBody Track track) {
+        Track t = learning.addTrack(track);
+        return ResponseEntity.created(URI.create("/api/v1/learning/tracks/" + t.code())).body(t);
+    }
+
+    @GetMapping("/api/v1/learning/tracks/{code}")
+    Track track(@PathVariable String code) {
+        return learning.track(code);
+    }
+
+    @PutMapping("/api/v1/learning/tracks/{code}")
+    Track updateTrack(@PathVariable String code, @RequestBody Track track) {
+        return learning.updateTrack(code, track);
+    }
+
     @GetMapping("/api/v1/learning/modules")
     List<Module> modules() {
         return learning.modules();
@@ -67,7 +86,7 @@ class LearningApi {
         return org.springframework.http.ResponseEntity.created(java.net.URI.create("/api/v1/learning/modules/" + m.code())).body(m);
     }
 
-    @org.springframework.web.bind.annotation.PutMapping("/api/v1/learning/modules/{code}")
+    @PutMapping("/api/v1/learning/modules/{code}")
     Module update(@PathVariable String code, @RequestBody ModuleDraft d) {
         return learning.saveModule(new ModuleDraft(code, d.track(), d.title(), d.skill(), d.level(), d.minutes(), d.passPercent(),
                 d.practical(), d.prerequisites(), d.lesson(), d.questions()), false);

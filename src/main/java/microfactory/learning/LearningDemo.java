@@ -35,9 +35,7 @@ class LearningDemo implements DemoData {
 
     @Override
     public void load() {
-        learning.insertTrack(new Track("know-what", "Core technologies", "KNOW_WHAT", "The machines and materials a microfactory runs on."));
-        learning.insertTrack(new Track("know-how", "Skills", "KNOW_HOW", "Hands-on skills, signed off by a mentor where it matters."));
-        learning.insertTrack(new Track("know-why", "Mindset", "KNOW_WHY", "Why open, collaborative production works, and how to take part."));
+        Track.STANDARD.forEach(learning::insertTrack);
 
         long safety = module("shop-safety", "know-how", "Shop safety", "safety", 1, 12, false, List.of(), """
                 # Safe in the shop

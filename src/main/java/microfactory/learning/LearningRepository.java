@@ -25,7 +25,7 @@ class LearningRepository {
 
     void insertTrack(Track t) {
         jdbc.sql("insert into learning_track (code, name, kind, description) values (:c, :n, :k, :d)")
-            .param("c", t.code()).param("n", t.name()).param("k", t.kind()).param("d", t.description()).update();
+            .param("c", t.code()).param("n", t.name()).param("k", t.kind().name()).param("d", t.description()).update();
     }
 
     long insertModule(String code, String track, String title, String skill, int level, int minutes, String lesson, int pass,
@@ -62,8 +62,15 @@ class LearningRepository {
         jdbc.sql("delete from learning_question where module_id = :m").param("m", moduleId).update();
     }
 
+    void updateTrack(Track t) {
+        jdbc.sql("update learning_track set name = :n, kind = :k, description = :d where code = :c")
+            .param("c", t.code()).param("n", t.name()).param("k", t.kind().name()).param("d", t.description()).update();
+    }
+
     List<Track> tracks() {
-        return jdbc.sql("select code, name, kind, description from learning_track order by kind desc, name").query(Track.class).list();
+        return jdbc.sql("select code, name, kind, description from learning_track order by kind desc, name")
+                .query((rs, n) -> new Track(rs.getString(1), rs.getString(2), TrackKind.valueOf(rs.getString(3)), rs.getString(4)))
+                .list();
     }
 
     List<Module> modules() {

@@ -4,10 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Validator;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import microfactory.audit.AuditAction;
+import microfactory.audit.AuditLog;
 import microfactory.common.ConflictException;
+import microfactory.common.FieldProblem;
 import microfactory.common.InvalidInputException;
 import microfactory.common.NotFoundException;
 import microfactory.merit.MeritService;
@@ -22,8 +27,13 @@ public class LearningService {
     private final LearningRepository learning;
     private final MeritService merit;
     private final microfactory.members.MemberService members;
+    private final AuditLog audit;
+    private final Validator validator;
 
-    LearningService(LearningRepository learning, MeritService merit, microfactory.members.MemberService members) {
+    LearningService(LearningRepository learning, MeritService merit, microfactory.members.MemberService members,
+                    AuditLog audit, Validator validator) {
+        this.audit = audit;
+        this.validator = validator;
         this.learning = learning;
         this.merit = merit;
         this.members = members;
@@ -31,6 +41,50 @@ public class LearningService {
 
     public List<Track> tracks() {
         return learning.tracks();
+    }
+
+    public Track track(String code) {
+        return learning.tracks().stream().filter(t -> t.code().equals(code)).findFirst()
+                .orElseThrow(() -> new NotFoundException("track", code));
+    }
+
+    /** A new track; a steward writes modules into it. */
+    @Transactional
+    public Track addTrack(Track track) {
+        Track t = checked(track);
+        if (learning.tracks().stream().anyMatch(existing -> existing.code().equals(t.code()))) {
+            throw InvalidInputException.of("code", "a track with code '" + t.code() + "' exists already");
+        }
+        learning.insertTrack(t);
+        audit.record(AuditAction.TRACK_ADDED, t.code(), null, t);
+        return t;
+    }
+
+    /** Renames or re-describes a track; its code stays (modules point at it). */
+    @Transactional
+    public Track updateTrack(String code, Track track) {
+        Track before = track(code);
+        Track t = checked(new Track(code, track.name(), track.kind(), track.description()));
+        learning.updateTrack(t);
+        audit.record(AuditAction.TRACK_CHANGED, code, before, t);
+        return t;
+    }
+
+    /** The know-what, know-how and know-why tracks a new chapter starts with. */
+    @Transactional
+    public void addStandardTracks() {
+        Track.STANDARD.stream().filter(t -> learning.tracks().stream().noneMatch(e -> e.code().equals(t.code())))
+                .forEach(learning::insertTrack);
+    }
+
+    private Track checked(Track track) {
+        List<FieldProblem> problems = validator.validate(track).stream()
+                .map(v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage())).toList();
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return new Track(track.code(), track.name().strip(), track.kind(),
+                track.description() == null ? "" : track.description().strip());
     }
 
     public List<Module> modules() {
@@ -163,44 +217,44 @@ public class LearningService {
     /** Creates a module, or replaces one with the same code (stewards' authoring); every problem is named by field or line. */
     @Transactional
     public Module saveModule(ModuleDraft d, boolean create) {
-        List<microfactory.common.FieldProblem> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         if (d.code() == null || !d.code().matches("[a-z0-9][a-z0-9-]{1,59}") || List.of("new", "labels", "sign-offs").contains(d.code())) {
-            problems.add(new microfactory.common.FieldProblem("code", "use 2-60 lower-case letters, digits and dashes (not new, labels or sign-offs)"));
+            problems.add(new FieldProblem("code", "use 2-60 lower-case letters, digits and dashes (not new, labels or sign-offs)"));
         }
         if (d.track() == null || learning.tracks().stream().noneMatch(t -> t.code().equals(d.track()))) {
-            problems.add(new microfactory.common.FieldProblem("track", "choose one of "
+            problems.add(new FieldProblem("track", "choose one of "
                     + learning.tracks().stream().map(Track::code).toList()));
         }
         if (d.title() == null || d.title().isBlank()) {
-            problems.add(new microfactory.common.FieldProblem("title", "give the module a title"));
+            problems.add(new FieldProblem("title", "give the module a title"));
         }
         if (d.skill() == null || !d.skill().matches("[a-z0-9][a-z0-9-]{1,59}")) {
-            problems.add(new microfactory.common.FieldProblem("skill", "the skill is a lower-case code such as welding"));
+            problems.add(new FieldProblem("skill", "the skill is a lower-case code such as welding"));
         }
         if (d.level() == null || d.level() < 1 || d.level() > 5) {
-            problems.add(new microfactory.common.FieldProblem("level", "a level from 1 to 5"));
+            problems.add(new FieldProblem("level", "a level from 1 to 5"));
         }
         if (d.minutes() == null || d.minutes() < 1 || d.minutes() > 120) {
-            problems.add(new microfactory.common.FieldProblem("minutes", "modules are learnable in minutes: 1 to 120"));
+            problems.add(new FieldProblem("minutes", "modules are learnable in minutes: 1 to 120"));
         }
         int pass = d.passPercent() == null ? 60 : d.passPercent();
         if (pass < 1 || pass > 100) {
-            problems.add(new microfactory.common.FieldProblem("passPercent", "a pass mark from 1 to 100 %"));
+            problems.add(new FieldProblem("passPercent", "a pass mark from 1 to 100 %"));
         }
         if (d.lesson() == null || d.lesson().isBlank()) {
-            problems.add(new microfactory.common.FieldProblem("lesson", "write the lesson (short Markdown)"));
+            problems.add(new FieldProblem("lesson", "write the lesson (short Markdown)"));
         }
         List<String> prerequisites = d.prerequisites() == null || d.prerequisites().isBlank() ? List.of()
                 : List.of(d.prerequisites().replace(" ", "").split(","));
         for (String p : prerequisites) {
             if (learning.module(p).isEmpty() || p.equals(d.code())) {
-                problems.add(new microfactory.common.FieldProblem("prerequisites", "'" + p + "' is not another module"));
+                problems.add(new FieldProblem("prerequisites", "'" + p + "' is not another module"));
             }
         }
         List<DraftQuestion> questions = parseQuestions(d.questions(), problems);
         var existing = d.code() == null ? java.util.Optional.<Module>empty() : learning.module(d.code());
         if (create && existing.isPresent()) {
-            problems.add(new microfactory.common.FieldProblem("code", "a module '" + d.code() + "' exists already"));
+            problems.add(new FieldProblem("code", "a module '" + d.code() + "' exists already"));
         }
         if (!create && existing.isEmpty()) {
             throw new NotFoundException("module", d.code());
@@ -225,7 +279,7 @@ public class LearningService {
         return module(d.code());
     }
 
-    private static List<DraftQuestion> parseQuestions(String text, List<microfactory.common.FieldProblem> problems) {
+    private static List<DraftQuestion> parseQuestions(String text, List<FieldProblem> problems) {
         List<DraftQuestion> out = new ArrayList<>();
         String[] lines = text == null ? new String[0] : text.split("\r?\n");
         for (int i = 0; i < lines.length; i++) {
@@ -247,7 +301,7 @@ public class LearningService {
                     choices.add(c);
                 }
                 if (parts[0].isBlank() || choices.size() < 2 || right < 0) {
-                    problems.add(new microfactory.common.FieldProblem("questions", where
+                    problems.add(new FieldProblem("questions", where
                             + "a choice question reads '? prompt | choice | *right choice' with two or more choices and exactly one marked *"));
                     continue;
                 }
@@ -255,17 +309,17 @@ public class LearningService {
             } else if (line.startsWith("#")) {
                 java.util.regex.Matcher m = java.util.regex.Pattern.compile("#\\s*(.+?)\\s*=\\s*(-?[0-9.]+)\\s*(?:±\\s*([0-9.]+))?$").matcher(line);
                 if (!m.matches()) {
-                    problems.add(new microfactory.common.FieldProblem("questions", where + "a number question reads '# prompt = 10 ± 0.5'"));
+                    problems.add(new FieldProblem("questions", where + "a number question reads '# prompt = 10 ± 0.5'"));
                     continue;
                 }
                 out.add(new DraftQuestion("NUMBER", m.group(1), List.of(""), new java.math.BigDecimal(m.group(2)),
                         m.group(3) == null ? java.math.BigDecimal.ZERO : new java.math.BigDecimal(m.group(3))));
             } else {
-                problems.add(new microfactory.common.FieldProblem("questions", where + "start a question with ? (choices) or # (a number)"));
+                problems.add(new FieldProblem("questions", where + "start a question with ? (choices) or # (a number)"));
             }
         }
         if (out.isEmpty() && problems.stream().noneMatch(p -> p.field().equals("questions"))) {
-            problems.add(new microfactory.common.FieldProblem("questions", "write at least one question"));
+            problems.add(new FieldProblem("questions", "write at least one question"));
         }
         return out;
     }
@@ -304,7 +358,7 @@ public class LearningService {
             problems.add(file + ": the framework '" + f.code() + "' was imported already");
         }
         if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems.stream().map(p -> new microfactory.common.FieldProblem("csv", p)).toList());
+            throw new InvalidInputException(problems.stream().map(p -> new FieldProblem("csv", p)).toList());
         }
         learning.insertSkill(f.code(), f.name(), "", null, f.code());
         for (MoodleFrameworkReader.Competency c : f.competencies()) {

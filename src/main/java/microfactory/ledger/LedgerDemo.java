@@ -84,8 +84,7 @@ class LedgerDemo implements DemoData {
     }
 
     private void open(String code, String name, AccountType type, boolean neverNegative) {
-        boolean debitNormal = type.debitNormal();
-        ledger.openAccount(new OpenAccount(code, name, type, "USD", neverNegative && !debitNormal, neverNegative && debitNormal));
+        ledger.openAccount(StandardChart.request(new StandardChart.Line(code, name, type, neverNegative), "USD"));
     }
 
     private void buy(String id, String memo, long cents) {

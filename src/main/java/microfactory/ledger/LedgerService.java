@@ -113,6 +113,17 @@ public class LedgerService {
         return accounts.all();
     }
 
+    /** Opens the standard chart of accounts of a new chapter in its currency (see {@link StandardChart}). */
+    @Transactional
+    public List<Account> openStandardChart(String currency) {
+        return StandardChart.LINES.stream().map(line -> openAccount(StandardChart.request(line, currency))).toList();
+    }
+
+    /** True once the ledger has an account (and so an entry) in the currency: the chapter's books are then kept in it. */
+    public boolean usesCurrency(String currency) {
+        return accounts.all().stream().anyMatch(a -> a.currency().equals(currency));
+    }
+
     public Account account(String code) {
         return accounts.findByCode(code).orElseThrow(() -> new NotFoundException("account", code));
     }

@@ -24,10 +24,12 @@ class MemberPages {
 
     private final MemberService members;
     private final PlanService plans;
+    private final MemberMail mail;
 
-    MemberPages(MemberService members, PlanService plans) {
+    MemberPages(MemberService members, PlanService plans, MemberMail mail) {
         this.members = members;
         this.plans = plans;
+        this.mail = mail;
     }
 
     /** {@code ?plan=code} comes from the plans page and preselects that plan. */
@@ -58,9 +60,13 @@ class MemberPages {
 
     @GetMapping("/login")
     String login(@RequestParam(required = false) String error, @RequestParam(required = false) String registered,
+                 @RequestParam(required = false) String founded, @RequestParam(required = false) String reset,
                  Model model) {
         model.addAttribute("failed", error != null);
-        model.addAttribute("registered", registered != null);
+        model.addAttribute("notice", registered != null
+                ? "Your account is ready. We sent a link to your address to confirm it; log in to start."
+                : founded != null ? "The chapter is set up. Log in as its administrator to add bays, machines and plans."
+                : reset != null ? "Your password is changed. Log in with the new one." : null);
         return "members/login";
     }
 
@@ -87,6 +93,7 @@ class MemberPages {
         model.addAttribute("memberships", members.memberships(member.id()));
         model.addAttribute("current", members.currentMembership(member.id()).orElse(null));
         model.addAttribute("errors", errors);
+        model.addAttribute("notices", mail.notifications(member.id()));
         return "members/profile";
     }
 

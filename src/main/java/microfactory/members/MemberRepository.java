@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 class MemberRepository {
 
     private static final String COLUMNS =
-            "m.id, m.public_id, m.email, m.display_name, m.role, m.active, m.joined_at, m.deactivated_at";
+            "m.id, m.public_id, m.email, m.display_name, m.role, m.active, m.joined_at, m.deactivated_at, m.email_confirmed_at";
 
     /** The plan a member is on today, if any. */
     private static final String CURRENT_PLAN = """
@@ -130,10 +130,66 @@ class MemberRepository {
             .query((rs, n) -> new PlanCount(rs.getString(1), rs.getLong(2))).list();
     }
 
+    // ---- single-use links ----
+
+    record StoredToken(long id, long memberId, TokenPurpose purpose, Instant expiresAt, Instant usedAt) {
+    }
+
+    void insertToken(String hash, long memberId, TokenPurpose purpose, Instant at, Instant expires) {
+        jdbc.sql("""
+                insert into member_token (token_hash, member_id, purpose, created_at, expires_at)
+                values (:h, :m, :p, :at, :exp)""")
+            .param("h", hash).param("m", memberId).param("p", purpose.name()).param("at", Timestamp.from(at))
+            .param("exp", Timestamp.from(expires)).update();
+    }
+
+    Optional<StoredToken> token(String hash) {
+        return jdbc.sql("select id, member_id, purpose, expires_at, used_at from member_token where token_hash = :h")
+                .param("h", hash)
+                .query((rs, n) -> new StoredToken(rs.getLong(1), rs.getLong(2), TokenPurpose.valueOf(rs.getString(3)),
+                        rs.getTimestamp(4).toInstant(), instant(rs.getTimestamp(5))))
+                .optional();
+    }
+
+    /** Spends a token; false when another request spent it first. */
+    boolean spendToken(long id, Instant at) {
+        return jdbc.sql("update member_token set used_at = :at where id = :id and used_at is null")
+                .param("at", Timestamp.from(at)).param("id", id).update() == 1;
+    }
+
+    /** Spends every open token of a kind of a member (a new password voids the other reset links). */
+    void spendTokens(long memberId, TokenPurpose purpose, Instant at) {
+        jdbc.sql("update member_token set used_at = :at where member_id = :m and purpose = :p and used_at is null")
+            .param("at", Timestamp.from(at)).param("m", memberId).param("p", purpose.name()).update();
+    }
+
+    void confirmEmail(long memberId, Instant at) {
+        jdbc.sql("update member set email_confirmed_at = :at where id = :id and email_confirmed_at is null")
+            .param("at", Timestamp.from(at)).param("id", memberId).update();
+    }
+
+    void setPasswordHash(long memberId, String hash) {
+        jdbc.sql("update member set password_hash = :h where id = :id").param("h", hash).param("id", memberId).update();
+    }
+
+    NotificationChoices notifications(long memberId) {
+        return jdbc.sql("select notify_seats, notify_runs, notify_badges from member where id = :id").param("id", memberId)
+                .query((rs, n) -> new NotificationChoices(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3))).single();
+    }
+
+    void setNotifications(long memberId, NotificationChoices c) {
+        jdbc.sql("update member set notify_seats = :s, notify_runs = :r, notify_badges = :b where id = :id")
+            .param("s", c.seats()).param("r", c.runs()).param("b", c.badges()).param("id", memberId).update();
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+
     private static Member member(ResultSet rs, int row) throws SQLException {
-        Timestamp deactivated = rs.getTimestamp("deactivated_at");
         return new Member(rs.getLong("id"), rs.getString("public_id"), rs.getString("email"),
                 rs.getString("display_name"), Role.valueOf(rs.getString("role")), rs.getBoolean("active"),
-                rs.getTimestamp("joined_at").toInstant(), deactivated == null ? null : deactivated.toInstant());
+                rs.getTimestamp("joined_at").toInstant(), instant(rs.getTimestamp("deactivated_at")),
+                instant(rs.getTimestamp("email_confirmed_at")));
     }
 }

@@ -16,6 +16,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import microfactory.audit.AuditAction;
+import microfactory.audit.AuditLog;
 import microfactory.common.ConflictException;
 import microfactory.common.FieldProblem;
 import microfactory.common.InvalidInputException;
@@ -33,10 +35,14 @@ public class MemberService {
     private final PasswordEncoder passwords;
     private final Validator validator;
     private final Clock clock;
+    private final AuditLog audit;
+    private final MemberMail mail;
     private final SecureRandom random = new SecureRandom();
 
     MemberService(MemberRepository members, PlanService plans, PasswordEncoder passwords, Validator validator,
-                  Clock clock) {
+                  Clock clock, AuditLog audit, MemberMail mail) {
+        this.audit = audit;
+        this.mail = mail;
         this.members = members;
         this.plans = plans;
         this.passwords = passwords;
@@ -44,10 +50,12 @@ public class MemberService {
         this.clock = clock;
     }
 
-    /** Self-service sign-up: always a plain member. */
+    /** Self-service sign-up: always a plain member; a link to confirm the address goes out by mail. */
     @Transactional
     public Member signUp(SignUp request) {
-        return create(request, Role.MEMBER);
+        Member m = create(request, Role.MEMBER);
+        mail.sendConfirmation(m);
+        return m;
     }
 
     /** A steward adds someone, with the role the request names (member when none). */
@@ -57,19 +65,8 @@ public class MemberService {
     }
 
     private Member create(SignUp raw, Role role) {
-        String email = normalise(raw.email());
-        SignUp request = new SignUp(email, raw.displayName(), raw.password(), raw.planCode(), raw.role());
-        List<FieldProblem> problems = new ArrayList<>();
-        for (ConstraintViolation<SignUp> v : validator.validate(request)) {
-            problems.add(new FieldProblem(v.getPropertyPath().toString(), v.getMessage()));
-        }
-        if (problems.stream().noneMatch(p -> p.field().equals("email")) && members.emailTaken(email)) {
-            problems.add(new FieldProblem("email", "an account with this email exists already; log in instead"));
-        }
-        if (problems.stream().noneMatch(p -> p.field().equals("password"))) {
-            PasswordPolicy.weakness(request.password(), email, request.displayName())
-                    .ifPresent(why -> problems.add(new FieldProblem("password", why)));
-        }
+        SignUp request = normalised(raw);
+        List<FieldProblem> problems = problemsWith(request);
         Optional<Plan> plan = Optional.empty();
         if (request.planCode() != null && !request.planCode().isBlank()) {
             plan = plans.offered().stream().filter(p -> p.code().equals(request.planCode())).findFirst();
@@ -80,9 +77,35 @@ public class MemberService {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        long id = insert(email, request.displayName().strip(), passwords.encode(request.password()), role);
+        long id = insert(request.email(), request.displayName().strip(), passwords.encode(request.password()), role);
         plan.ifPresent(p -> startMembership(id, p, today()));
         return get(id);
+    }
+
+    /** What is wrong with a new account (fields email, displayName, password), before anything is stored. */
+    public List<FieldProblem> problemsWith(SignUp raw) {
+        SignUp request = normalised(raw);
+        List<FieldProblem> problems = new ArrayList<>();
+        for (ConstraintViolation<SignUp> v : validator.validate(request)) {
+            problems.add(new FieldProblem(v.getPropertyPath().toString(), v.getMessage()));
+        }
+        if (problems.stream().noneMatch(p -> p.field().equals("email")) && members.emailTaken(request.email())) {
+            problems.add(new FieldProblem("email", "an account with this email exists already; log in instead"));
+        }
+        if (problems.stream().noneMatch(p -> p.field().equals("password"))) {
+            passwordWeakness(request.password(), request.email(), request.displayName())
+                    .ifPresent(why -> problems.add(new FieldProblem("password", why)));
+        }
+        return problems;
+    }
+
+    /** Why a password is refused (too short, too common, the person's own name…), or empty when it is acceptable. */
+    public static Optional<String> passwordWeakness(String password, String email, String displayName) {
+        return PasswordPolicy.weakness(password, email, displayName);
+    }
+
+    private static SignUp normalised(SignUp raw) {
+        return new SignUp(normalise(raw.email()), raw.displayName(), raw.password(), raw.planCode(), raw.role());
     }
 
     /** Inserts the account; a concurrent sign-up with the same email loses cleanly. */
@@ -122,16 +145,20 @@ public class MemberService {
         if (id == actingMemberId) {
             throw new ConflictException("You cannot deactivate your own account; ask another steward.");
         }
-        get(id);
+        Member before = get(id);
         members.setActive(id, false, clock.instant());
-        return get(id);
+        Member after = get(id);
+        audit.record(AuditAction.MEMBER_DEACTIVATED, subject(after), before, after);
+        return after;
     }
 
     @Transactional
     public Member reactivate(long id) {
-        get(id);
+        Member before = get(id);
         members.setActive(id, true, clock.instant());
-        return get(id);
+        Member after = get(id);
+        audit.record(AuditAction.MEMBER_REACTIVATED, subject(after), before, after);
+        return after;
     }
 
     @Transactional
@@ -142,9 +169,16 @@ public class MemberService {
         if (id == actingMemberId) {
             throw new ConflictException("You cannot change your own role; ask another admin.");
         }
-        get(id);
+        Member before = get(id);
         members.setRole(id, role);
-        return get(id);
+        Member after = get(id);
+        audit.record(AuditAction.MEMBER_ROLE_CHANGED, subject(after), before.role(), after.role());
+        return after;
+    }
+
+    /** How the audit log names a member: their pseudonym and email (the log is for admins only). */
+    private static String subject(Member m) {
+        return m.publicId() + " <" + m.email() + ">";
     }
 
     @Transactional

@@ -7,6 +7,8 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import microfactory.audit.AuditAction;
+import microfactory.audit.AuditLog;
 import microfactory.common.FieldProblem;
 import microfactory.common.InvalidInputException;
 import microfactory.common.NotFoundException;
@@ -16,9 +18,11 @@ import microfactory.common.NotFoundException;
 public class PlanService {
 
     private final PlanRepository plans;
+    private final AuditLog audit;
 
-    PlanService(PlanRepository plans) {
+    PlanService(PlanRepository plans, AuditLog audit) {
         this.plans = plans;
+        this.audit = audit;
     }
 
     public List<Plan> all() {
@@ -43,12 +47,14 @@ public class PlanService {
             throw new InvalidInputException(problems);
         }
         plans.insert(terms);
-        return get(terms.code());
+        Plan created = get(terms.code());
+        audit.record(AuditAction.PLAN_CREATED, created.code(), null, created);
+        return created;
     }
 
     @Transactional
     public Plan update(String code, PlanTerms terms) {
-        get(code);
+        Plan before = get(code);
         if (!code.equals(terms.code())) {
             throw InvalidInputException.of("code", "a plan's code cannot change (path says '" + code + "')");
         }
@@ -57,7 +63,9 @@ public class PlanService {
             throw new InvalidInputException(problems);
         }
         plans.update(code, terms);
-        return get(code);
+        Plan after = get(code);
+        audit.record(AuditAction.PLAN_CHANGED, code, before, after);
+        return after;
     }
 
     /** The rules that span fields: the amount that matches the kind must be there. */

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import jakarta.json.Json;
@@ -26,7 +25,7 @@ import microfactory.merit.credentials.Multikey;
 import microfactory.merit.credentials.OfflineContexts;
 import microfactory.merit.credentials.Verification;
 import microfactory.signing.SigningKeys;
-import microfactory.web.ChapterName;
+import microfactory.common.ChapterSettings;
 
 /**
  * Every badge as an Open Badges 3.0 credential (W3C VC 2.0) signed with the chapter key ({@code eddsa-rdfc-2022}),
@@ -39,31 +38,33 @@ public class BadgeCredentials {
 
     private final BadgeCredentialRepository credentials;
     private final SigningKeys keys;
-    private final ChapterName chapter;
+    private final ChapterSettings chapter;
     private final Clock clock;
-    private final String base;
     private final EddsaRdfc2022 suite = new EddsaRdfc2022(OfflineContexts.shipped());
     private final StatusListFetcher statusLists = new StatusListFetcher();
 
-    BadgeCredentials(BadgeCredentialRepository credentials, SigningKeys keys, ChapterName chapter, Clock clock,
-                     @Value("${microfactory.public-url:http://localhost:8080}") String publicUrl) {
+    BadgeCredentials(BadgeCredentialRepository credentials, SigningKeys keys, ChapterSettings chapter, Clock clock) {
         this.credentials = credentials;
         this.keys = keys;
         this.chapter = chapter;
         this.clock = clock;
-        this.base = publicUrl.replaceAll("/$", "");
+    }
+
+    /** The chapter's public address: credentials name it, so they resolve wherever the chapter is reached. */
+    private String base() {
+        return chapter.publicUrl();
     }
 
     public String issuerId() {
-        return base + "/badges/issuer";
+        return base() + "/badges/issuer";
     }
 
     public String statusListUrl() {
-        return base + "/badges/status/revocation";
+        return base() + "/badges/status/revocation";
     }
 
     public String url(String credentialId) {
-        return base + "/badges/credentials/" + credentialId;
+        return base() + "/badges/credentials/" + credentialId;
     }
 
     private String verificationMethod() {
@@ -84,10 +85,10 @@ public class BadgeCredentials {
             .add("validUntil", seconds(badge.expiresAt()))
             .add("name", skill + ", level " + badge.level())
             .add("credentialSubject", Json.createObjectBuilder()
-                .add("id", base + "/badges/holders/" + holder)
+                .add("id", base() + "/badges/holders/" + holder)
                 .add("type", Json.createArrayBuilder().add("AchievementSubject"))
                 .add("achievement", Json.createObjectBuilder()
-                    .add("id", base + "/badges/achievements/" + badge.skill() + "/" + badge.level())
+                    .add("id", base() + "/badges/achievements/" + badge.skill() + "/" + badge.level())
                     .add("type", Json.createArrayBuilder().add("Achievement"))
                     .add("achievementType", "Competency")
                     .add("name", skill + ", level " + badge.level())
@@ -124,7 +125,7 @@ public class BadgeCredentials {
             .add("id", issuerId())
             .add("type", Json.createArrayBuilder().add("Profile"))
             .add("name", chapter.chapterName())
-            .add("url", base);
+            .add("url", base());
         if (withKey) {
             profile.add("@context", Json.createArrayBuilder().add(CredentialVerifier.VC2).add(OB_CONTEXT)
                     .add("https://w3id.org/security/multikey/v1"));

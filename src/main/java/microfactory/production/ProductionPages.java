@@ -1,5 +1,7 @@
 package microfactory.production;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import microfactory.common.ChapterSettings;
 import microfactory.common.ConflictException;
 import microfactory.common.InvalidInputException;
 import microfactory.members.MemberPrincipal;
@@ -20,20 +23,22 @@ import microfactory.members.MemberPrincipal;
 class ProductionPages {
 
     private final ProductionService production;
-    private final microfactory.web.ChapterName chapter;
     private final microfactory.learning.LearningService learning;
     private final SchedulingJobs jobs;
     private final UnitRecords units;
     private final RunCalendar calendar;
+    private final ChapterSettings chapter;
+    private final Clock clock;
 
-    ProductionPages(ProductionService production, microfactory.web.ChapterName chapter, microfactory.learning.LearningService learning,
-                    SchedulingJobs jobs, UnitRecords units, RunCalendar calendar) {
+    ProductionPages(ProductionService production, microfactory.learning.LearningService learning,
+                    SchedulingJobs jobs, UnitRecords units, RunCalendar calendar, ChapterSettings chapter, Clock clock) {
+        this.chapter = chapter;
+        this.clock = clock;
         this.jobs = jobs;
         this.units = units;
         this.calendar = calendar;
         this.learning = learning;
         this.production = production;
-        this.chapter = chapter;
     }
 
     @GetMapping("/production")
@@ -49,7 +54,7 @@ class ProductionPages {
         return org.springframework.http.ResponseEntity.ok()
                 .contentType(org.springframework.http.MediaType.parseMediaType("text/calendar; charset=UTF-8"))
                 .header("Content-Disposition", "attachment; filename=\"my-runs.ics\"")
-                .body(calendar.calendar(me.memberId(), chapter.chapterName()));
+                .body(calendar.calendar(me.memberId()));
     }
 
     @GetMapping("/production/runs/{id}")
@@ -153,7 +158,7 @@ class ProductionPages {
 
     @GetMapping("/production/new")
     String newRun(Model model) {
-        return planPage(model, RunForm.blank(), microfactory.web.FieldErrors.NONE);
+        return planPage(model, RunForm.blank(chapter.currency(), LocalDate.now(clock.withZone(chapter.zone()))), microfactory.web.FieldErrors.NONE);
     }
 
     private String planPage(Model model, RunForm form, microfactory.web.FieldErrors errors) {

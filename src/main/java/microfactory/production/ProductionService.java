@@ -11,6 +11,7 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import microfactory.common.ChapterSettings;
 import microfactory.common.ConflictException;
 import microfactory.common.FieldProblem;
 import microfactory.common.InvalidInputException;
@@ -44,10 +45,13 @@ public class ProductionService {
     private final microfactory.learning.LearningService learning;
     private final microfactory.ledger.LedgerService ledger;
     private final Clock clock;
+    private final ChapterSettings chapter;
 
     ProductionService(ProductionRepository runs, DesignService designs, EquipmentService equipment, MeritService merit,
                       microfactory.learning.LearningService learning, microfactory.ledger.LedgerService ledger,
-                      Clock clock, RunFees fees, UnitRecords units, RunPlans plans, RunReplanning replanning) {
+                      Clock clock, RunFees fees, UnitRecords units, RunPlans plans, RunReplanning replanning,
+                      ChapterSettings chapter) {
+        this.chapter = chapter;
         this.fees = fees;
         this.plans = plans;
         this.replanning = replanning;
@@ -72,7 +76,8 @@ public class ProductionService {
 
     public RunDashboard dashboard(long runId) {
         Run run = run(runId);
-        return RunDashboard.of(run, runs.tasks(runId), runs.units(runId).size(), clock.instant(), runs.log(runId));
+        return RunDashboard.of(run, runs.tasks(runId), runs.units(runId).size(), clock.instant(), runs.log(runId),
+                chapter.zone());
     }
 
     public List<RunEvent> log(long runId) {

@@ -1,7 +1,7 @@
 package microfactory.production;
 
-import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -30,17 +30,17 @@ public record RunDashboard(long done, int total, int unitsBuilt, int expectedEnd
         return criticalChain.contains(t.key());
     }
 
-    static RunDashboard of(Run run, List<RunTask> tasks, int unitsBuilt, Instant now, List<RunEvent> log) {
-        long nowMinute = Duration.between(run.at(0), now).toMinutes();
+    static RunDashboard of(Run run, List<RunTask> tasks, int unitsBuilt, Instant now, List<RunEvent> log, ZoneId zone) {
+        long nowMinute = run.minuteAt(now, zone);
         List<Delay> delays = new ArrayList<>();
         for (RunTask t : tasks) {
             if (t.status().equals("STARTED") && nowMinute > t.endMinute()) {
                 delays.add(new Delay(t.key(), t.unit(), t.name(), "running over", nowMinute - t.endMinute()));
             } else if (t.status().equals("PLANNED") && nowMinute > t.startMinute()) {
                 delays.add(new Delay(t.key(), t.unit(), t.name(), "not started", nowMinute - t.startMinute()));
-            } else if (t.finishedAt() != null && Duration.between(run.at(0), t.finishedAt()).toMinutes() > t.endMinute()) {
+            } else if (t.finishedAt() != null && run.minuteAt(t.finishedAt(), zone) > t.endMinute()) {
                 delays.add(new Delay(t.key(), t.unit(), t.name(), "finished late",
-                        Duration.between(run.at(0), t.finishedAt()).toMinutes() - t.endMinute()));
+                        run.minuteAt(t.finishedAt(), zone) - t.endMinute()));
             }
         }
         delays.sort(Comparator.comparingLong(Delay::minutes).reversed());

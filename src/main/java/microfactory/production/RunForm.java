@@ -1,12 +1,12 @@
 package microfactory.production;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 
 import microfactory.common.FieldProblem;
+import microfactory.common.Money;
 
 /**
  * The "plan a run" form as people fill it in: times as 08:00, the fee as 150.00, roles one per line as
@@ -15,8 +15,9 @@ import microfactory.common.FieldProblem;
 public record RunForm(String design, String quantity, String startsOn, String days, String dayStart, String dayEnd, String crewTarget,
                       String traineeSeats, String fee, String currency, String roles, String draft, List<String> bays) {
 
-    public static RunForm blank() {
-        return new RunForm("", "1", LocalDate.now().plusDays(14).toString(), "5", "08:00", "17:00", "24", "6", "0", "USD", "", "", List.of());
+    /** A new run's form, in the chapter's currency, two weeks from today in the chapter's zone. */
+    public static RunForm blank(String currency, LocalDate today) {
+        return new RunForm("", "1", today.plusDays(14).toString(), "5", "08:00", "17:00", "24", "6", "0", currency, "", "", List.of());
     }
 
     RunRequest toRequest(List<FieldProblem> problems) {
@@ -36,12 +37,9 @@ public record RunForm(String design, String quantity, String startsOn, String da
                 parsedRoles.add(new RunRequest.Role(parts[0], number(parts[1]), number(parts[2])));
             }
         }
-        Long feeMinor = null;
-        try {
-            String c = currency == null || currency.isBlank() ? "USD" : currency.strip().toUpperCase();
-            int digits = java.util.Currency.getInstance(c).getDefaultFractionDigits();
-            feeMinor = new BigDecimal(fee == null || fee.isBlank() ? "0" : fee.strip()).movePointRight(digits).longValueExact();
-        } catch (IllegalArgumentException | ArithmeticException e) {
+        String c = currency == null || currency.isBlank() ? "USD" : currency.strip().toUpperCase();
+        Long feeMinor = Money.parseMinor(fee == null || fee.isBlank() ? "0" : fee, c).orElse(null);
+        if (feeMinor == null) {
             problems.add(new FieldProblem("fee", "an amount like 150.00 (0 for a free run) in a currency like USD"));
         }
         return new RunRequest(design, number(quantity), date(startsOn, problems), number(days), minute(dayStart, "dayStart", problems),

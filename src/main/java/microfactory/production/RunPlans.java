@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import microfactory.common.ChapterSettings;
 import microfactory.common.ConflictException;
 import microfactory.designs.BuildTask;
 import microfactory.designs.DesignService;
@@ -36,8 +37,11 @@ class RunPlans {
     private final EquipmentService equipment;
     private final MeritService merit;
     private final Clock clock;
+    private final ChapterSettings chapter;
 
-    RunPlans(ProductionRepository runs, DesignService designs, EquipmentService equipment, MeritService merit, Clock clock) {
+    RunPlans(ProductionRepository runs, DesignService designs, EquipmentService equipment, MeritService merit, Clock clock,
+             ChapterSettings chapter) {
+        this.chapter = chapter;
         this.runs = runs;
         this.designs = designs;
         this.equipment = equipment;
@@ -110,7 +114,7 @@ class RunPlans {
                 taskIds.put(u + "-" + plan.design().get(k).code(), u * 1000 + k + 1);
             }
         }
-        int now = (int) Math.max(0, Math.min(run.days() * 1440L, java.time.Duration.between(run.at(0), clock.instant()).toMinutes()));
+        int now = (int) Math.max(0, Math.min(run.days() * 1440L, run.minuteAt(clock.instant(), chapter.zone())));
         Map<String, String> keep = new HashMap<>();
         Map<Integer, Integer> minutes = new HashMap<>();
         Set<Integer> done = new java.util.HashSet<>();

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import microfactory.common.ChapterSettings;
 import microfactory.members.MemberPrincipal;
 
 /** Runs in JSON: the list and schedules are public (people by pseudonym); members sign up; stewards plan and schedule. */
@@ -23,9 +24,11 @@ import microfactory.members.MemberPrincipal;
 class RunsApi {
 
     private final ProductionService production;
+    private final ChapterSettings chapter;
 
-    RunsApi(ProductionService production) {
+    RunsApi(ProductionService production, ChapterSettings chapter) {
         this.production = production;
+        this.chapter = chapter;
     }
 
     /** {@code seats}: the crew target; {@code roles}: the part of it reserved for a skill at a level. */
@@ -107,7 +110,7 @@ class RunsApi {
     Map<String, List<TaskJson>> schedule(@PathVariable long id) {
         Run run = production.run(id);
         return Map.of("tasks", production.schedule(id).stream().map(t -> new TaskJson(t.unit() + "-" + t.code(), t.name(), t.unit(),
-                run.at(t.startMinute()), run.at(t.endMinute()), t.bay(), t.people(), t.machines(),
+                run.at(t.startMinute(), chapter.zone()), run.at(t.endMinute(), chapter.zone()), t.bay(), t.people(), t.machines(),
                 t.predecessors().stream().map(p -> t.unit() + "-" + p).toList())).toList());
     }
 
@@ -138,7 +141,7 @@ class RunsApi {
 
     private RunJson json(Run r) {
         long signed = production.signups(r.id()).stream().filter(s -> s.role().equals("CREW") && s.status().equals("CONFIRMED")).count();
-        return new RunJson(r.id(), r.designSlug(), r.status(), r.starts(), r.ends(), r.crewTarget(), signed, production.seats(r.id()),
+        return new RunJson(r.id(), r.designSlug(), r.status(), r.starts(chapter.zone()), r.ends(chapter.zone()), r.crewTarget(), signed, production.seats(r.id()),
                 r.feeMinor(), r.feeCurrency(), r.cancelReason(), r.bays());
     }
 }

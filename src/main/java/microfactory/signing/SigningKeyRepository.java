@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The single row of the chapter's key. */
+/** The single row of the chapter's key; the private key is stored sealed ({@link KeyProtection}). */
 @Repository
 class SigningKeyRepository {
 
@@ -25,8 +25,12 @@ class SigningKeyRepository {
                 .query((rs, n) -> new Stored(rs.getString(1), rs.getBytes(2), rs.getBytes(3))).optional();
     }
 
-    void insert(String name, byte[] privateKey, byte[] publicKey, Instant at) {
+    void insert(String name, byte[] sealedPrivateKey, byte[] publicKey, Instant at) {
         jdbc.sql("insert into signing_key (id, name, private_key, public_key, created_at) values (1, :n, :pk, :pub, :at)")
-            .param("n", name).param("pk", privateKey).param("pub", publicKey).param("at", Timestamp.from(at)).update();
+            .param("n", name).param("pk", sealedPrivateKey).param("pub", publicKey).param("at", Timestamp.from(at)).update();
+    }
+
+    void reseal(byte[] sealedPrivateKey) {
+        jdbc.sql("update signing_key set private_key = :pk where id = 1").param("pk", sealedPrivateKey).update();
     }
 }

@@ -12,13 +12,15 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 
+import microfactory.common.ChapterSettings;
+
 /** Builds the {@link PageContext} of a request. */
 @Component
 public class PageContexts {
 
-    private final ChapterName chapter;
+    private final ChapterSettings chapter;
 
-    public PageContexts(ChapterName chapter) {
+    public PageContexts(ChapterSettings chapter) {
         this.chapter = chapter;
     }
 
@@ -33,7 +35,7 @@ public class PageContexts {
         }
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return new PageContext(chapter.chapterName(), viewer, roles,
+        return new PageContext(chapter.chapterName(), chapter.zone(), viewer, roles,
                 csrf == null ? "X-CSRF-TOKEN" : csrf.getHeaderName(),
                 csrf == null ? "_csrf" : csrf.getParameterName(),
                 csrf == null ? "" : csrf.getToken(),

@@ -23,7 +23,7 @@ public class SecurityConfiguration {
 
     /** Paths anyone may read: the chapter is transparent by design. */
     static final String[] PUBLIC_PAGES = {
-        "/", "/signup", "/login", "/plans", "/plans/**", "/equipment", "/equipment/**",
+        "/", "/signup", "/login", "/setup", "/password-reset", "/password-reset/**", "/confirm-email", "/plans", "/plans/**", "/equipment", "/equipment/**",
         "/learn/**", "/learn", "/badges", "/badges/**", "/designs", "/designs/**", "/production", "/production/**",
         "/materials", "/materials/**", "/lifetime", "/lifetime/**", "/ledger", "/ledger/**", "/funding", "/funding/**",
         "/network", "/network/**",
@@ -36,6 +36,10 @@ public class SecurityConfiguration {
         http.securityMatcher("/api/**")
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers(HttpMethod.GET, "/api/v1/openapi.json", "/api/v1/openapi.json/**").permitAll()
+                .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
+                .requestMatchers(HttpMethod.PUT, "/api/v1/chapter").hasRole("ADMIN")
+                .requestMatchers(HttpMethod.POST, "/api/v1/members/password-reset", "/api/v1/members/password-reset/confirm",
+                        "/api/v1/members/email-confirmation").permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/v1/chapter", "/api/v1/plans", "/api/v1/plans/*",
                         "/api/v1/equipment/**").permitAll()
                 .requestMatchers("/api/v1/equipment/**").hasRole("STEWARD")
@@ -49,7 +53,8 @@ public class SecurityConfiguration {
                         "/api/v1/runs/*/signups/*/confirm").hasRole("STEWARD")
                 .requestMatchers("/api/v1/runs/**").authenticated()
                 .requestMatchers("/api/v1/learning/skills/import").hasRole("STEWARD")
-                .requestMatchers(HttpMethod.POST, "/api/v1/learning/modules").hasRole("STEWARD")
+                .requestMatchers(HttpMethod.POST, "/api/v1/learning/modules", "/api/v1/learning/tracks").hasRole("STEWARD")
+                .requestMatchers(HttpMethod.PUT, "/api/v1/learning/tracks/*").hasRole("STEWARD")
                 .requestMatchers(HttpMethod.PUT, "/api/v1/learning/modules/*").hasRole("STEWARD")
                 .requestMatchers("/api/v1/learning/**").authenticated()
                 .requestMatchers("/api/v1/badges/**").hasRole("STEWARD")
@@ -73,6 +78,11 @@ public class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
+                .requestMatchers("/admin/settings", "/admin/audit", "/admin/outbox", "/admin/outbox/**").hasRole("ADMIN")
+                .requestMatchers("/admin", "/admin/**").hasRole("STEWARD")
+                .requestMatchers("/equipment/manage", "/equipment/manage/**", "/plans/manage", "/plans/manage/**",
+                        "/learn/tracks", "/learn/tracks/**").hasRole("STEWARD")
+                .requestMatchers(HttpMethod.POST, "/ledger/**").hasRole("STEWARD")
                 .requestMatchers("/import-design", "/import-design/**").hasRole("STEWARD")
                 .requestMatchers(HttpMethod.POST, "/designs/**").hasRole("STEWARD")
                 .requestMatchers("/designs/*/edit").hasRole("STEWARD")

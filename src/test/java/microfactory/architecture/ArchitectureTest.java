@@ -48,7 +48,8 @@ class ArchitectureTest {
             .that().resideInAnyPackage("microfactory.common..", "microfactory.web..")
             .should().dependOnClassesThat().resideInAnyPackage("microfactory.members..", "microfactory.chapter..",
                     "microfactory.equipment..", "microfactory.ledger..", "microfactory.designs..",
-                    "microfactory.production..", "microfactory.merit..", "microfactory.learning..");
+                    "microfactory.production..", "microfactory.merit..", "microfactory.learning..", "microfactory.audit..",
+                    "microfactory.mail..", "microfactory.backup..", "microfactory.signing..");
 
     /** Money is an integer count of minor units, never a floating-point number. */
     @ArchTest

@@ -215,11 +215,13 @@ class ProductionTest {
         Member m = newcomer();
         Run run = smallRun(3, 2);
         production.signUp(run.id(), m.id(), "TRAINEE");
-        String ics = calendar.calendar(m.id(), "Maysville Microfactory");
+        String ics = calendar.calendar(m.id());
         assertThat(ics).startsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n").endsWith("END:VCALENDAR\r\n");
         assertThat(ics.split("BEGIN:VEVENT", -1)).hasSize(2);
         String day = run.startsOn().toString().replace("-", "");
-        assertThat(ics).contains("DTSTART:" + day + "T080000Z").contains("DTEND:" + day + "T170000Z")
+        // Local times in the chapter's zone (the demo is in Missouri), with the zone's rules alongside.
+        assertThat(ics).contains("DTSTART;TZID=America/Chicago:" + day + "T080000").contains("DTEND;TZID=America/Chicago:" + day + "T170000")
+                .contains("BEGIN:VTIMEZONE\r\nTZID:America/Chicago\r\n").contains("TZOFFSETTO:-0600").contains("TZOFFSETTO:-0500")
                 .contains("SUMMARY:Swarm build: 2 × wall-module-4x8\\, day 1 of 1");
         assertThat(ics.lines()).allMatch(l -> l.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 75);
         Http http = new Http(port);
@@ -232,9 +234,12 @@ class ProductionTest {
     @Test
     void theApiListsRunsAndSchedulesAndStewardsScheduleThroughIt() {
         String runs = new Http(port).get("/api/v1/runs").body();
+        Run tractor = production.runs().stream().filter(r -> r.designSlug().equals("lifetrac")).findFirst().orElseThrow();
+        // Instants in the API: 08:00 on the chapter's wall clock (America/Chicago) on the first day.
+        String starts = tractor.startsOn().atTime(8, 0).atZone(java.time.ZoneId.of("America/Chicago")).toInstant().toString();
         assertThat(runs).contains("\"design\":\"lifetrac\"").contains("\"seats\":24").contains("\"signedUp\":24")
-                .contains("\"starts\":\"").contains("T08:00:00Z");
-        long id = production.runs().stream().filter(r -> r.designSlug().equals("lifetrac")).findFirst().orElseThrow().id();
+                .contains("\"starts\":\"" + starts + "\"");
+        long id = tractor.id();
         String schedule = new Http(port).get("/api/v1/runs/" + id + "/schedule").body();
         assertThat(schedule).startsWith("{\"tasks\":[").contains("\"predecessors\":[").contains("\"people\":[\"m-").doesNotContain("@");
         assertThat(new Http(port).as("member@demo.local", "demo-member").json("POST", "/api/v1/runs/" + id + "/schedule", "{}").statusCode())

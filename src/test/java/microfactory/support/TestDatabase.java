@@ -1,6 +1,7 @@
 package microfactory.support;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Map;
@@ -21,6 +22,8 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres postgres;
+    /** The key-encryption key of every test chapter: outside the checkout, made on first use, gone with the JVM's temp files. */
+    public static final Path KEY_FILE = Path.of(System.getProperty("java.io.tmpdir"), "mf-test-" + ProcessHandle.current().pid(), "key-encryption.key");
 
     public static boolean onPostgres() {
         return "postgres".equals(System.getProperty("microfactory.test.db"));
@@ -33,7 +36,9 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-database", Map.of(
                 "spring.datasource.url", url,
                 "spring.datasource.username", onPostgres() ? "postgres" : "sa",
-                "spring.datasource.password", "")));
+                "spring.datasource.password", "",
+                "microfactory.key-file", KEY_FILE.toString(),
+                "microfactory.public-url", "http://localhost:8080")));
     }
 
     /** A fresh database on the shared embedded PostgreSQL (user "postgres"), for a child process. */

@@ -1,0 +1,20 @@
+package microfactory.common;
+
+import java.time.ZoneId;
+
+/**
+ * The chapter's settings every feature may need: its name, its time zone (times are stored as instants and shown in
+ * this zone), its public address (used in credentials, feeds and links) and its currency. Implemented by the chapter
+ * feature, so other features need not depend on it.
+ */
+public interface ChapterSettings {
+
+    String chapterName();
+
+    ZoneId zone();
+
+    /** The chapter's public base URL without a trailing slash, e.g. https://lagos.microfactory.org. */
+    String publicUrl();
+
+    String currency();
+}
