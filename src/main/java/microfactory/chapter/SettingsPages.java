@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import microfactory.common.InvalidInputException;
 import microfactory.web.FieldErrors;
+import microfactory.web.FormPosts;
 
 /** Administration: the hub that lists what an admin sets, and the chapter's settings page. */
 @Controller
@@ -40,14 +40,8 @@ class SettingsPages {
     /** The form sends every field: an empty economic target clears it. */
     @PostMapping("/admin/settings")
     String save(SettingsForm form, Model model, HttpServletResponse response, RedirectAttributes flash) {
-        try {
-            chapters.update(form.toEdit());
-            flash.addFlashAttribute("notice", "Settings saved.");
-            return "redirect:/admin/settings";
-        } catch (InvalidInputException e) {
-            response.setStatus(422);
-            return page(model, form, FieldErrors.of(e));
-        }
+        return FormPosts.save(() -> chapters.update(form.toEdit()), c -> "Settings saved.", "/admin/settings", flash, response,
+                errors -> page(model, form, errors));
     }
 
     private String page(Model model, SettingsForm form, FieldErrors errors) {

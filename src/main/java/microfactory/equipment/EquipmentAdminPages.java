@@ -14,8 +14,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import microfactory.common.ChapterSettings;
 import microfactory.common.ConflictException;
-import microfactory.common.InvalidInputException;
 import microfactory.web.FieldErrors;
+import microfactory.web.FormPosts;
 
 /** Stewards add, change and remove bays and machines; errors beside the fields, refusals say what uses a thing. */
 @Controller
@@ -103,26 +103,14 @@ class EquipmentAdminPages {
 
     private String saveBay(BayForm form, boolean editing, Model model, HttpServletResponse response, RedirectAttributes flash,
                            Supplier<Bay> save) {
-        try {
-            Bay bay = save.get();
-            flash.addFlashAttribute("notice", "Saved the bay " + bay.code() + " (" + bay.name() + ").");
-            return "redirect:/equipment/manage";
-        } catch (InvalidInputException e) {
-            response.setStatus(422);
-            return bayPage(model, form, editing, FieldErrors.of(e));
-        }
+        return FormPosts.save(save, bay -> "Saved the bay " + bay.code() + " (" + bay.name() + ").", "/equipment/manage", flash,
+                response, errors -> bayPage(model, form, editing, errors));
     }
 
     private String saveMachine(MachineForm form, boolean editing, Model model, HttpServletResponse response,
                                RedirectAttributes flash, Supplier<Machine> save) {
-        try {
-            Machine machine = save.get();
-            flash.addFlashAttribute("notice", "Saved the machine " + machine.code() + " (" + machine.name() + ").");
-            return "redirect:/equipment/manage";
-        } catch (InvalidInputException e) {
-            response.setStatus(422);
-            return machinePage(model, form, editing, FieldErrors.of(e.renamed(MACHINE_FIELDS)));
-        }
+        return FormPosts.save(save, m -> "Saved the machine " + m.code() + " (" + m.name() + ").", "/equipment/manage", flash,
+                response, errors -> machinePage(model, form, editing, errors), MACHINE_FIELDS);
     }
 
     private static String act(RedirectAttributes flash, Supplier<String> action) {

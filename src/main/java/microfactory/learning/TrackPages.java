@@ -13,6 +13,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import microfactory.common.InvalidInputException;
 import microfactory.web.FieldErrors;
+import microfactory.web.FormPosts;
 
 /** Stewards keep the learning tracks modules are written into: add one, rename or re-describe one. */
 @Controller
@@ -31,14 +32,8 @@ class TrackPages {
 
     @PostMapping("/learn/tracks")
     String add(TrackForm form, Model model, HttpServletResponse response, RedirectAttributes flash) {
-        try {
-            Track t = learning.addTrack(form.toTrack());
-            flash.addFlashAttribute("notice", "Added the track " + t.name() + ". Now write its first module.");
-            return "redirect:/learn/tracks";
-        } catch (InvalidInputException e) {
-            response.setStatus(422);
-            return page(model, form, FieldErrors.of(e));
-        }
+        return FormPosts.save(() -> learning.addTrack(form.toTrack()), t -> "Added the track " + t.name() + ". Now write its first module.",
+                "/learn/tracks", flash, response, errors -> page(model, form, errors));
     }
 
     @PostMapping("/learn/tracks/{code}")

@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import microfactory.common.ChapterSettings;
-import microfactory.common.InvalidInputException;
 import microfactory.web.FieldErrors;
+import microfactory.web.FormPosts;
 
 /** Stewards write the chapter's membership plans: create, edit, retire (a retired plan is no longer offered). */
 @Controller
@@ -63,14 +63,8 @@ class PlanAdminPages {
 
     private String save(PlanForm form, boolean editing, Model model, HttpServletResponse response, RedirectAttributes flash,
                         Supplier<Plan> save) {
-        try {
-            Plan plan = save.get();
-            flash.addFlashAttribute("notice", "Saved the plan " + plan.name() + (plan.active() ? "." : "; it is retired, no longer offered."));
-            return "redirect:/plans/manage";
-        } catch (InvalidInputException e) {
-            response.setStatus(422);
-            return page(model, form, editing, FieldErrors.of(e.renamed(FIELDS)));
-        }
+        return FormPosts.save(save, plan -> "Saved the plan " + plan.name() + (plan.active() ? "." : "; it is retired, no longer offered."),
+                "/plans/manage", flash, response, errors -> page(model, form, editing, errors), FIELDS);
     }
 
     private static String page(Model model, PlanForm form, boolean editing, FieldErrors errors) {

@@ -51,6 +51,17 @@ class BadgeRepository {
             .query(BadgeRepository::badge).list();
     }
 
+    /** Badges in force that expire before {@code until} and whose holder was not told yet. */
+    List<Badge> expiringUnnoticed(Instant now, Instant until) {
+        return jdbc.sql("select " + COLUMNS + " from badge where revoked_at is null and expiry_noticed_at is null"
+                + " and expires_at > :now and expires_at <= :until order by expires_at, id")
+            .param("now", Timestamp.from(now)).param("until", Timestamp.from(until)).query(BadgeRepository::badge).list();
+    }
+
+    void noticed(long id, Instant at) {
+        jdbc.sql("update badge set expiry_noticed_at = :at where id = :id").param("at", Timestamp.from(at)).param("id", id).update();
+    }
+
     private static Badge badge(ResultSet rs, int n) throws SQLException {
         Timestamp revoked = rs.getTimestamp("revoked_at");
         return new Badge(rs.getLong("id"), rs.getLong("member_id"), rs.getString("skill"), rs.getInt("level"),

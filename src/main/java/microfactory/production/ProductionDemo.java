@@ -60,6 +60,15 @@ class ProductionDemo implements DemoData {
             }
         }
         production.schedule(run.id(), 1_000);
+        openSolarWorkshop();
+    }
+
+    /** An open build with free seats, so a visitor can sign up at once: a weekend of solar panels, three weeks ahead. */
+    private void openSolarWorkshop() {
+        Run solar = production.create(new RunRequest("solar-panel", 4, LocalDate.now(clock).plusDays(21), 2, 540, 1020, 8, 4));
+        members.search(null, true, 0).stream().map(s -> s.member().id())
+                .filter(id -> production.qualifiesForCrew(solar, id))
+                .limit(2).forEach(id -> production.signUp(solar.id(), id, "CREW"));
     }
 
     /** The source's "build 6 machines over a weekend": a printer workshop, built, with six serials on the ledger. */

@@ -46,12 +46,14 @@ public class ProductionService {
     private final microfactory.ledger.LedgerService ledger;
     private final Clock clock;
     private final ChapterSettings chapter;
+    private final RunNotices notices;
 
     ProductionService(ProductionRepository runs, DesignService designs, EquipmentService equipment, MeritService merit,
                       microfactory.learning.LearningService learning, microfactory.ledger.LedgerService ledger,
                       Clock clock, RunFees fees, UnitRecords units, RunPlans plans, RunReplanning replanning,
-                      ChapterSettings chapter) {
+                      ChapterSettings chapter, RunNotices notices) {
         this.chapter = chapter;
+        this.notices = notices;
         this.fees = fees;
         this.plans = plans;
         this.replanning = replanning;
@@ -325,6 +327,7 @@ public class ProductionService {
         runs.signups(runId).forEach(s -> fees.settle(s, false));
         runs.cancel(runId, reason.strip());
         runs.log(runId, clock.instant(), "CANCELLED", reason.strip());
+        notices.cancelled(run, reason.strip());
         ledger.record("run.cancelled", Map.of("run", runId, "design", run.designSlug(), "reason", reason.strip()));
         return run(runId);
     }
@@ -348,6 +351,7 @@ public class ProductionService {
         runs.setSignupStatus(s.id(), "CONFIRMED");
         fees.charge(run, s);
         runs.log(runId, clock.instant(), "CONFIRMED", s.publicId() + " confirmed from the waitlist by a steward.");
+        notices.seatConfirmed(run, s, true);
         return runs.signups(runId).stream().filter(x -> x.id() == signupId).findFirst().orElseThrow();
     }
 
@@ -449,6 +453,7 @@ public class ProductionService {
         Signup made = runs.signups(runId).stream().filter(s -> s.memberId() == memberId && s.status().equals(status)).findFirst().orElseThrow();
         if (status.equals("CONFIRMED")) {
             fees.charge(run, made);
+            notices.seatConfirmed(run, made, false);
         }
         return runs.signups(runId).stream().filter(s -> s.id() == made.id()).findFirst().orElseThrow();
     }
@@ -472,6 +477,7 @@ public class ProductionService {
                     .ifPresent(next -> {
                         runs.setSignupStatus(next.id(), "CONFIRMED");
                         fees.charge(run, next);
+                        notices.seatConfirmed(run, next, true);
                     });
             if (List.of("SCHEDULED", "IN_PROGRESS").contains(run.status())) {
                 replanning.replanWithout(run, mine);

@@ -28,10 +28,19 @@ class RunReplanning {
     private final RunPlans plans;
     private final Clock clock;
 
-    RunReplanning(ProductionRepository runs, RunPlans plans, Clock clock) {
+    private final RunNotices notices;
+
+    RunReplanning(ProductionRepository runs, RunPlans plans, Clock clock, RunNotices notices) {
+        this.notices = notices;
         this.runs = runs;
         this.plans = plans;
         this.clock = clock;
+    }
+
+    /** Logs what changed in a build and tells its crew (who chose to hear of it). */
+    private void changed(Run run, String kind, String message) {
+        runs.log(run.id(), clock.instant(), kind, message);
+        notices.rescheduled(run, message);
     }
 
     /** Replans a live build after a change, keeping work under way; returns the new expected end (run minutes). */
@@ -72,7 +81,7 @@ class RunReplanning {
         int before = expectedEnd(run.id());
         try {
             int after = replan(run, s, new microfactory.scheduling.Replanner.PersonLeaves(s.personIds().get(leaving.publicId())));
-            runs.log(run.id(), clock.instant(), "REPLANNED", leaving.publicId() + " left the crew; replanned around the gap"
+            changed(run, "REPLANNED", leaving.publicId() + " left the crew; replanned around the gap"
                     + finish(run, before, after));
             return null;
         } catch (InfeasibleProjectException | IllegalArgumentException e) {
@@ -81,7 +90,7 @@ class RunReplanning {
             }
             runs.deleteChecksAndTasks(run.id());
             runs.setStatus(run.id(), "OPEN");
-            runs.log(run.id(), clock.instant(), "REOPENED", leaving.publicId() + " left and no schedule works without them: " + e.getMessage());
+            changed(run, "REOPENED", leaving.publicId() + " left and no schedule works without them: " + e.getMessage());
             return e.getMessage();
         }
     }
@@ -118,9 +127,9 @@ class RunReplanning {
             String what = machine.name() + " went out of service (" + machine.statusReason() + ")";
             try {
                 int after = replan(run, s, new microfactory.scheduling.Replanner.MachinesBreak(machine.type(), machine.count()));
-                runs.log(run.id(), clock.instant(), "REPLANNED", what + "; replanned without it" + finish(run, before, after));
+                changed(run, "REPLANNED", what + "; replanned without it" + finish(run, before, after));
             } catch (InfeasibleProjectException e) {
-                runs.log(run.id(), clock.instant(), "BLOCKED", what + "; the build cannot finish without it: "
+                changed(run, "BLOCKED", what + "; the build cannot finish without it: "
                         + String.join("; ", e.reasons()) + ". Bring it back into service or add one.");
             }
         }
@@ -145,11 +154,11 @@ class RunReplanning {
                 int after = end(schedule);
                 if (wasBlocked || after < before) {
                     plans.store(run.id(), s.plan(), schedule, s.keep());
-                    runs.log(run.id(), clock.instant(), "REPLANNED", machine.name() + " is back in service; replanned with it"
+                    changed(run, "REPLANNED", machine.name() + " is back in service; replanned with it"
                             + finish(run, before, after));
                 }
             } catch (InfeasibleProjectException e) {
-                runs.log(run.id(), clock.instant(), "BLOCKED", machine.name() + " is back, but the build still cannot finish: "
+                changed(run, "BLOCKED", machine.name() + " is back, but the build still cannot finish: "
                         + String.join("; ", e.reasons()) + ".");
             }
         }
@@ -179,7 +188,7 @@ class RunReplanning {
         try {
             int after = replan(run, s, new microfactory.scheduling.Replanner.TaskRunsLate(s.taskIds().get(key), minutes));
             String why = reason == null || reason.isBlank() ? "" : " (" + reason.strip() + ")";
-            runs.log(runId, clock.instant(), "DELAY", "unit " + t.unit() + ": " + t.name() + " runs " + minutes + " min late" + why
+            changed(run, "DELAY", "unit " + t.unit() + ": " + t.name() + " runs " + minutes + " min late" + why
                     + "; replanned" + finish(run, before, after));
         } catch (InfeasibleProjectException e) {
             throw new ConflictException("With " + minutes + " more minutes the build no longer fits: " + String.join("; ", e.reasons()) + ".");
