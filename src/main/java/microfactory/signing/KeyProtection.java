@@ -146,8 +146,8 @@ public class KeyProtection {
                 restrict(temp);
                 Files.writeString(temp, Base64.getEncoder().encodeToString(key) + "\n");
                 Files.move(temp, keyFile);
-                log.warn("Made the key that encrypts the chapter's signing key: {} (owner-only). Keep it with your backups "
-                        + "but apart from the database; or set MICROFACTORY_KEY_PASSPHRASE instead.", keyFile);
+                log.warn("Made the key that encrypts the chapter's signing key: {} (owner-only). Back it up, stored apart from "
+                        + "database dumps: without it the signing key cannot be opened. Or set MICROFACTORY_KEY_PASSPHRASE instead.", keyFile);
                 return key;
             }
             warnIfOpen();
