@@ -3,6 +3,8 @@ package microfactory.members;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -40,6 +43,7 @@ class AccountMailTest {
     @LocalServerPort int port;
     @Autowired MemberMail mail;
     @Autowired MemberService members;
+    @Autowired JdbcClient jdbc;
 
     @Test
     void aNewMemberConfirmsTheAddressForgetsThePasswordAndResetsItByMail() throws Exception {
@@ -99,6 +103,16 @@ class AccountMailTest {
         assertThat(set.headers().firstValue("Location").orElseThrow()).contains("/login?reset");
         assertThat(new Http(port).login("member@demo.local", "my workshop phrase").headers().firstValue("Location").orElseThrow())
                 .doesNotContain("error");
+        // A link older than an hour is refused, and the password stays.
+        new Http(port).json("POST", "/api/v1/members/password-reset", "{\"email\":\"member@demo.local\"}");
+        String[] late = link(receive("member@demo.local"));
+        jdbc.sql("update member_token set expires_at = :past where used_at is null")
+            .param("past", Timestamp.from(Instant.now().minusSeconds(60))).update();
+        HttpResponse<String> expired = new Http(port).json("POST", "/api/v1/members/password-reset/confirm",
+                "{\"token\":\"" + late[1] + "\",\"password\":\"another long phrase\"}");
+        assertThat(expired.statusCode()).isEqualTo(400);
+        assertThat(expired.body()).contains("expired");
+        assertThat(new Http(port).as("member@demo.local", "my workshop phrase").get("/api/v1/members/me").statusCode()).isEqualTo(200);
         Http other = new Http(port);
         other.page("/password-reset/confirm?token=made-up");
         HttpResponse<String> madeUp = other.postForm("/password-reset/confirm", Map.of("token", "made-up", "password", "my workshop phrase"));
