@@ -91,8 +91,10 @@ class ProductionPages {
                   @AuthenticationPrincipal MemberPrincipal me, RedirectAttributes flash) {
         try {
             Signup s = production.signUp(id, me.memberId(), role, seat);
-            flash.addFlashAttribute("notice", s.status().equals("CONFIRMED") ? "You are on the " + role.toLowerCase() + "."
-                    : "The " + role.toLowerCase() + " is full: you are on the waitlist.");
+            boolean trainee = role.equals("TRAINEE");
+            flash.addFlashAttribute("notice", s.status().equals("CONFIRMED")
+                    ? (trainee ? "You have a trainee seat." : "You are on the crew.")
+                    : (trainee ? "The trainee seats are taken: you are on their waitlist." : "The crew is full: you are on its waitlist."));
         } catch (ConflictException | InvalidInputException e) {
             flash.addFlashAttribute("problem", e.getMessage());
         }

@@ -80,6 +80,13 @@ class ProductionRepository {
             .param("at", Timestamp.from(at)).update();
     }
 
+    /** A member who left signs up again: their row comes back with the new role, seat and status. */
+    void rejoin(long signupId, String role, String status, Long seatId, Instant at) {
+        jdbc.sql("update production_signup set role = :role, status = :s, seat_id = :seat, created_at = :at where id = :id")
+            .param("role", role).param("s", status).param("seat", seatId).param("at", Timestamp.from(at)).param("id", signupId)
+            .update();
+    }
+
     void insertSeat(long runId, String skill, int level, int seats) {
         jdbc.sql("insert into production_seat (run_id, skill, level, seats) values (:r, :s, :l, :n)")
             .param("r", runId).param("s", skill).param("l", level).param("n", seats).update();

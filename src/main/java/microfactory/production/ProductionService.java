@@ -1,6 +1,7 @@
 package microfactory.production;
 
 import java.time.Clock;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -119,6 +120,11 @@ public class ProductionService {
         }
         if (!t.status().equals("PLANNED")) {
             throw new ConflictException(t.name() + " is " + t.status().toLowerCase() + " already.");
+        }
+        if (clock.instant().isBefore(run.starts(chapter.zone()))) {
+            throw new ConflictException("The build starts on " + DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm")
+                    .format(run.starts(chapter.zone()).atZone(chapter.zone())) + " (" + chapter.zone().getId()
+                    + "); its tasks can be started from then.");
         }
         for (String p : t.predecessors()) {
             RunTask before = byKey.get(t.unit() + "-" + p);
@@ -444,12 +450,20 @@ public class ProductionService {
                     + ". You hold none of them yet: take a module at /learn, or join as a trainee.");
         }
         runs.lock(runId);
-        if (runs.signups(runId).stream().anyMatch(s -> s.memberId() == memberId && !s.status().equals("WITHDRAWN"))) {
+        Signup existing = runs.signups(runId).stream().filter(s -> s.memberId() == memberId).findFirst().orElse(null);
+        if (existing != null && existing.status().equals("CONFIRMED")) {
             throw new ConflictException("You are signed up for this run already.");
         }
         long places = seat != null ? seat.seats() : role.equals("CREW") ? generalSeats(run) : run.traineeSeats();
         String status = runs.confirmed(runId, role, seatId) < places ? "CONFIRMED" : "WAITLISTED";
-        runs.insertSignup(runId, memberId, role, status, seatId, clock.instant());
+        if (existing != null && existing.status().equals("WAITLISTED") && !status.equals("CONFIRMED")) {
+            throw new ConflictException("You are on a waitlist for this run already; you can move only to a free seat.");
+        }
+        if (existing != null) { // back after leaving, or off a waitlist into a free seat
+            runs.rejoin(existing.id(), role, status, seatId, clock.instant());
+        } else {
+            runs.insertSignup(runId, memberId, role, status, seatId, clock.instant());
+        }
         Signup made = runs.signups(runId).stream().filter(s -> s.memberId() == memberId && s.status().equals(status)).findFirst().orElseThrow();
         if (status.equals("CONFIRMED")) {
             fees.charge(run, made);

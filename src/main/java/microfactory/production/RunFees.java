@@ -35,7 +35,7 @@ class RunFees {
         if (run.feeMinor() == 0 || hasUsufruct(signup.memberId())) {
             return;
         }
-        String id = "run-" + run.id() + "-fee-" + signup.id();
+        String id = feeId(run, signup);
         try {
             ledger.transfer(TransferRequest.of(id, "workshop-fee", "Fee for run " + run.id() + " (" + run.designSlug() + ")",
                     PostingRequest.debit("bank", run.feeMinor(), run.feeCurrency()),
@@ -49,6 +49,17 @@ class RunFees {
     }
 
     /** Posts (collects) or voids a pending fee; nothing when there is none or it was settled already. */
+    /** The fee's transfer id; a member who left and joined again owes a new one (-2, -3, …), the voided one stays. */
+    static String feeId(Run run, Signup signup) {
+        String first = "run-" + run.id() + "-fee-" + signup.id();
+        String last = signup.feeTransfer();
+        if (last == null) {
+            return first;
+        }
+        int round = last.equals(first) ? 1 : Integer.parseInt(last.substring(first.length() + 1));
+        return first + "-" + (round + 1);
+    }
+
     void settle(Signup signup, boolean collect) {
         if (signup.feeTransfer() == null) {
             return;

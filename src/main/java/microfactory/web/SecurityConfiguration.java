@@ -32,9 +32,10 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ProblemResponses problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, UnmappedRequests unmapped) throws Exception {
         http.securityMatcher("/api/**")
             .authorizeHttpRequests(auth -> auth
+                .requestMatchers(unmapped).permitAll() // no such endpoint: a 404 problem, not a 401
                 .requestMatchers(HttpMethod.GET, "/api/v1/openapi.json", "/api/v1/openapi.json/**").permitAll()
                 .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                 .requestMatchers(HttpMethod.PUT, "/api/v1/chapter").hasRole("ADMIN")
@@ -76,8 +77,9 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, UnmappedRequests unmapped) throws Exception {
         http.authorizeHttpRequests(auth -> auth
+                .requestMatchers(unmapped).permitAll() // no such page: a 404, not the login page
                 .requestMatchers("/admin/settings", "/admin/audit", "/admin/outbox", "/admin/outbox/**").hasRole("ADMIN")
                 .requestMatchers("/admin", "/admin/**").hasRole("STEWARD")
                 .requestMatchers("/equipment/manage", "/equipment/manage/**", "/plans/manage", "/plans/manage/**",

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -14,6 +15,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import microfactory.common.ChapterSettings;
 import microfactory.members.Member;
 import microfactory.members.MemberService;
 import microfactory.members.SignUp;
@@ -22,6 +24,7 @@ import microfactory.production.ProductionService;
 import microfactory.production.Run;
 import microfactory.production.RunRequest;
 import microfactory.production.RunTask;
+import microfactory.support.TestClock;
 
 /** The whole loop: a member signs up, the steward schedules, the member does their tasks, the unit gets its serial. */
 class SwarmBuildBrowserTest extends BrowserTest {
@@ -29,6 +32,12 @@ class SwarmBuildBrowserTest extends BrowserTest {
     @Autowired ProductionService production;
     @Autowired MemberService members;
     @Autowired MeritService merit;
+    @Autowired ChapterSettings chapter;
+
+    @AfterEach
+    void backToTheSystemsTime() {
+        TestClock.reset();
+    }
 
     void logIn(String email, String password) {
         browser.get(url("/login"));
@@ -71,6 +80,7 @@ class SwarmBuildBrowserTest extends BrowserTest {
         logOut();
 
         logIn("builder-browser@example.org", "frame the walls");
+        TestClock.at(run.starts(chapter.zone()).plusSeconds(60)); // the day of the build, its first working hour
         for (RunTask t : production.schedule(run.id())) {
             if (t.people().contains(builder.publicId())) {
                 browser.get(url(page));

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,11 +25,20 @@ import microfactory.members.Member;
 import microfactory.members.MemberService;
 import microfactory.members.SignUp;
 import microfactory.merit.MeritService;
+import microfactory.common.ChapterSettings;
 import microfactory.support.DatabaseTest;
+import microfactory.support.TestClock;
 import microfactory.support.Http;
 
 @DatabaseTest
 class ProductionTest {
+
+    @Autowired ChapterSettings chapter;
+
+    @AfterEach
+    void backToTheSystemsTime() {
+        TestClock.reset();
+    }
 
     @Autowired ProductionService production;
     @Autowired RunCalendar calendar;
@@ -145,6 +155,10 @@ class ProductionTest {
         RunTask first = tasks.stream().filter(t -> t.code().equals("H1")).findFirst().orElseThrow();
         RunTask second = tasks.stream().filter(t -> t.code().equals("H2")).findFirst().orElseThrow();
         String crewOfSecond = second.people().get(0);
+        // Two weeks ahead, nobody starts a task yet: the build begins at its first working hour.
+        assertThatThrownBy(() -> production.startTask(run.id(), first.key(), first.people().get(0))).hasMessageContaining("The build starts on");
+        assertThat(production.run(run.id()).status()).isEqualTo("SCHEDULED");
+        TestClock.at(run.starts(chapter.zone()).plusSeconds(60));
         assertThatThrownBy(() -> production.startTask(run.id(), second.key(), crewOfSecond)).hasMessageContaining("Wait: cut plates and studs");
         Member stranger = newcomer();
         assertThatThrownBy(() -> production.startTask(run.id(), first.key(), stranger.publicId())).hasMessageContaining("Only the crew");
@@ -259,6 +273,6 @@ class ProductionTest {
         String page = member.get("/production/runs/" + id).body();
         assertThat(page).contains("Schedule by bay").contains("id=\"join-trainee\"");
         member.postForm("/production/runs/" + id + "/signup", Map.of("role", "TRAINEE"));
-        assertThat(member.get("/production/runs/" + id).body()).contains("You are on the trainee");
+        assertThat(member.get("/production/runs/" + id).body()).contains("You have a trainee seat");
     }
 }

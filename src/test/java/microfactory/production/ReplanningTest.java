@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,12 +21,21 @@ import microfactory.members.Member;
 import microfactory.members.MemberService;
 import microfactory.members.SignUp;
 import microfactory.merit.MeritService;
+import microfactory.common.ChapterSettings;
 import microfactory.support.DatabaseTest;
+import microfactory.support.TestClock;
 import microfactory.support.Http;
 
 /** A live build replanned when a task runs late or a machine goes out of service; the dashboard shows what moved. */
 @DatabaseTest
 class ReplanningTest {
+
+    @Autowired ChapterSettings chapter;
+
+    @AfterEach
+    void backToTheSystemsTime() {
+        TestClock.reset();
+    }
 
     @Autowired ProductionService production;
     @Autowired EquipmentService equipment;
@@ -99,6 +109,7 @@ class ReplanningTest {
         Run inProgress = scheduledWallRun(1);
         Run waiting = scheduledWallRun(2);
         RunTask h1 = task(inProgress, "1-H1");
+        TestClock.at(waiting.starts(chapter.zone()).plusSeconds(60)); // both builds have begun
         production.startTask(inProgress.id(), "1-H1", h1.people().get(0)); // on the saw now
         RunTask waitingH1 = task(waiting, "1-H1");
         String worker = waitingH1.people().get(0);

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,12 +20,21 @@ import microfactory.members.Member;
 import microfactory.members.MemberService;
 import microfactory.members.SignUp;
 import microfactory.merit.MeritService;
+import microfactory.common.ChapterSettings;
 import microfactory.support.DatabaseTest;
+import microfactory.support.TestClock;
 import microfactory.support.Http;
 
 /** Draft → open → … → cancelled; fees owed by members without the usufruct right; stewards confirm from the waitlist. */
 @DatabaseTest
 class RunLifecycleTest {
+
+    @Autowired ChapterSettings chapter;
+
+    @AfterEach
+    void backToTheSystemsTime() {
+        TestClock.reset();
+    }
 
     @Autowired ProductionService production;
     @Autowired MemberService members;
@@ -86,6 +96,7 @@ class RunLifecycleTest {
         production.schedule(run.id(), 300);
         RunTask first = production.schedule(run.id()).get(0);
         String who = first.people().get(0);
+        TestClock.at(run.starts(chapter.zone()).plusSeconds(60)); // the build's first working hour
         production.startTask(run.id(), first.key(), who);
         assertThat(ledger.transferById(payerFee).status()).isEqualTo("POSTED");
     }

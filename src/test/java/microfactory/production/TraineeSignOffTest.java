@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -19,11 +20,20 @@ import microfactory.members.Member;
 import microfactory.members.MemberService;
 import microfactory.members.SignUp;
 import microfactory.merit.MeritService;
+import microfactory.common.ChapterSettings;
 import microfactory.support.DatabaseTest;
+import microfactory.support.TestClock;
 
 /** A trainee who worked beside qualified crew asks for a sign-off; only a mentor above the level can give it. */
 @DatabaseTest
 class TraineeSignOffTest {
+
+    @Autowired ChapterSettings chapter;
+
+    @AfterEach
+    void backToTheSystemsTime() {
+        TestClock.reset();
+    }
 
     @Autowired ProductionService production;
     @Autowired LearningService learning;
@@ -50,6 +60,7 @@ class TraineeSignOffTest {
         production.schedule(run.id(), 300);
         RunTask taught = production.schedule(run.id()).stream().filter(t -> t.trainees().contains(trainee.publicId())).findFirst()
             .orElseThrow(() -> new AssertionError("the scheduler paired the trainee with no task"));
+        TestClock.at(run.starts(chapter.zone()).plusSeconds(60)); // the build's first working hour
         for (RunTask t : production.schedule(run.id())) {
             if (t.startMinute() > taught.startMinute()) {
                 continue;

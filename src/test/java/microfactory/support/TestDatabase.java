@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -39,6 +41,9 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
                 "spring.datasource.password", "",
                 "microfactory.key-file", KEY_FILE.toString(),
                 "microfactory.public-url", "http://localhost:8080")));
+        if (context instanceof GenericApplicationContext generic) { // tests may move the application's time
+            generic.registerBean("testClock", Clock.class, () -> TestClock.INSTANCE, definition -> definition.setPrimary(true));
+        }
     }
 
     /** A fresh database on the shared embedded PostgreSQL (user "postgres"), for a child process. */
