@@ -57,6 +57,13 @@ class ProductionPages {
                 .body(calendar.calendar(me.memberId()));
     }
 
+    @GetMapping("/production/my-tasks")
+    String myTasks(@AuthenticationPrincipal MemberPrincipal me, Model model) {
+        model.addAttribute("tasks", production.tasksOf(me.memberId(), me.publicId()));
+        model.addAttribute("today", LocalDate.now(clock.withZone(chapter.zone())));
+        return "production/my-tasks";
+    }
+
     @GetMapping("/production/runs/{id}")
     String run(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me, Model model) {
         // The solve's state first: once it says done, its schedule is committed, so the page below shows it.
@@ -67,14 +74,24 @@ class ProductionPages {
         List<Signup> signups = production.signups(id);
         model.addAttribute("run", run);
         model.addAttribute("signups", signups);
-        model.addAttribute("tasks", production.schedule(id));
+        List<RunTask> tasks = production.schedule(id);
+        RunDashboard dashboard = production.dashboard(id);
+        String myId = me == null ? "" : me.publicId();
+        // Names are for members of the chapter; a visitor sees pseudonyms.
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        if (me != null) {
+            signups.forEach(s -> names.put(s.publicId(), s.name()));
+        }
+        model.addAttribute("tasks", tasks);
+        model.addAttribute("byBay", GanttChart.byBay(run, tasks, dashboard, myId));
+        model.addAttribute("byPerson", GanttChart.byPerson(run, tasks, dashboard, names, myId));
         model.addAttribute("crewSkills", production.crewSkills(run));
         model.addAttribute("mine", me == null ? null : signups.stream().filter(s -> s.memberId() == me.memberId()
                 && !s.status().equals("WITHDRAWN")).findFirst().orElse(null));
         model.addAttribute("qualified", me != null && production.qualifiesForCrew(run, me.memberId()));
-        model.addAttribute("myId", me == null ? "" : me.publicId());
+        model.addAttribute("myId", myId);
         model.addAttribute("units", production.units(id));
-        model.addAttribute("dashboard", production.dashboard(id));
+        model.addAttribute("dashboard", dashboard);
         List<Seat> seats = production.seats(id);
         model.addAttribute("seats", seats);
         model.addAttribute("generalSeats", production.generalSeats(run));
@@ -92,9 +109,13 @@ class ProductionPages {
         try {
             Signup s = production.signUp(id, me.memberId(), role, seat);
             boolean trainee = role.equals("TRAINEE");
-            flash.addFlashAttribute("notice", s.status().equals("CONFIRMED")
+            String overlap = production.overlapping(id, me.memberId()).stream()
+                    .map(r -> "build #" + r.id() + " (" + r.designSlug() + ", from " + r.startsOn() + ")")
+                    .collect(java.util.stream.Collectors.joining(", "));
+            flash.addFlashAttribute("notice", (s.status().equals("CONFIRMED")
                     ? (trainee ? "You have a trainee seat." : "You are on the crew.")
-                    : (trainee ? "The trainee seats are taken: you are on their waitlist." : "The crew is full: you are on its waitlist."));
+                    : (trainee ? "The trainee seats are taken: you are on their waitlist." : "The crew is full: you are on its waitlist."))
+                    + (overlap.isEmpty() ? "" : " Mind: its days overlap your " + overlap + "."));
         } catch (ConflictException | InvalidInputException e) {
             flash.addFlashAttribute("problem", e.getMessage());
         }
@@ -255,7 +276,7 @@ class ProductionPages {
         if (progress == null || !progress.running()) {
             response.setHeader("HX-Refresh", "true");
         }
-        model.addAttribute("runId", id);
+        model.addAttribute("run", production.run(id));
         model.addAttribute("progress", progress);
         return "production/solving";
     }

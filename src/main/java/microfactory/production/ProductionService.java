@@ -1,13 +1,18 @@
 package microfactory.production;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -92,6 +97,34 @@ public class ProductionService {
     public List<Run> runsOf(long memberId) {
         return runs.runs().stream().filter(r -> runs.signups(r.id()).stream()
                 .anyMatch(s -> s.memberId() == memberId && s.status().equals("CONFIRMED"))).toList();
+    }
+
+    /**
+     * A member's tasks in every build they are on, today's first (in the chapter's zone), then those to come, then the
+     * ones done or past.
+     */
+    public List<MyTask> tasksOf(long memberId, String publicId) {
+        ZoneId zone = chapter.zone();
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        Instant now = clock.instant();
+        List<MyTask> mine = new ArrayList<>();
+        for (Run r : runsOf(memberId)) {
+            runs.tasks(r.id()).stream().filter(t -> t.involves(publicId))
+                    .forEach(t -> mine.add(new MyTask(r, t, r.at(t.startMinute(), zone), r.at(t.endMinute(), zone))));
+        }
+        ToIntFunction<MyTask> group = m -> m.starts().atZone(zone).toLocalDate().equals(today) ? 0
+                : m.ends().isAfter(now) && !m.task().status().equals("DONE") ? 1 : 2;
+        mine.sort(Comparator.comparingInt(group).thenComparing(MyTask::starts));
+        return mine;
+    }
+
+    /** The member's other builds whose days overlap this one's, for a warning when they sign up. */
+    public List<Run> overlapping(long runId, long memberId) {
+        Run run = run(runId);
+        return runsOf(memberId).stream().filter(r -> r.id() != runId)
+                .filter(r -> !r.startsOn().isAfter(run.startsOn().plusDays(run.days() - 1))
+                        && !run.startsOn().isAfter(r.startsOn().plusDays(r.days() - 1)))
+                .toList();
     }
 
     public List<Unit> units(long runId) {

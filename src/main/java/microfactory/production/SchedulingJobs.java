@@ -50,8 +50,8 @@ class SchedulingJobs {
             var result = production.schedule(runId, TIME_LIMIT_MILLIS, p -> jobs.put(runId, new SolveProgress(true, p.elapsedMillis(),
                     p.makespan(), p.lowerBound(), p.gapPercent(), p.schedules(), null, false)));
             jobs.put(runId, new SolveProgress(false, result.elapsedMillis(), result.makespan(), result.lowerBound(), result.gapPercent(),
-                    result.schedules(), "Scheduled: " + (result.makespan() / 60) + " h " + (result.makespan() % 60)
-                    + " min from the first morning, " + result.trainingPairs() + " training pairs"
+                    result.schedules(), "Scheduled: the build ends " + production.run(runId).dayTime(result.makespan()) + ", with "
+                    + result.trainingPairs() + " training pairs"
                     + (result.optimal() ? " (proven shortest)." : String.format(" (at most %.1f %% above the shortest possible).", result.gapPercent())),
                     false));
         } catch (ConflictException e) {

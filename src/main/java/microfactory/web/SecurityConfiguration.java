@@ -94,7 +94,7 @@ public class SecurityConfiguration {
                         "/production/runs/*/cancel", "/production/runs/*/signups/*/confirm").hasRole("STEWARD")
                 .requestMatchers("/production/new").hasRole("STEWARD")
                 .requestMatchers(HttpMethod.POST, "/production/**").authenticated()
-                .requestMatchers("/production/my-runs.ics").authenticated()
+                .requestMatchers("/production/my-runs.ics", "/production/my-tasks").authenticated()
                 .requestMatchers(HttpMethod.POST, "/learn/**").authenticated()
                 .requestMatchers("/learn/sign-offs").authenticated()
                 .requestMatchers(PUBLIC_PAGES).permitAll()
