@@ -1,23 +1,50 @@
 package microfactory.chapter;
 
+import java.time.Clock;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The home page: the chapter's dashboard. */
+import microfactory.learning.LearningService;
+import microfactory.members.MemberPrincipal;
+import microfactory.merit.MeritService;
+import microfactory.production.ProductionService;
+import microfactory.web.Areas;
+
+/** The home page: the chapter's dashboard, and for a logged-in member where to start. */
 @Controller
 class ChapterPages {
 
     private final ChapterDashboard dashboard;
+    private final LearningService learning;
+    private final MeritService merit;
+    private final ProductionService production;
+    private final Clock clock;
 
-    ChapterPages(ChapterDashboard dashboard) {
+    ChapterPages(ChapterDashboard dashboard, LearningService learning, MeritService merit, ProductionService production, Clock clock) {
         this.dashboard = dashboard;
+        this.learning = learning;
+        this.merit = merit;
+        this.production = production;
+        this.clock = clock;
     }
 
     @GetMapping("/")
-    String home(Model model) {
+    String home(@AuthenticationPrincipal MemberPrincipal me, Model model) {
         model.addAttribute("dashboard", dashboard.now());
-        model.addAttribute("areas", microfactory.web.Areas.ALL);
+        model.addAttribute("areas", Areas.ALL);
+        model.addAttribute("start", me == null ? null : startHere(me));
         return "chapter/dashboard";
+    }
+
+    private StartHere startHere(MemberPrincipal me) {
+        var now = clock.instant();
+        return new StartHere(learning.nextModule(me.memberId()).orElse(null),
+                merit.badgesOf(me.memberId()).stream().filter(b -> b.validAt(now)).toList(),
+                production.openTo(me.memberId()).stream().limit(5).toList(),
+                production.tasksOf(me.memberId(), me.publicId()).stream()
+                        .filter(t -> !t.task().status().equals("DONE") && t.ends().isAfter(now)).findFirst().orElse(null));
     }
 }

@@ -190,6 +190,7 @@ class LearningPages {
         model.addAttribute("unlocks", me == null ? List.of() : learning.unlocks(me.memberId(), gatedWork));
         model.addAttribute("recent", merit.issued(30));
         model.addAttribute("now", merit.now());
+        model.addAttribute("titles", learning.badgeTitles());
         return "learning/badges";
     }
 }

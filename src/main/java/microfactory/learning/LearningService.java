@@ -1,8 +1,10 @@
 package microfactory.learning;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.validation.Validator;
 
@@ -15,6 +17,7 @@ import microfactory.common.ConflictException;
 import microfactory.common.FieldProblem;
 import microfactory.common.InvalidInputException;
 import microfactory.common.NotFoundException;
+import microfactory.merit.Badge;
 import microfactory.merit.MeritService;
 
 /**
@@ -99,6 +102,19 @@ public class LearningService {
         return learning.questions(module(code).id());
     }
 
+    /**
+     * The module a member would best take next: the first, in curriculum order, that they have not passed, whose
+     * prerequisites they meet and whose badge they do not hold already; empty when there is none.
+     */
+    public Optional<Module> nextModule(long memberId) {
+        List<String> passed = learning.passedModules(memberId);
+        return learning.modules().stream()
+                .filter(m -> !passed.contains(m.code()))
+                .filter(m -> merit.levelOf(memberId, m.skill()) < m.level())
+                .filter(m -> missingPrerequisites(memberId, m).isEmpty())
+                .min(Comparator.comparingInt(Module::level).thenComparing(Module::minutes));
+    }
+
     public List<String> passed(long memberId) {
         return learning.passedModules(memberId);
     }
@@ -134,12 +150,16 @@ public class LearningService {
         if (!missing.isEmpty()) {
             throw new ConflictException("Pass " + String.join(", ", missing) + " first: " + m.title() + " builds on it.");
         }
+        if (answers.values().stream().allMatch(a -> a == null || a.isBlank())) {
+            throw InvalidInputException.of("answers", "answer the questions first: an empty form is not counted as an attempt");
+        }
         List<Question> questions = learning.questions(m.id());
-        long right = questions.stream().filter(q -> q.correct(answers.get(q.id()))).count();
-        int score = questions.isEmpty() ? 100 : (int) (100 * right / questions.size());
+        List<Integer> wrong = questions.stream().filter(q -> !q.correct(answers.get(q.id()))).map(Question::seq).toList();
+        int score = questions.isEmpty() ? 100 : (int) (100 * (questions.size() - wrong.size()) / questions.size());
         boolean passed = score >= m.passPercent();
         learning.insertAttempt(m.id(), memberId, token, score, passed, merit.now());
         String outcome;
+        Badge badge = null;
         if (!passed) {
             outcome = "Not yet: " + score + "% of " + m.passPercent() + "% needed. Read the lesson again and retry.";
         } else if (m.practical()) {
@@ -148,11 +168,13 @@ public class LearningService {
             outcome = "Passed. You already hold " + m.skill() + " level " + m.level() + " or above.";
         } else {
             boolean renewal = merit.levelOf(memberId, m.skill()) >= m.level();
-            merit.issue(memberId, m.skill(), m.level(), "module " + m.code() + (renewal ? ", renewed" : ""));
-            outcome = renewal ? "Passed: badge " + m.skill() + " level " + m.level() + " renewed for two more years."
-                : "Passed: badge " + m.skill() + " level " + m.level() + " issued.";
+            badge = merit.issue(memberId, m.skill(), m.level(), "module " + m.code() + (renewal ? ", renewed" : ""));
+            outcome = renewal ? "Passed: your badge " + m.title() + " is renewed for two more years."
+                : "Passed: you earned the badge " + m.title() + " (" + m.skill() + " level " + m.level() + ").";
         }
-        return new Attempt(m.code(), score, passed, outcome);
+        String credential = badge == null ? null : merit.credentialsOf(List.of(badge)).get(badge.id());
+        return new Attempt(m.code(), score, passed, outcome, passed ? List.of() : wrong, credential,
+                passed ? nextModule(memberId).orElse(null) : null);
     }
 
     /** A mentor who holds the skill above the module's level signs off a learner who passed its assessment. */
@@ -367,6 +389,21 @@ public class LearningService {
                     c.parent() == null ? f.code() : c.parent(), f.code());
         }
         return new Imported(f.code(), f.competencies().size());
+    }
+
+    /**
+     * How people name a badge: by the module that grants it ("Structural welding"), else by its skill's name, under
+     * the key "skill:level". A badge missing here is named by its skill code and level.
+     */
+    public Map<String, String> badgeTitles() {
+        Map<String, String> titles = new java.util.HashMap<>();
+        for (Skill skill : learning.skills()) {
+            for (int level = 1; level <= 5; level++) {
+                titles.put(skill.code() + ":" + level, skill.name() + ", level " + level);
+            }
+        }
+        learning.modules().forEach(m -> titles.put(m.skill() + ":" + m.level(), m.title()));
+        return titles;
     }
 
     public List<Skill> skills() {

@@ -2,10 +2,17 @@ package microfactory.members;
 
 import java.time.LocalDate;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,11 +32,14 @@ class MemberPages {
     private final MemberService members;
     private final PlanService plans;
     private final MemberMail mail;
+    private final MemberAccounts accounts;
+    private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
-    MemberPages(MemberService members, PlanService plans, MemberMail mail) {
+    MemberPages(MemberService members, PlanService plans, MemberMail mail, MemberAccounts accounts) {
         this.members = members;
         this.plans = plans;
         this.mail = mail;
+        this.accounts = accounts;
     }
 
     /** {@code ?plan=code} comes from the plans page and preselects that plan. */
@@ -39,16 +49,32 @@ class MemberPages {
     }
 
     @PostMapping("/signup")
-    String signUp(SignUp form, Model model, HttpServletResponse response) {
+    String signUp(SignUp form, Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes flash) {
         try {
-            members.signUp(new SignUp(form.email(), form.displayName(), form.password(), form.planCode(), null));
-            return "redirect:/login?registered";
+            Member m = members.signUp(new SignUp(form.email(), form.displayName(), form.password(), form.planCode(), null));
+            logIn(m, request, response);
+            flash.addFlashAttribute("notice", "Welcome, " + m.displayName() + ": your account is ready and you are logged in. "
+                    + "We sent a link to " + m.email() + " to confirm the address.");
+            return "redirect:/";
         } catch (InvalidInputException e) {
             response.setStatus(422);
             // Never echo the password back into the page.
             return signUpPage(model, new SignUp(form.email(), form.displayName(), "", form.planCode(), null),
                     FieldErrors.of(e));
         }
+    }
+
+    /** A new member is logged in at once, in a new session (as a login would), with the session saved for next requests. */
+    private void logIn(Member m, HttpServletRequest request, HttpServletResponse response) {
+        UserDetails principal = accounts.loadUserByUsername(m.email());
+        var auth = UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
+        if (request.getSession(false) != null) {
+            request.changeSessionId(); // no session fixation: the session an anonymous visitor had is not the one logged in
+        }
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(auth);
+        SecurityContextHolder.setContext(context);
+        sessions.saveContext(context, request, response);
     }
 
     private String signUpPage(Model model, SignUp form, FieldErrors errors) {

@@ -3,6 +3,7 @@ package microfactory.production;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -78,10 +79,8 @@ class ProductionPages {
         RunDashboard dashboard = production.dashboard(id);
         String myId = me == null ? "" : me.publicId();
         // Names are for members of the chapter; a visitor sees pseudonyms.
-        java.util.Map<String, String> names = new java.util.HashMap<>();
-        if (me != null) {
-            signups.forEach(s -> names.put(s.publicId(), s.name()));
-        }
+        Map<String, String> names = me == null ? Map.of() : PeopleNames.of(signups);
+        model.addAttribute("names", names);
         model.addAttribute("tasks", tasks);
         model.addAttribute("byBay", GanttChart.byBay(run, tasks, dashboard, myId));
         model.addAttribute("byPerson", GanttChart.byPerson(run, tasks, dashboard, names, myId));

@@ -118,6 +118,15 @@ public class ProductionService {
         return mine;
     }
 
+    /** Builds taking sign-ups where this member could have a seat now: as crew (they qualify) or as a trainee. */
+    public List<Run> openTo(long memberId) {
+        return runs().stream().filter(r -> List.of("OPEN", "SCHEDULED").contains(r.status()))
+                .filter(r -> runs.signups(r.id()).stream().noneMatch(s -> s.memberId() == memberId && !s.status().equals("WITHDRAWN")))
+                .filter(r -> runs.confirmed(r.id(), "TRAINEE", null) < r.traineeSeats()
+                        || (qualifiesForCrew(r, memberId) && runs.confirmed(r.id(), "CREW", null) < generalSeats(r)))
+                .toList();
+    }
+
     /** The member's other builds whose days overlap this one's, for a warning when they sign up. */
     public List<Run> overlapping(long runId, long memberId) {
         Run run = run(runId);

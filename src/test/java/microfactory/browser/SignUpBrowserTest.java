@@ -31,14 +31,11 @@ class SignUpBrowserTest extends BrowserTest {
         browser.findElement(By.id("password")).sendKeys("we build tractors");
         new Select(browser.findElement(By.id("planCode"))).selectByValue("value-share");
         browser.findElement(By.id("signup-submit")).click();
-        wait.until(ExpectedConditions.urlContains("/login"));
-        assertThat(browser.getPageSource()).contains("Your account is ready");
-
-        browser.findElement(By.id("username")).sendKeys("robin@example.org");
-        browser.findElement(By.id("password")).sendKeys("we build tractors");
-        browser.findElement(By.id("login-submit")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("active-members")));
+        // Signing up logs you in: the home page greets you and shows where to start.
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("start-here")));
+        assertThat(browser.findElement(By.id("notice")).getText()).contains("you are logged in");
         assertThat(browser.findElement(By.id("profile-link")).getText()).isEqualTo("Robin Rivera");
+        assertThat(browser.findElement(By.id("next-module")).getText()).isNotBlank();
         assertThat(browser.findElement(By.cssSelector(".hero h1")).getText()).isEqualTo("Maysville Microfactory");
 
         browser.findElement(By.id("profile-link")).click();

@@ -50,11 +50,17 @@ class LearningTest {
         Member m = newcomer();
         Attempt fail = learning.submit(m.id(), "hydraulics-101", answers("hydraulics-101", false), UUID.randomUUID().toString());
         assertThat(fail.passed()).isFalse();
+        assertThat(fail.wrongQuestions()).isNotEmpty(); // which were wrong, never what is right
+        assertThat(fail.credentialId()).isNull();
         assertThat(merit.levelOf(m.id(), "hydraulics")).isZero();
+        assertThatThrownBy(() -> learning.submit(m.id(), "hydraulics-101", Map.of(), UUID.randomUUID().toString()))
+                .hasMessageContaining("an empty form is not counted");
         long before = ledger.size();
         Attempt pass = learning.submit(m.id(), "hydraulics-101", answers("hydraulics-101", true), UUID.randomUUID().toString());
         assertThat(pass.passed()).isTrue();
-        assertThat(pass.outcome()).contains("badge hydraulics level 1 issued");
+        assertThat(pass.outcome()).contains("you earned the badge Hydraulics 101 (hydraulics level 1)");
+        assertThat(pass.credentialId()).isNotBlank();
+        assertThat(pass.wrongQuestions()).isEmpty();
         assertThat(merit.levelOf(m.id(), "hydraulics")).isEqualTo(1);
         String entry = ledger.entry(before).json();
         assertThat(entry).contains("\"kind\":\"badge.issued\"").contains(m.publicId()).doesNotContain(m.email());
@@ -161,8 +167,8 @@ class LearningTest {
         form.put("token", page.replaceAll("(?s).*name=\"token\" value=\"([^\"]+)\".*", "$1"));
         answers("3d-printing", true).forEach((id, v) -> form.put("q" + id, v));
         String result = http.postForm("/learn/3d-printing", form).body();
-        assertThat(result).contains("id=\"outcome\"").contains("badge 3d-printing level 1 issued");
-        assertThat(http.get("/badges").body()).contains("3d-printing level 1");
+        assertThat(result).contains("id=\"outcome\"").contains("you earned the badge").contains("id=\"credential-link\"");
+        assertThat(http.get("/badges").body()).contains("3d-printing level 1").contains("<strong>3D printing</strong>");
         assertThat(http.get("/learn").body()).contains("✓ passed");
         assertThat(new Http(port).get("/api/v1/badges/issued").body()).doesNotContain("@");
         assertThat(new Http(port).postForm("/learn/3d-printing", Map.of()).statusCode()).isIn(302, 403);

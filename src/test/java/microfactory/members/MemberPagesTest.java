@@ -29,17 +29,15 @@ class MemberPagesTest {
     }
 
     @Test
-    void signUpThenLogInLandsOnTheDashboardWithYourName() {
+    void signingUpLogsYouInAndTheHomePageSaysWhereToStart() {
         Http http = new Http(port);
         HttpResponse<String> r = signUp(http, "pat@example.org", "Pat Builder", "build it together");
         assertThat(r.statusCode()).isEqualTo(302);
-        assertThat(r.headers().firstValue("Location").orElseThrow()).endsWith("/login?registered");
-        assertThat(http.get("/login?registered").body()).contains("Your account is ready");
-
-        HttpResponse<String> login = http.postForm("/login", Map.of("username", "pat@example.org", "password", "build it together"));
-        assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/");
+        assertThat(r.headers().firstValue("Location").orElseThrow()).endsWith("/");
         String dashboard = http.get("/").body();
-        assertThat(dashboard).contains("Pat Builder").contains("Log out");
+        assertThat(dashboard).contains("Pat Builder").contains("Log out").contains("your account is ready and you are logged in")
+                .contains("id=\"start-here\"").contains("id=\"next-module\"").contains("class=\"open-run\"");
+        assertThat(http.get("/api/v1/members/me").statusCode()).isEqualTo(200);
     }
 
     @Test
