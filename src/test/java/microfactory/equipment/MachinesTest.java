@@ -34,7 +34,7 @@ class MachinesTest {
         Http member = new Http(port);
         member.login("member@demo.local", "demo-member");
         String robot = member.get("/equipment/machines/robot-arm").body();
-        assertThat(robot).contains("id=\"gate\"").contains("You need welding level 3").contains("Structural welding");
+        assertThat(robot).contains("id=\"gate\"").contains("You need welding level 3").contains("Robot-arm welding");
         Http steward = new Http(port);
         steward.login("steward@demo.local", "demo-steward");
         assertThat(steward.get("/equipment/machines/robot-arm").body()).contains("You may use it");
