@@ -439,14 +439,19 @@ public class LearningService {
     }
 
     /** May this member do work needing {@code skill} at {@code level}? If not, which modules lead there. */
+    /**
+     * The modules that get someone to a skill at a level: only those that reach it (one granting a lower level would
+     * not open the gate), and of those the ones of the lowest level, the shortest way. Their pages name prerequisites.
+     */
+    public List<Module> modulesReaching(String skill, int level) {
+        List<Module> reaching = learning.modules().stream().filter(m -> m.skill().equals(skill) && m.level() >= level).toList();
+        int lowest = reaching.stream().mapToInt(Module::level).min().orElse(0);
+        return reaching.stream().filter(m -> m.level() == lowest).toList();
+    }
+
     public Gate gate(long memberId, String skill, int level) {
         int held = merit.levelOf(memberId, skill);
-        // Only modules that get the member all the way (one granting a lower level would not open the gate), and of
-        // those the ones of the lowest level: the shortest way there. Their pages name their prerequisites.
-        List<Module> reaching = held >= level ? List.of() : learning.modules().stream()
-                .filter(m -> m.skill().equals(skill) && m.level() >= level).toList();
-        int lowest = reaching.stream().mapToInt(Module::level).min().orElse(0);
-        List<Module> qualifying = reaching.stream().filter(m -> m.level() == lowest).toList();
+        List<Module> qualifying = held >= level ? List.of() : modulesReaching(skill, level);
         return new Gate(skill, level, held >= level, held, qualifying);
     }
 }

@@ -53,11 +53,13 @@ public class ProductionService {
     private final Clock clock;
     private final ChapterSettings chapter;
     private final RunNotices notices;
+    private final ScheduleProblems problems;
 
     ProductionService(ProductionRepository runs, DesignService designs, EquipmentService equipment, MeritService merit,
                       microfactory.learning.LearningService learning, microfactory.ledger.LedgerService ledger,
                       Clock clock, RunFees fees, UnitRecords units, RunPlans plans, RunReplanning replanning,
-                      ChapterSettings chapter, RunNotices notices) {
+                      ChapterSettings chapter, RunNotices notices, ScheduleProblems problems) {
+        this.problems = problems;
         this.chapter = chapter;
         this.notices = notices;
         this.fees = fees;
@@ -569,7 +571,9 @@ public class ProductionService {
         try {
             result = Solver.solve(plan.project(), Solver.Options.defaults().withTimeLimit(timeLimitMillis).onImprovement(progress));
         } catch (InfeasibleProjectException e) {
-            throw new ConflictException("This run cannot be scheduled yet: " + String.join("; ", e.reasons()) + ".");
+            List<String> causes = problems.explain(plan.design(), plan.crew());
+            throw new ConflictException("This run cannot be scheduled yet: " + String.join("; ",
+                    causes.isEmpty() ? ScheduleProblems.grouped(e.reasons()) : causes) + ".");
         }
         plans.store(runId, plan, result.schedule(), Map.of());
         runs.setStatus(runId, "SCHEDULED");

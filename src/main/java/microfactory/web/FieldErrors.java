@@ -1,6 +1,7 @@
 package microfactory.web;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.validation.BindingResult;
@@ -33,6 +34,17 @@ public record FieldErrors(Map<String, String> byField) {
 
     public String get(String field) {
         return byField.getOrDefault(field, "");
+    }
+
+    /** The summary above a form: which fields to correct, by name, and that nothing was stored. */
+    public String summary() {
+        return "Please correct " + String.join(", ", byField.keySet().stream().map(FieldErrors::words).toList())
+                + " (marked below); nothing was saved.";
+    }
+
+    /** A field's name as words: "adminPassword" → "admin password", "areaM2" → "area m2". */
+    static String words(String field) {
+        return field.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
     }
 
     public List<String> all() {
