@@ -50,9 +50,9 @@ class LedgerApi {
     }
 
     @GetMapping("/entries")
-    List<EntryJson> entries(@RequestParam(required = false) String kind, @RequestParam(required = false) Long before,
-                            @RequestParam(defaultValue = "50") int limit) {
-        return ledger.latest(kind, before, limit).stream().map(EntryJson::of).toList();
+    List<EntryJson> entries(@RequestParam(required = false) String kind, @RequestParam(required = false) String member,
+                            @RequestParam(required = false) Long before, @RequestParam(defaultValue = "50") int limit) {
+        return ledger.latest(kind, member, before, limit).stream().map(EntryJson::of).toList();
     }
 
     @GetMapping("/entries/{index}")

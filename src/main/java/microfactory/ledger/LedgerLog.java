@@ -175,6 +175,7 @@ class LedgerLog {
             });
             tree = loaded;
             next = loaded.size();
+            entries.indexMembersIfMissing();
         } finally {
             treeLock.writeLock().unlock();
         }

@@ -35,14 +35,16 @@ class LedgerPages {
     }
 
     @GetMapping("/ledger")
-    String ledger(@RequestParam(required = false) String kind, @RequestParam(required = false) Long before, Model model) {
+    String ledger(@RequestParam(required = false) String kind, @RequestParam(required = false) String member,
+                  @RequestParam(required = false) Long before, Model model) {
         String note = ledger.checkpoint();
         model.addAttribute("checkpoint", Checkpoint.parse(SignedNote.parse(note).text()));
         model.addAttribute("note", note);
         model.addAttribute("vkey", ledger.verifierKey());
-        model.addAttribute("entries", ledger.latest(kind, before, PAGE));
+        model.addAttribute("entries", ledger.latest(kind, member, before, PAGE));
         model.addAttribute("kinds", ledger.kinds());
         model.addAttribute("kind", kind == null ? "" : kind);
+        model.addAttribute("member", member == null ? "" : member.strip());
         model.addAttribute("accounts", ledger.accounts());
         model.addAttribute("trial", ledger.trialBalance());
         return "ledger/ledger";

@@ -481,8 +481,13 @@ public class LedgerService {
 
     /** Newest first, optionally only kinds starting with {@code kind}. */
     public List<LedgerEntry> latest(String kind, Long before, int limit) {
+        return latest(kind, null, before, limit);
+    }
+
+    /** The newest entries, of a kind and naming a member (by pseudonym) when given. */
+    public List<LedgerEntry> latest(String kind, String member, Long before, int limit) {
         long size = log.size();
-        return entries.latest(kind, before == null ? size : Math.min(before, size), Math.max(1, Math.min(limit, 500)));
+        return entries.latest(kind, member, before == null ? size : Math.min(before, size), Math.max(1, Math.min(limit, 500)));
     }
 
     public List<String> kinds() {

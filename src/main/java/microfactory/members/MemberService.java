@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.validation.ConstraintViolation;
@@ -22,6 +24,7 @@ import microfactory.common.ConflictException;
 import microfactory.common.FieldProblem;
 import microfactory.common.InvalidInputException;
 import microfactory.common.NotFoundException;
+import microfactory.ledger.LedgerService;
 
 /** People, their accounts, roles and memberships: the only way in to the member tables. */
 @Service
@@ -37,10 +40,12 @@ public class MemberService {
     private final Clock clock;
     private final AuditLog audit;
     private final MemberMail mail;
+    private final LedgerService ledger;
     private final SecureRandom random = new SecureRandom();
 
     MemberService(MemberRepository members, PlanService plans, PasswordEncoder passwords, Validator validator,
-                  Clock clock, AuditLog audit, MemberMail mail) {
+                  Clock clock, AuditLog audit, MemberMail mail, LedgerService ledger) {
+        this.ledger = ledger;
         this.audit = audit;
         this.mail = mail;
         this.members = members;
@@ -121,6 +126,21 @@ public class MemberService {
     void startMembership(long memberId, Plan plan, LocalDate startsOn) {
         LocalDate endsOn = plan.kind() == PlanKind.FLAT_DUES ? startsOn.plusYears(1).minusDays(1) : null;
         members.insertMembership(memberId, plan.id(), startsOn, endsOn);
+        recordMembership(memberId, plan, startsOn, endsOn);
+    }
+
+    /**
+     * A membership is public (by pseudonym): what the member owes the chapter (dues or a share of value) follows from it,
+     * so it is on the ledger, where the member finds it among their events.
+     */
+    private void recordMembership(long memberId, Plan plan, LocalDate startsOn, LocalDate endsOn) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("member", get(memberId).publicId());
+        event.put("plan", plan.code());
+        event.put("terms", plan.terms());
+        event.put("starts", startsOn.toString());
+        event.put("ends", endsOn == null ? null : endsOn.toString());
+        ledger.record("membership.started", event);
     }
 
     public Member get(long id) {
@@ -218,6 +238,7 @@ public class MemberService {
             }
         }
         long id = members.insertMembership(memberId, plan.id(), start, end);
+        recordMembership(memberId, plan, start, end);
         return members.memberships(memberId).stream().filter(m -> m.id() == id).findFirst().orElseThrow();
     }
 

@@ -9,7 +9,7 @@ import java.util.Set;
  * What every page's layout needs besides its own data: the chapter's name and time zone, who is looking,
  * the CSRF token for forms and htmx, and the path for highlighting the navigation.
  */
-public record PageContext(String chapterName, ZoneId zone, String viewerName, Set<String> roles,
+public record PageContext(String chapterName, ZoneId zone, String viewerName, String viewerId, Set<String> roles,
                           String csrfHeader, String csrfParameter, String csrfToken, String path) {
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");

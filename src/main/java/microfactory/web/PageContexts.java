@@ -28,14 +28,16 @@ public class PageContexts {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         boolean signedIn = auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken);
         String viewer = null;
+        String viewerId = null;
         Set<String> roles = Set.of();
         if (signedIn) {
             viewer = auth.getPrincipal() instanceof DisplayNamed named ? named.displayName() : auth.getName();
+            viewerId = auth.getPrincipal() instanceof DisplayNamed named ? named.publicId() : null;
             roles = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
         }
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return new PageContext(chapter.chapterName(), chapter.zone(), viewer, roles,
+        return new PageContext(chapter.chapterName(), chapter.zone(), viewer, viewerId, roles,
                 csrf == null ? "X-CSRF-TOKEN" : csrf.getHeaderName(),
                 csrf == null ? "_csrf" : csrf.getParameterName(),
                 csrf == null ? "" : csrf.getToken(),
