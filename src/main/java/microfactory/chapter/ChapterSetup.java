@@ -64,10 +64,14 @@ class ChapterSetup implements SmartInitializingSingleton {
         }
     }
 
-    /** Says where to set the chapter up, once the server's address is known. */
+    /** Says where to open the chapter (and, for the demo, how to log in), once the server's address is known. */
     @EventListener
     void serverStarted(WebServerInitializedEvent event) {
-        if (automatic && !demo && !chapters.exists()) {
+        if (chapters.exists()) {
+            log.info("{} is open at http://localhost:{}{}", chapters.chapterName(), event.getWebServer().getPort(), DemoChapter.NAME.equals(chapters.chapterName())
+                    ? " — demo logins: steward@demo.local / demo-steward, member@demo.local / demo-member, admin@demo.local / demo-admin"
+                    : "");
+        } else if (automatic && !demo) {
             log.warn("""
 
                     This chapter is not set up yet. Open http://localhost:{}/setup and give this one-time set-up token:

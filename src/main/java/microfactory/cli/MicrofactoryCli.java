@@ -32,9 +32,23 @@ public final class MicrofactoryCli extends microfactory.common.VerbGroup {
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new MicrofactoryCli());
+        withHelp(cli);
         cli.setOut(out);
         cli.setErr(err);
         return cli.execute(args);
+    }
+
+    /** Every verb and sub-verb answers --help (and -h) with its usage. */
+    private static void withHelp(CommandLine command) {
+        command.getSubcommands().values().forEach(sub -> {
+            var options = sub.getCommandSpec().optionsMap();
+            if (options.get("--help") == null) {
+                String[] names = options.get("-h") == null ? new String[] {"-h", "--help"} : new String[] {"--help"};
+                sub.getCommandSpec().addOption(CommandLine.Model.OptionSpec.builder(names).usageHelp(true)
+                        .description("Show this help and exit.").build());
+            }
+            withHelp(sub);
+        });
     }
 
     /** The version in the jar's manifest, or "development" when run from classes. */

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -39,16 +40,21 @@ abstract class BrowserTest {
     WebDriver browser;
     private Path profile;
 
+    private static final AtomicBoolean SAID_WHY = new AtomicBoolean();
+
     @BeforeEach
     void openBrowser() throws Exception {
         String mode = System.getProperty("microfactory.browser", "auto");
-        assumeTrue(!mode.equals("off"), "browser tests switched off");
+        if (mode.equals("off")) {
+            skip("switched off (-Dmicrofactory.browser=off)");
+        }
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
         if (!installed) {
             if (mode.equals("required")) {
                 fail("Browser tests are required but Chromium is missing: apt-get install chromium chromium-driver");
             }
-            assumeTrue(false, "Chromium not installed (apt-get install chromium chromium-driver)");
+            skip("Chromium is not installed at " + CHROMIUM + " (apt-get install chromium chromium-driver; "
+                    + "-Dmicrofactory.browser=required makes that a failure)");
         }
         profile = Files.createTempDirectory("mf-chromium");
         ChromeOptions options = new ChromeOptions();
@@ -72,6 +78,14 @@ abstract class BrowserTest {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /** Skips the test, saying once per run why the browser tests did not run and how to run them. */
+    private static void skip(String why) {
+        if (SAID_WHY.compareAndSet(false, true)) {
+            System.err.println("Browser tests skipped: " + why + ".");
+        }
+        assumeTrue(false, why);
     }
 
     String url(String path) {
