@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -113,15 +115,59 @@ public final class DesignBundle {
         return tasks;
     }
 
+    /** The kinds of file a bundle is read from (its manifest, BOM, tasks, licence); any other entry is skipped unkept. */
+    static final Set<String> TEXT_FILES = Set.of("toml", "csv", "tsv", "md", "txt", "yml", "yaml");
+    static final int MAX_ENTRIES = 1_000;
+    static final int MAX_FILE = 2_000_000;
+    static final long MAX_INFLATED = 20_000_000;
+
+    /**
+     * The bundle's files, read with limits before anything is buffered: at most 1,000 entries, 2 MB for each file kept,
+     * 20 MB inflated in all (so a zip bomb is refused after 20 MB of work, not after memory runs out).
+     */
+    static Map<String, String> unzip(byte[] zipBytes) throws IOException {
+        Map<String, String> files = new HashMap<>();
+        long inflated = 0;
+        int entries = 0;
+        byte[] buffer = new byte[65_536];
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(zipBytes), StandardCharsets.UTF_8)) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (++entries > MAX_ENTRIES) {
+                    throw new IllegalArgumentException("the zip has more than " + MAX_ENTRIES + " entries; a design bundle has four files");
+                }
+                String name = e.getName().replaceAll("^.*/", "");
+                boolean keep = !e.isDirectory() && TEXT_FILES.contains(name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT));
+                ByteArrayOutputStream kept = new ByteArrayOutputStream();
+                for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
+                    inflated += n;
+                    if (inflated > MAX_INFLATED) {
+                        throw new IllegalArgumentException("the zip unpacks to more than 20 MB; a design bundle is far smaller");
+                    }
+                    if (keep) {
+                        if (kept.size() + n > MAX_FILE) {
+                            throw new IllegalArgumentException(name + " is larger than 2 MB");
+                        }
+                        kept.write(buffer, 0, n);
+                    }
+                }
+                if (keep) {
+                    files.put(name, kept.toString(StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return files;
+    }
+
     public static Read read(byte[] zipBytes) {
         List<BomProblem> problems = new ArrayList<>();
         Map<String, String> files = new HashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(zipBytes), StandardCharsets.UTF_8)) {
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                files.put(e.getName().replaceAll("^.*/", ""), new String(zip.readNBytes(2_000_000), StandardCharsets.UTF_8));
-            }
+        try {
+            files.putAll(unzip(zipBytes));
         } catch (IOException e) {
             problems.add(new BomProblem("bundle", 0, "not a zip file: " + e.getMessage()));
+            return new Read(null, problems);
+        } catch (IllegalArgumentException e) {
+            problems.add(new BomProblem("bundle", 0, e.getMessage()));
             return new Read(null, problems);
         }
         String toml = files.get("okh.toml");

@@ -135,8 +135,12 @@ public class DesignService {
         if (edit.name() == null || edit.name().isBlank()) {
             problems.add(new FieldProblem("name", "a design needs a name"));
         }
-        Spdx.problem(edit.licence()).ifPresent(p -> problems.add(new FieldProblem("licence", p)));
-        if (!List.of("DRAFT", "RELEASED", "DEPRECATED").contains(edit.status())) {
+        if (edit.licence() == null || edit.licence().isBlank()) {
+            problems.add(new FieldProblem("licence", "give the design's SPDX licence, e.g. CERN-OHL-S-2.0"));
+        } else {
+            Spdx.problem(edit.licence()).ifPresent(p -> problems.add(new FieldProblem("licence", p)));
+        }
+        if (edit.status() == null || !List.of("DRAFT", "RELEASED", "DEPRECATED").contains(edit.status())) {
             problems.add(new FieldProblem("status", "choose DRAFT, RELEASED or DEPRECATED"));
         }
         for (String line : (edit.links() == null ? "" : edit.links()).split("\n")) {

@@ -1,9 +1,12 @@
 package microfactory.designs;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -15,6 +18,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import microfactory.common.InvalidInputException;
 
 /** The catalogue in JSON: anyone reads and downloads; stewards import and fork. */
 @RestController
@@ -75,9 +80,16 @@ class DesignsApi {
                 .contentType(MediaType.parseMediaType("application/zip")).body(designs.bundle(slug));
     }
 
+    static final int MAX_BUNDLE = 10_000_000;
+
     /** Imports an export bundle sent as the request body (application/zip). */
     @PostMapping(consumes = {"application/zip", "application/octet-stream"})
-    ResponseEntity<Design> importBundle(@RequestParam(required = false) String slug, @RequestBody byte[] zip) {
+    ResponseEntity<Design> importBundle(@RequestParam(required = false) String slug, HttpServletRequest request) throws IOException {
+        // Read at most 10 MB before refusing: the body is never buffered whole when it is larger.
+        byte[] zip = request.getInputStream().readNBytes(MAX_BUNDLE + 1);
+        if (zip.length > MAX_BUNDLE) {
+            throw InvalidInputException.of("bundle", "a design bundle is at most 10 MB; send the zip of okh.toml, bom.csv and tasks.csv");
+        }
         Design d = designs.importBundle(slug, zip);
         return ResponseEntity.created(URI.create("/api/v1/designs/" + d.slug())).body(d);
     }

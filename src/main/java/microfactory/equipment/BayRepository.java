@@ -1,5 +1,7 @@
 package microfactory.equipment;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,12 +22,12 @@ class BayRepository {
 
     List<Bay> all() {
         return jdbc.sql("select id, code, name, kind, area_m2, description from bay order by code")
-                .query(Bay.class).list();
+                .query(BayRepository::bay).list();
     }
 
     Optional<Bay> findByCode(String code) {
         return jdbc.sql("select id, code, name, kind, area_m2, description from bay where code = :code")
-                .param("code", code).query(Bay.class).optional();
+                .param("code", code).query(BayRepository::bay).optional();
     }
 
     void insert(String code, String name, String kind, int areaM2, String description) {
@@ -45,11 +47,11 @@ class BayRepository {
     }
 
     List<Machine> machines() {
-        return jdbc.sql("select " + MACHINE + " from machine order by bay_code, name").query(Machine.class).list();
+        return jdbc.sql("select " + MACHINE + " from machine order by bay_code, name").query(BayRepository::machine).list();
     }
 
     Optional<Machine> machine(String code) {
-        return jdbc.sql("select " + MACHINE + " from machine where code = :c").param("c", code).query(Machine.class).optional();
+        return jdbc.sql("select " + MACHINE + " from machine where code = :c").param("c", code).query(BayRepository::machine).optional();
     }
 
     void insertMachine(MachineEdit m) {
@@ -78,5 +80,16 @@ class BayRepository {
     void setStatus(String code, boolean inService, String reason) {
         jdbc.sql("update machine set in_service = :s, status_reason = :r where code = :c")
             .param("s", inService).param("r", reason).param("c", code).update();
+    }
+
+    // Mapped by position, not by guessing column names from the records' properties: a guess that misses makes H2
+    // look up (and log) a column that does not exist, on every read.
+    private static Bay bay(ResultSet rs, int row) throws SQLException {
+        return new Bay(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6));
+    }
+
+    private static Machine machine(ResultSet rs, int row) throws SQLException {
+        return new Machine(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6),
+                rs.getBoolean(7), rs.getString(8), rs.getString(9), rs.getInt(10), rs.getObject(11, Long.class));
     }
 }

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import microfactory.common.ConflictException;
+import microfactory.common.ForbiddenException;
 import microfactory.common.InvalidInputException;
 import microfactory.web.FieldErrors;
 
@@ -87,8 +88,9 @@ class MemberPages {
     @GetMapping("/login")
     String login(@RequestParam(required = false) String error, @RequestParam(required = false) String registered,
                  @RequestParam(required = false) String founded, @RequestParam(required = false) String reset,
-                 Model model) {
+                 @RequestParam(required = false) Integer wait, Model model) {
         model.addAttribute("failed", error != null);
+        model.addAttribute("wait", wait);
         model.addAttribute("notice", registered != null
                 ? "Your account is ready. We sent a link to your address to confirm it; log in to start."
                 : founded != null ? "The chapter is set up. Log in as its administrator to add bays, machines and plans."
@@ -187,7 +189,7 @@ class MemberPages {
     private String act(long id, RedirectAttributes flash, java.util.function.Supplier<String> action) {
         try {
             flash.addFlashAttribute("notice", action.get());
-        } catch (ConflictException | InvalidInputException e) {
+        } catch (ConflictException | InvalidInputException | ForbiddenException e) {
             flash.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/members/" + id;

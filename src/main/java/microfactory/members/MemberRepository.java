@@ -115,6 +115,10 @@ class MemberRepository {
             .list();
     }
 
+    long countActiveAdmins() {
+        return jdbc.sql("select count(*) from member where active and role = 'ADMIN'").query(Long.class).single();
+    }
+
     long countActive() {
         return jdbc.sql("select count(*) from member where active").query(Long.class).single();
     }

@@ -22,6 +22,7 @@ import microfactory.audit.AuditAction;
 import microfactory.audit.AuditLog;
 import microfactory.common.ConflictException;
 import microfactory.common.FieldProblem;
+import microfactory.common.ForbiddenException;
 import microfactory.common.InvalidInputException;
 import microfactory.common.NotFoundException;
 import microfactory.ledger.LedgerService;
@@ -63,10 +64,33 @@ public class MemberService {
         return m;
     }
 
-    /** A steward adds someone, with the role the request names (member when none). */
+    /** The chapter adds someone (its founding admin), with the role the request names (member when none). */
     @Transactional
     public Member add(SignUp request) {
         return create(request, request.role() == null ? Role.MEMBER : request.role());
+    }
+
+    /** A steward or admin adds someone; only an admin may make a steward or an admin. */
+    @Transactional
+    public Member add(SignUp request, long actingMemberId) {
+        Role role = request.role() == null ? Role.MEMBER : request.role();
+        if (role != Role.MEMBER) {
+            requireAdmin(actingMemberId, "Only an admin creates steward or admin accounts.");
+        }
+        return create(request, role);
+    }
+
+    private void requireAdmin(long actingMemberId, String why) {
+        if (get(actingMemberId).role() != Role.ADMIN) {
+            throw new ForbiddenException(why);
+        }
+    }
+
+    /** Nobody removes the chapter's last active admin: someone must be able to administer it. */
+    private void keepAnAdmin(Member target) {
+        if (target.role() == Role.ADMIN && target.active() && members.countActiveAdmins() <= 1) {
+            throw new ConflictException(target.displayName() + " is the chapter's last admin; make another member admin first.");
+        }
     }
 
     private Member create(SignUp raw, Role role) {
@@ -148,6 +172,10 @@ public class MemberService {
     }
 
     /** By pseudonym: how public records name members. */
+    public Optional<Member> findById(long id) {
+        return members.findById(id);
+    }
+
     public Optional<Member> findByPublicId(String publicId) {
         return members.findByPublicId(publicId);
     }
@@ -166,6 +194,10 @@ public class MemberService {
             throw new ConflictException("You cannot deactivate your own account; ask another steward.");
         }
         Member before = get(id);
+        if (before.role() != Role.MEMBER) {
+            requireAdmin(actingMemberId, "Only an admin deactivates a steward or an admin.");
+        }
+        keepAnAdmin(before);
         members.setActive(id, false, clock.instant());
         Member after = get(id);
         audit.record(AuditAction.MEMBER_DEACTIVATED, subject(after), before, after);
@@ -189,7 +221,11 @@ public class MemberService {
         if (id == actingMemberId) {
             throw new ConflictException("You cannot change your own role; ask another admin.");
         }
+        requireAdmin(actingMemberId, "Only an admin changes roles.");
         Member before = get(id);
+        if (role != Role.ADMIN) {
+            keepAnAdmin(before);
+        }
         members.setRole(id, role);
         Member after = get(id);
         audit.record(AuditAction.MEMBER_ROLE_CHANGED, subject(after), before.role(), after.role());

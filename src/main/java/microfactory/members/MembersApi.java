@@ -55,8 +55,8 @@ class MembersApi {
     }
 
     @PostMapping
-    ResponseEntity<MemberJson> add(@RequestBody SignUp request) {
-        Member created = members.add(request);
+    ResponseEntity<MemberJson> add(@RequestBody SignUp request, @AuthenticationPrincipal MemberPrincipal me) {
+        Member created = members.add(request, me.memberId());
         return ResponseEntity.created(URI.create("/api/v1/members/" + created.id())).body(json(created));
     }
 

@@ -172,6 +172,9 @@ public class BadgeCredentials {
 
     /** Verifies any credential, ours or another issuer's; a body that is not JSON is the caller's error. */
     public Verification verify(String json) {
+        if (json != null && nesting(json) > MAX_NESTING) {
+            throw InvalidInputException.of("credential", "JSON nested deeper than " + MAX_NESTING + " levels is not a credential");
+        }
         JsonStructure parsed;
         try (var reader = Json.createReader(new StringReader(json == null ? "" : json))) {
             parsed = reader.read();
@@ -182,6 +185,32 @@ public class BadgeCredentials {
             return Verification.of(java.util.List.of(new Verification.Finding("format", "a credential is a JSON object")));
         }
         return verifier().verify(credential);
+    }
+
+    static final int MAX_NESTING = 64;
+
+    /** How deep objects and arrays nest, outside strings: refused before a parser recurses that deep. */
+    static int nesting(String json) {
+        int depth = 0;
+        int max = 0;
+        boolean inString = false;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                max = Math.max(max, ++depth);
+            } else if (c == '}' || c == ']') {
+                depth--;
+            }
+        }
+        return max;
     }
 
     private CredentialVerifier verifier() {

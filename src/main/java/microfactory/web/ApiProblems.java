@@ -23,6 +23,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import microfactory.common.ConflictException;
 import microfactory.common.FieldProblem;
+import microfactory.common.ForbiddenException;
 import microfactory.common.InvalidInputException;
 import microfactory.common.NotFoundException;
 import tools.jackson.core.JacksonException;
@@ -47,6 +48,11 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ProblemDetail forbidden(ForbiddenException e) {
+        return problem(HttpStatus.FORBIDDEN, e.getMessage());
     }
 
     @ExceptionHandler(ConflictException.class)

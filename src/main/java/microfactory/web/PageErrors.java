@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.ModelAndView;
 
 import microfactory.common.ConflictException;
+import microfactory.common.ForbiddenException;
 import microfactory.common.NotFoundException;
 
 /** For pages: a missing thing is a friendly 404 page, a clash a 409 page; never a stack trace. */
@@ -18,6 +19,12 @@ class PageErrors {
     @ResponseStatus(HttpStatus.NOT_FOUND)
     ModelAndView notFound(NotFoundException e) {
         return page(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    ModelAndView forbidden(ForbiddenException e) {
+        return page(HttpStatus.FORBIDDEN, e.getMessage());
     }
 
     @ExceptionHandler(ConflictException.class)

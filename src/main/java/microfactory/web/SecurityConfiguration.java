@@ -2,6 +2,7 @@ package microfactory.web;
 
 import java.util.Set;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,6 +10,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -32,8 +39,11 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, UnmappedRequests unmapped) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, UnmappedRequests unmapped,
+                            ObjectProvider<CurrentAccounts> accounts, LoginThrottle throttle) throws Exception {
         http.securityMatcher("/api/**")
+            .addFilterAfter(new SessionRefresh(accounts), SecurityContextHolderFilter.class)
+            .addFilterBefore(new LoginThrottleFilter(throttle, problems), BasicAuthenticationFilter.class)
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers(unmapped).permitAll() // no such endpoint: a 404 problem, not a 401
                 .requestMatchers(HttpMethod.GET, "/api/v1/openapi.json", "/api/v1/openapi.json/**").permitAll()
@@ -46,6 +56,7 @@ public class SecurityConfiguration {
                 .requestMatchers("/api/v1/equipment/**").hasRole("STEWARD")
                 .requestMatchers(HttpMethod.GET, "/api/v1/ledger", "/api/v1/ledger/**").permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/v1/designs", "/api/v1/designs/**").permitAll()
+                .requestMatchers("/api/v1/learning/sign-offs", "/api/v1/learning/sign-offs/**").authenticated()
                 .requestMatchers(HttpMethod.GET, "/api/v1/learning/**", "/api/v1/badges/issued").permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/v1/badges/verify").permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/v1/runs", "/api/v1/runs/**", "/api/v1/units/**").permitAll()
@@ -71,14 +82,21 @@ public class SecurityConfiguration {
                 .accessDeniedHandler(problems.forbidden()))
             // A browser session must prove it is the chapter's own page. A request without a session cookie
             // (anonymous, or Basic credentials sent each time) carries no ambient login another site could ride on.
-            .csrf(csrf -> csrf.requireCsrfProtectionMatcher(unsafeWithoutCredentials()));
+            .csrf(csrf -> csrf.requireCsrfProtectionMatcher(unsafeWithoutCredentials()).csrfTokenRepository(new CookieCsrfTokenRepository()))
+            .requestCache(cache -> cache.requestCache(new NullRequestCache()));
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, UnmappedRequests unmapped) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
+    SecurityFilterChain pages(HttpSecurity http, UnmappedRequests unmapped, ObjectProvider<CurrentAccounts> accounts,
+                              LoginThrottle throttle, ProblemResponses problems) throws Exception {
+        http.addFilterAfter(new SessionRefresh(accounts), SecurityContextHolderFilter.class)
+            .addFilterBefore(new LoginThrottleFilter(throttle, problems), UsernamePasswordAuthenticationFilter.class)
+            // No session for a visitor who only reads: the CSRF token and a saved request travel in cookies.
+            .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
+            .requestCache(cache -> cache.requestCache(new CookieRequestCache()))
+            .authorizeHttpRequests(auth -> auth
                 .requestMatchers(unmapped).permitAll() // no such page: a 404, not the login page
                 .requestMatchers("/admin/settings", "/admin/audit", "/admin/outbox", "/admin/outbox/**").hasRole("ADMIN")
                 .requestMatchers("/admin", "/admin/**").hasRole("STEWARD")

@@ -27,7 +27,8 @@ import microfactory.web.SecurityConfiguration;
 
 /** The plans API alone: routing, security and problem responses, with the service mocked. */
 @WebMvcTest(controllers = PlansApi.class)
-@Import({SecurityConfiguration.class, ProblemResponses.class, microfactory.web.PasswordHashing.class, microfactory.web.UnmappedRequests.class})
+@Import({SecurityConfiguration.class, ProblemResponses.class, microfactory.web.PasswordHashing.class, microfactory.web.UnmappedRequests.class, microfactory.web.LoginThrottle.class,
+        microfactory.common.ClockConfiguration.class})
 class PlansApiSliceTest {
 
     @Autowired MockMvc mvc;

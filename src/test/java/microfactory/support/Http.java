@@ -59,6 +59,11 @@ public final class Http {
         return send(request(path).header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Sends bytes as they are (a zip, an image). */
+    public HttpResponse<String> sendBytes(String method, String path, String contentType, byte[] body) {
+        return send(request(path).header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     public HttpResponse<String> json(String method, String path, String body) {
         return send(request(path).header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)));

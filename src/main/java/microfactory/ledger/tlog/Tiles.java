@@ -69,8 +69,14 @@ public final class Tiles {
         if (!m.matches()) {
             return Optional.empty();
         }
-        long index = Long.parseLong(m.group(2).replace("x", "").replace("/", ""));
-        int width = m.group(3) == null ? WIDTH : Integer.parseInt(m.group(3));
+        long index;
+        int width;
+        try {
+            index = Long.parseLong(m.group(2).replace("x", "").replace("/", ""));
+            width = m.group(3) == null ? WIDTH : Integer.parseInt(m.group(3));
+        } catch (NumberFormatException e) {
+            return Optional.empty(); // a number too large for any log: no such tile
+        }
         if (width < 1 || width >= WIDTH && m.group(3) != null) {
             return Optional.empty();
         }
