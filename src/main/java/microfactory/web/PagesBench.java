@@ -60,7 +60,8 @@ public final class PagesBench implements Callable<Integer> {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicLong ok = new AtomicLong();
         long end = System.nanoTime() + (long) (forSeconds * 1e9);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html").GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .header("Accept", url.contains("/actuator/") ? "application/json" : "text/html").GET().build();
         List<Future<?>> running = new ArrayList<>();
         long start = System.nanoTime();
         for (int c = 0; c < clients; c++) {
