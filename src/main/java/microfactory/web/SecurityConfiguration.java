@@ -9,7 +9,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -82,8 +84,9 @@ public class SecurityConfiguration {
                 .accessDeniedHandler(problems.forbidden()))
             // A browser session must prove it is the chapter's own page. A request without a session cookie
             // (anonymous, or Basic credentials sent each time) carries no ambient login another site could ride on.
-            .csrf(csrf -> csrf.requireCsrfProtectionMatcher(unsafeWithoutCredentials()).csrfTokenRepository(new CookieCsrfTokenRepository()))
-            .requestCache(cache -> cache.requestCache(new NullRequestCache()));
+            .csrf(csrf -> csrf.requireCsrfProtectionMatcher(unsafeWithoutCredentials()).csrfTokenRepository(csrfCookies()))
+            .requestCache(cache -> cache.requestCache(new NullRequestCache()))
+            .headers(SecurityConfiguration::pageHeaders);
         return http.build();
     }
 
@@ -94,8 +97,9 @@ public class SecurityConfiguration {
         http.addFilterAfter(new SessionRefresh(accounts), SecurityContextHolderFilter.class)
             .addFilterBefore(new LoginThrottleFilter(throttle, problems), UsernamePasswordAuthenticationFilter.class)
             // No session for a visitor who only reads: the CSRF token and a saved request travel in cookies.
-            .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
+            .csrf(csrf -> csrf.csrfTokenRepository(csrfCookies()))
             .requestCache(cache -> cache.requestCache(new CookieRequestCache()))
+            .headers(SecurityConfiguration::pageHeaders)
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers(unmapped).permitAll() // no such page: a 404, not the login page
                 .requestMatchers("/admin/settings", "/admin/audit", "/admin/outbox", "/admin/outbox/**").hasRole("ADMIN")
@@ -121,6 +125,26 @@ public class SecurityConfiguration {
             .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
             .logout(logout -> logout.logoutSuccessUrl("/?signedOut").permitAll());
         return http.build();
+    }
+
+    /** The CSRF token in a cookie (no session for it), same-site, sent back only to this chapter. */
+    private static CookieCsrfTokenRepository csrfCookies() {
+        CookieCsrfTokenRepository cookies = new CookieCsrfTokenRepository();
+        cookies.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        return cookies;
+    }
+
+    /**
+     * What a browser may do with the chapter's pages: scripts, styles and images from the chapter only (its pages use a
+     * few inline handlers and styles), no framing, no referrer to other sites, no camera, microphone or location.
+     */
+    private static void pageHeaders(HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
+                        + "style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline'; object-src 'none'; "
+                        + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=(), payment=()"))
+                .frameOptions(frame -> frame.deny());
     }
 
     private static RequestMatcher unsafeWithoutCredentials() {

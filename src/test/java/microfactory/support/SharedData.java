@@ -18,9 +18,15 @@ public final class SharedData {
         return Path.of(System.getProperty("microfactory.shared", "../shared")).toAbsolutePath().normalize();
     }
 
-    /** The path below shared/data, or a skipped test when it is not there. */
+    /**
+     * The path below shared/data, or a skipped test when it is not there — a failure instead when
+     * {@code -Dmicrofactory.shared.required=true} (CI), so a conformance suite can never switch itself off.
+     */
     public static Path require(String relative) {
         Path path = root().resolve("data").resolve(relative);
+        if (!Files.exists(path) && Boolean.getBoolean("microfactory.shared.required")) {
+            throw new AssertionError("shared data is required (CI) but not found at " + path + " (set -Dmicrofactory.shared)");
+        }
         assumeTrue(Files.exists(path), "shared data not found at " + path + " (set -Dmicrofactory.shared)");
         return path;
     }

@@ -77,6 +77,20 @@ class SecurityProbeTest {
     }
 
     @Test
+    void pagesSayWhatABrowserMayDoAndTheSessionCookieStaysOnTheSite() {
+        HttpResponse<String> home = new Http(port).page("/");
+        assertThat(home.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("default-src 'self'")
+                .contains("frame-ancestors 'none'");
+        assertThat(home.headers().firstValue("Referrer-Policy")).contains("same-origin");
+        assertThat(home.headers().firstValue("Permissions-Policy").orElseThrow()).contains("camera=()");
+        Http session = new Http(port);
+        session.get("/login");
+        HttpResponse<String> login = session.postForm("/login", Map.of("username", "member@demo.local", "password", "demo-member"));
+        assertThat(login.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("JSESSIONID") && c.contains("SameSite=Lax")
+                && c.contains("HttpOnly"));
+    }
+
+    @Test
     void guessingPasswordsIsSlowedDownAndTheOwnerGetsInAfterTheWait() {
         account("guessed@example.org", "Gue Ssed");
         for (int i = 0; i < 5; i++) {

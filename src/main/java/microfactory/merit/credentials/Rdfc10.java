@@ -15,7 +15,7 @@ import com.apicatalog.rdf.api.RdfQuadConsumer;
 import com.apicatalog.rdf.nquads.NQuadsWriter;
 
 /**
- * RDF Dataset Canonicalization (W3C RDFC-1.0) with SHA-256: collects quads, labels blank nodes canonically
+ * RDF Dataset Canonicalization (W3C RDFC-1.0) with SHA-256 (or another hash): collects quads, labels blank nodes canonically
  * (first-degree hashes, then n-degree hashes for ties) and writes sorted canonical N-Quads. Ours rather than
  * titanium-rdfc 2.0.0, which labels blank-node graph names differently from the reference implementations on
  * credentials carrying embedded proofs (1EdTech's complete.json), so their signatures would not verify.
@@ -78,6 +78,22 @@ final class Rdfc10 implements RdfQuadConsumer {
     private final Map<String, String> firstDegree = new HashMap<>();
     private final Issuer canonical = new Issuer("_:c14n");
     private int work;
+    private final String hashAlgorithm;
+
+    /** With SHA-256, as eddsa-rdfc-2022 uses it. */
+    Rdfc10() {
+        this("SHA-256");
+    }
+
+    /** With another hash (the suite's "SHA384" cases): a JDK MessageDigest name, such as SHA-384. */
+    Rdfc10(String hashAlgorithm) {
+        this.hashAlgorithm = hashAlgorithm;
+    }
+
+    /** The canonical identifier issued to each blank node of the input (after {@link #canonical()}). */
+    Map<String, String> issuedIdentifiers() {
+        return Map.copyOf(canonical.issued);
+    }
 
     @Override
     public RdfQuadConsumer quad(String subject, String predicate, String object, String datatype, String language, String direction,
@@ -148,13 +164,13 @@ final class Rdfc10 implements RdfQuadConsumer {
                 lines.add(q.serialize(rename));
             }
             lines.sort(null);
-            return sha256(String.join("", lines));
+            return hash(String.join("", lines));
         });
     }
 
     private String relatedHash(String related, Quad quad, Issuer issuer, String position) {
         String id = canonical.has(related) ? canonical.id(related) : issuer.has(related) ? issuer.id(related) : firstDegreeHash(related);
-        return sha256(position + (position.equals("g") ? "" : "<" + quad.p() + ">") + id);
+        return hash(position + (position.equals("g") ? "" : "<" + quad.p() + ">") + id);
     }
 
     private NDegree nDegree(String blank, Issuer issuer) {
@@ -218,7 +234,7 @@ final class Rdfc10 implements RdfQuadConsumer {
             data.append(chosenPath);
             current = chosenIssuer;
         }
-        return new NDegree(sha256(data.toString()), current);
+        return new NDegree(hash(data.toString()), current);
     }
 
     private void tick() {
@@ -247,9 +263,9 @@ final class Rdfc10 implements RdfQuadConsumer {
         permute(a, k - 1, out);
     }
 
-    private static String sha256(String text) {
+    private String hash(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance(hashAlgorithm).digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
