@@ -6,6 +6,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -13,16 +14,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import microfactory.common.InvalidInputException;
 import microfactory.web.FieldErrors;
 
-/** Forgotten passwords, confirming an address, and the notices a member wants, as pages. */
+/** Forgotten passwords, confirming an address, the notices a member wants and their access tokens, as pages. */
 @Controller
 class AccountMailPages {
 
     private final MemberMail mail;
     private final MemberService members;
+    private final AccessTokens tokens;
 
-    AccountMailPages(MemberMail mail, MemberService members) {
+    AccountMailPages(MemberMail mail, MemberService members, AccessTokens tokens) {
         this.mail = mail;
         this.members = members;
+        this.tokens = tokens;
     }
 
     @GetMapping("/password-reset")
@@ -85,6 +88,26 @@ class AccountMailPages {
                          RedirectAttributes flash) {
         mail.setNotifications(me.memberId(), new NotificationChoices(seats != null, runs != null, badges != null));
         flash.addFlashAttribute("notice", "Your notices are saved.");
+        return "redirect:/profile";
+    }
+
+    @PostMapping("/profile/tokens")
+    String createToken(@AuthenticationPrincipal MemberPrincipal me, @RequestParam(required = false) String name,
+                       @RequestParam(required = false) TokenScope scope, RedirectAttributes flash) {
+        try {
+            NewAccessToken made = tokens.create(me.memberId(), name, scope);
+            flash.addFlashAttribute("newToken", made.token());
+            flash.addFlashAttribute("notice", "Your token '" + made.details().name() + "' is ready. Copy it now: it is shown only once.");
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("notice", "No token made: " + e.getMessage());
+        }
+        return "redirect:/profile";
+    }
+
+    @PostMapping("/profile/tokens/{id}/revoke")
+    String revokeToken(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id, RedirectAttributes flash) {
+        tokens.revoke(me.memberId(), id);
+        flash.addFlashAttribute("notice", "The token is revoked: it no longer works.");
         return "redirect:/profile";
     }
 

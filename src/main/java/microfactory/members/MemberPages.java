@@ -34,9 +34,11 @@ class MemberPages {
     private final PlanService plans;
     private final MemberMail mail;
     private final MemberAccounts accounts;
+    private final AccessTokens tokens;
     private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
-    MemberPages(MemberService members, PlanService plans, MemberMail mail, MemberAccounts accounts) {
+    MemberPages(MemberService members, PlanService plans, MemberMail mail, MemberAccounts accounts, AccessTokens tokens) {
+        this.tokens = tokens;
         this.members = members;
         this.plans = plans;
         this.mail = mail;
@@ -122,6 +124,7 @@ class MemberPages {
         model.addAttribute("current", members.currentMembership(member.id()).orElse(null));
         model.addAttribute("errors", errors);
         model.addAttribute("notices", mail.notifications(member.id()));
+        model.addAttribute("tokens", tokens.of(member.id()));
         return "members/profile";
     }
 

@@ -42,8 +42,10 @@ public class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, UnmappedRequests unmapped,
-                            ObjectProvider<CurrentAccounts> accounts, LoginThrottle throttle) throws Exception {
+                            ObjectProvider<CurrentAccounts> accounts, LoginThrottle throttle,
+                            ObjectProvider<BearerTokens> tokens) throws Exception {
         http.securityMatcher("/api/**")
+            .addFilterBefore(new BearerAuthentication(tokens, problems), BasicAuthenticationFilter.class)
             .addFilterAfter(new SessionRefresh(accounts), SecurityContextHolderFilter.class)
             .addFilterBefore(new LoginThrottleFilter(throttle, problems), BasicAuthenticationFilter.class)
             .authorizeHttpRequests(auth -> auth

@@ -32,6 +32,14 @@ public final class Http {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
+    private final Map<String, String> headers = new java.util.LinkedHashMap<>();
+
+    /** Sends this header with every request from now on. */
+    public Http withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
     public Http as(String email, String password) {
         basic = "Basic " + Base64.getEncoder().encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8));
         return this;
@@ -125,6 +133,7 @@ public final class Http {
         if (basic != null) {
             b.header("Authorization", basic);
         }
+        headers.forEach(b::header);
         return b;
     }
 
