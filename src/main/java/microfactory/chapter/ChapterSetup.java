@@ -34,11 +34,16 @@ class ChapterSetup implements SmartInitializingSingleton {
     private final Clock clock;
     private final boolean demo;
     private final boolean automatic;
+    private final boolean inBackground;
+    private volatile boolean demoLoading;
+    private volatile int port;
 
     ChapterSetup(ChapterService chapters, List<DemoData> demoData, SetupToken token,
                  TransactionTemplate transaction, Clock clock,
                  @Value("${microfactory.demo.enabled:false}") boolean demo,
-                 @Value("${microfactory.first-start:auto}") String firstStart) {
+                 @Value("${microfactory.first-start:auto}") String firstStart,
+                 @Value("${microfactory.demo.background:false}") boolean inBackground) {
+        this.inBackground = inBackground;
         this.chapters = chapters;
         this.demoData = demoData;
         this.token = token;
@@ -53,24 +58,56 @@ class ChapterSetup implements SmartInitializingSingleton {
         if (!automatic || chapters.exists()) {
             return;
         }
-        if (demo) {
-            transaction.executeWithoutResult(status -> {
-                chapters.create(DemoChapter.identity(LocalDate.now(clock)));
-                demoData.stream().sorted(Comparator.comparingInt(DemoData::order)).forEach(DemoData::load);
-            });
-            log.info("Loaded the demo chapter '{}' ({} parts).", DemoChapter.NAME, demoData.size());
+        if (demo && inBackground) {
+            demoLoading = true; // loaded once the port is open; until then every request is told to wait (SetupGate)
+        } else if (demo) {
+            loadDemo();
         } else {
             token.issue();
         }
     }
 
+    /** True while the demo chapter is loading in the background: nothing is served from a half-loaded chapter. */
+    boolean demoLoading() {
+        return demoLoading;
+    }
+
+    /** The demo, every feature's part in one transaction: a failed start leaves an empty database, not half a chapter. */
+    private void loadDemo() {
+        long start = System.nanoTime();
+        transaction.executeWithoutResult(status -> {
+            chapters.create(DemoChapter.identity(LocalDate.now(clock)));
+            demoData.stream().sorted(Comparator.comparingInt(DemoData::order)).forEach(DemoData::load);
+        });
+        log.info("Loaded the demo chapter '{}' ({} parts) in {} ms.", DemoChapter.NAME, demoData.size(),
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private void announce() {
+        log.info("{} is open at http://localhost:{}{}", chapters.chapterName(), port, DemoChapter.NAME.equals(chapters.chapterName())
+                ? " — demo logins: steward@demo.local / demo-steward, member@demo.local / demo-member, admin@demo.local / demo-admin"
+                : "");
+    }
+
     /** Says where to open the chapter (and, for the demo, how to log in), once the server's address is known. */
     @EventListener
     void serverStarted(WebServerInitializedEvent event) {
-        if (chapters.exists()) {
-            log.info("{} is open at http://localhost:{}{}", chapters.chapterName(), event.getWebServer().getPort(), DemoChapter.NAME.equals(chapters.chapterName())
-                    ? " — demo logins: steward@demo.local / demo-steward, member@demo.local / demo-member, admin@demo.local / demo-admin"
-                    : "");
+        port = event.getWebServer().getPort();
+        if (demoLoading) {
+            log.info("Loading the demo chapter; http://localhost:{} says so until it is ready.", port);
+            Thread loader = new Thread(() -> {
+                try {
+                    loadDemo();
+                    announce();
+                } catch (RuntimeException e) {
+                    log.error("The demo chapter could not be loaded; the database is left empty", e);
+                } finally {
+                    demoLoading = false;
+                }
+            }, "demo-loader");
+            loader.start();
+        } else if (chapters.exists()) {
+            announce();
         } else if (automatic && !demo) {
             log.warn("""
 

@@ -17,29 +17,35 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import microfactory.web.ProblemResponses;
 
 /**
- * While the chapter is not set up, every page leads to /setup and every API call answers 503 saying so. Runs before
+ * While the chapter is not set up, every page leads to /setup and every API call answers 503 saying so; while the demo
+ * chapter loads (after the port opens, on a first start), every request is told to wait a moment. Runs before
  * the security filters (they would send a visitor to a login nobody can use yet). Registered by
  * {@link Registration} rather than scanned, so web-slice tests of other features run without it.
  */
 class SetupGate extends OncePerRequestFilter {
 
     private final ChapterService chapters;
+    private final ChapterSetup setup;
     private final ProblemResponses problems;
     private volatile boolean setUp;
 
-    SetupGate(ChapterService chapters, ProblemResponses problems) {
+    SetupGate(ChapterService chapters, ChapterSetup setup, ProblemResponses problems) {
         this.chapters = chapters;
+        this.setup = setup;
         this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (setUp || open(request.getRequestURI().substring(request.getContextPath().length()))) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (setUp || open(path)) {
             chain.doFilter(request, response);
             return;
         }
-        if (chapters.exists()) {
+        if (setup.demoLoading()) {
+            loading(request, response);
+        } else if (chapters.exists()) {
             setUp = true;
             chain.doFilter(request, response);
         } else if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
@@ -49,6 +55,22 @@ class SetupGate extends OncePerRequestFilter {
         } else {
             response.sendRedirect(request.getContextPath() + "/setup");
         }
+    }
+
+    /** While the demo loads: a page that reloads itself, or a 503 problem saying when to try again. */
+    private void loading(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Retry-After", "2");
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "The demo chapter is loading; try again in a few seconds.");
+            return;
+        }
+        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        response.setContentType("text/html;charset=UTF-8");
+        response.getWriter().write("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" content=\"2\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Loading the demo chapter</title>"
+                + "<link rel=\"stylesheet\" href=\"/css/microfactory.css\"></head><body><main><h1>The demo chapter is loading</h1>"
+                + "<p class=\"lead\" id=\"demo-loading\">Members, designs, a ledger of a thousand pledges and a scheduled build are being "
+                + "made; this page opens by itself in a few seconds.</p></main></body></html>");
     }
 
     /** What works before set-up: the set-up page itself, its styles, health, and the error page. */
@@ -62,8 +84,8 @@ class SetupGate extends OncePerRequestFilter {
     static class Registration {
 
         @Bean
-        FilterRegistrationBean<SetupGate> setupGate(ChapterService chapters, ProblemResponses problems) {
-            FilterRegistrationBean<SetupGate> registration = new FilterRegistrationBean<>(new SetupGate(chapters, problems));
+        FilterRegistrationBean<SetupGate> setupGate(ChapterService chapters, ChapterSetup setup, ProblemResponses problems) {
+            FilterRegistrationBean<SetupGate> registration = new FilterRegistrationBean<>(new SetupGate(chapters, setup, problems));
             registration.setOrder(-200); // before Spring Security's chain (-100)
             return registration;
         }

@@ -92,7 +92,8 @@ class LedgerCrashTest {
         String java = ProcessHandle.current().info().command().orElse("java");
         Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "microfactory.Microfactory",
                 "--server.port=" + port, "--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
-                "--spring.datasource.password=", "--microfactory.ledger.expiry-check=1h")
+                "--spring.datasource.password=", "--microfactory.ledger.expiry-check=1h",
+                "--microfactory.demo.background=false", "--microfactory.key-file=" + dir.resolve("key-encryption.key"))
                 .redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start();
         Http http = new Http(port);
         long deadline = System.currentTimeMillis() + 90_000;

@@ -40,7 +40,8 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
                 "spring.datasource.username", onPostgres() ? "postgres" : "sa",
                 "spring.datasource.password", "",
                 "microfactory.key-file", KEY_FILE.toString(),
-                "microfactory.public-url", "http://localhost:8080")));
+                "microfactory.public-url", "http://localhost:8080",
+                "microfactory.demo.background", "false")));
         if (context instanceof GenericApplicationContext generic) { // tests may move the application's time
             generic.registerBean("testClock", Clock.class, () -> TestClock.INSTANCE, definition -> definition.setPrimary(true));
         }
