@@ -92,6 +92,10 @@ class FirstHourBrowserTest extends BrowserTest {
     }
 
     private void noOverflow(int width) {
+        // Measured once the page and its stylesheet are in: a layout caught before the CSS applies is not the page's.
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return document.readyState === 'complete' && document.styleSheets.length > 0"
+                        + " && getComputedStyle(document.body).marginTop === '0px'")));
         long scroll = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth");
         assertThat(scroll).as("no sideways scrolling at " + browser.getCurrentUrl()).isLessThanOrEqualTo(width);
     }
