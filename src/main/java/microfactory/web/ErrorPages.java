@@ -1,6 +1,5 @@
 package microfactory.web;
 
-import java.net.URI;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,9 +26,7 @@ class ErrorPages implements ErrorController {
         HttpStatus status = status(request);
         String uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (uri != null && uri.startsWith("/api/")) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail(status, request, uri));
-            problem.setType(URI.create("about:blank"));
-            problem.setInstance(URI.create(uri));
+            ProblemDetail problem = Problems.of(status, detail(status, request, uri), uri);
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
         ModelAndView view = new ModelAndView("error", status);

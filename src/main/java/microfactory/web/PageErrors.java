@@ -1,5 +1,7 @@
 package microfactory.web;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -13,6 +15,7 @@ import microfactory.common.NotFoundException;
 
 /** For pages: a missing thing is a friendly 404 page, a clash a 409 page; never a stack trace. */
 @ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.LOWEST_PRECEDENCE) // after ApiProblems: a @RestController is also a @Controller
 class PageErrors {
 
     @ExceptionHandler(NotFoundException.class)

@@ -1,7 +1,6 @@
 package microfactory.web;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,12 +40,7 @@ public class ProblemResponses {
 
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
-        body.put("title", status.getReasonPhrase());
-        body.put("status", status.value());
-        body.put("detail", detail);
-        body.put("instance", request.getRequestURI());
+        Map<String, Object> body = Problems.asMap(Problems.of(status, detail, request.getRequestURI()));
         response.setStatus(status.value());
         response.setContentType(PROBLEM_JSON);
         response.setCharacterEncoding("UTF-8");
