@@ -15,6 +15,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
+import microfactory.common.CsvRecords;
 import microfactory.designs.bom.BomLine;
 import microfactory.designs.bom.BomProblem;
 import microfactory.designs.bom.CsvBomReader;
@@ -88,14 +89,18 @@ public final class DesignBundle {
     /** Reads tasks.csv; each problem names its line. */
     static List<BuildTask> readTasks(String file, String text, List<BomProblem> problems) {
         List<BuildTask> tasks = new ArrayList<>();
-        String[] rows = text.split("\r?\n");
-        for (int r = 1; r < rows.length; r++) {
-            if (rows[r].isBlank()) {
-                continue;
-            }
-            List<String> f = csvFields(rows[r]);
+        List<CsvRecords.Record> records;
+        try {
+            records = CsvRecords.read(text, ',').stream().filter(r -> !r.blank()).toList();
+        } catch (IllegalArgumentException e) {
+            problems.add(new BomProblem(file, 0, e.getMessage()));
+            return tasks;
+        }
+        for (CsvRecords.Record record : records.isEmpty() ? records : records.subList(1, records.size())) {
+            int line = record.line();
+            List<String> f = record.fields();
             if (f.size() < 8) {
-                problems.add(new BomProblem(file, r + 1, "a task line has 8 fields: " + TASK_HEADER));
+                problems.add(new BomProblem(file, line, "a task line has 8 fields: " + TASK_HEADER));
                 continue;
             }
             try {
@@ -107,9 +112,9 @@ public final class DesignBundle {
                         BuildTask.parseSkills(f.get(4)), BuildTask.parseMachines(f.get(5)), BuildTask.parseList(f.get(6), " "),
                         BuildTask.parseList(f.get(7), "\\|")));
             } catch (NumberFormatException e) {
-                problems.add(new BomProblem(file, r + 1, "minutes '" + f.get(2) + "' is not a whole number"));
+                problems.add(new BomProblem(file, line, "minutes '" + f.get(2) + "' is not a whole number"));
             } catch (IllegalArgumentException e) {
-                problems.add(new BomProblem(file, r + 1, e.getMessage()));
+                problems.add(new BomProblem(file, line, e.getMessage()));
             }
         }
         return tasks;
@@ -251,10 +256,6 @@ public final class DesignBundle {
             return "";
         }
         return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
-    }
-
-    private static List<String> csvFields(String line) {
-        return microfactory.designs.bom.CsvBomReader.fields(line, ',');
     }
 
 }

@@ -5,8 +5,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import microfactory.common.CsvRecords;
+
 /**
- * Reads a competency framework in Moodle's CSV format (tool_lpimportcsv): the row with "Is framework" = 1
+ * Reads a competency framework in Moodle's CSV format (tool_lpimportcsv), through jackson-dataformat-csv: the row with "Is framework" = 1
  * is the framework, every other row a competency under its parent. Quoted fields may hold commas, doubled
  * quotes and line breaks. Problems name the line a record starts on.
  */
@@ -24,12 +26,16 @@ final class MoodleFrameworkReader {
 
     static Framework read(String file, String text) {
         List<String> problems = new ArrayList<>();
-        List<int[]> starts = new ArrayList<>();
-        List<List<String>> records = records(text, starts);
+        List<CsvRecords.Record> records;
+        try {
+            records = CsvRecords.read(text, ',').stream().filter(r -> !r.blank()).toList();
+        } catch (IllegalArgumentException e) {
+            return new Framework(null, null, List.of(), List.of(file + ": " + e.getMessage()));
+        }
         if (records.isEmpty()) {
             return new Framework(null, null, List.of(), List.of(file + ": empty file"));
         }
-        List<String> header = records.get(0).stream().map(h -> h.strip().toLowerCase()).toList();
+        List<String> header = records.get(0).fields().stream().map(h -> h.strip().toLowerCase()).toList();
         int parent = header.indexOf("parent id number");
         int id = header.indexOf("id number");
         int name = header.indexOf("shortname");
@@ -44,8 +50,8 @@ final class MoodleFrameworkReader {
         List<Competency> competencies = new ArrayList<>();
         Set<String> codes = new HashSet<>();
         for (int r = 1; r < records.size(); r++) {
-            List<String> f = records.get(r);
-            int line = starts.get(r)[0];
+            List<String> f = records.get(r).fields();
+            int line = records.get(r).line();
             if (f.size() < header.size()) {
                 problems.add(file + ":" + line + ": " + f.size() + " fields, the header has " + header.size());
                 continue;
@@ -76,62 +82,5 @@ final class MoodleFrameworkReader {
             problems.add(file + ": no row has Is framework = 1");
         }
         return new Framework(frameworkCode, frameworkName, competencies, problems);
-    }
-
-    /** Splits CSV text into records; {@code starts} gets each record's first line number. */
-    static List<List<String>> records(String text, List<int[]> starts) {
-        List<List<String>> records = new ArrayList<>();
-        List<String> record = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean any = false;
-        int line = 1;
-        int recordLine = 1;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    if (c == '\n') {
-                        line++;
-                    }
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-                any = true;
-            } else if (c == ',') {
-                record.add(field.toString());
-                field.setLength(0);
-                any = true;
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                if (any || field.length() > 0) {
-                    record.add(field.toString());
-                    records.add(record);
-                    starts.add(new int[] {recordLine});
-                }
-                record = new ArrayList<>();
-                field.setLength(0);
-                any = false;
-                line++;
-                recordLine = line;
-            } else {
-                field.append(c);
-                any = true;
-            }
-        }
-        if (any || field.length() > 0) {
-            record.add(field.toString());
-            records.add(record);
-            starts.add(new int[] {recordLine});
-        }
-        return records;
     }
 }

@@ -3,13 +3,17 @@ package microfactory.designs.bom;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import microfactory.common.CsvRecords;
+
 /**
- * Reads CSV bills of materials, comma, semicolon or tab separated, by their header. Structure comes from a
+ * Reads CSV bills of materials (through jackson-dataformat-csv), comma, semicolon or tab separated, by their header;
+ * in a semicolon- or tab-separated file a decimal comma (12,50) is a decimal. Structure comes from a
  * {@code level} column (1 = under the top, 2 = under the last level-1 line …) or a {@code parent} column;
  * without either, every line is under the top. Reads our own export and OKH-LOSH sBoMs
  * ({@code POS NAME UNITS TYPE REFERENCE}, where UNITS is the count). Every problem names its line.
@@ -25,39 +29,40 @@ public final class CsvBomReader {
     public static Read read(String file, String text) {
         List<BomProblem> problems = new ArrayList<>();
         List<BomLine> lines = new ArrayList<>();
-        String[] rows = text.split("\r?\n", -1);
-        int headerAt = 0;
-        while (headerAt < rows.length && rows[headerAt].isBlank()) {
-            headerAt++;
-        }
-        if (headerAt == rows.length) {
+        String firstLine = text.lines().filter(l -> !l.isBlank()).findFirst().orElse(null);
+        if (firstLine == null) {
             problems.add(new BomProblem(file, 0, "the file is empty; a BOM starts with a header line such as level,part,quantity,unit"));
             return new Read(lines, problems);
         }
-        char separator = separator(rows[headerAt]);
-        List<String> header = fields(rows[headerAt], separator).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+        char separator = CsvRecords.separatorOf(firstLine);
+        List<CsvRecords.Record> records;
+        try {
+            records = CsvRecords.read(text, separator).stream().filter(r -> !r.blank()).toList();
+        } catch (IllegalArgumentException e) {
+            problems.add(new BomProblem(file, 0, e.getMessage()));
+            return new Read(lines, problems);
+        }
+        CsvRecords.Record headerRecord = records.get(0);
+        List<String> header = headerRecord.fields().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
         Map<String, Integer> col = columns(header);
         if (!col.containsKey("part")) {
-            problems.add(new BomProblem(file, headerAt + 1, "no part column: name one of part, name, item (header: " + header + ")"));
+            problems.add(new BomProblem(file, headerRecord.line(), "no part column: name one of part, name, item (header: " + header + ")"));
             return new Read(lines, problems);
         }
         if (!col.containsKey("quantity")) {
-            problems.add(new BomProblem(file, headerAt + 1, "no quantity column: name one of quantity, qty, units, count"));
+            problems.add(new BomProblem(file, headerRecord.line(), "no quantity column: name one of quantity, qty, units, count"));
             return new Read(lines, problems);
         }
         List<String> stack = new ArrayList<>(); // the open assembly at each level
-        for (int r = headerAt + 1; r < rows.length; r++) {
-            int lineNo = r + 1;
-            if (rows[r].isBlank()) {
-                continue;
-            }
-            List<String> f = fields(rows[r], separator);
+        for (CsvRecords.Record record : records.subList(1, records.size())) {
+            int lineNo = record.line();
+            List<String> f = record.fields();
             String part = get(f, col, "part");
             if (part.isEmpty()) {
                 problems.add(new BomProblem(file, lineNo, "the part name is empty"));
                 continue;
             }
-            BigDecimal quantity = decimal(get(f, col, "quantity"));
+            BigDecimal quantity = Decimals.parse(get(f, col, "quantity"), separator);
             if (quantity == null) {
                 problems.add(new BomProblem(file, lineNo, "the quantity '" + get(f, col, "quantity") + "' is not a number"));
                 continue;
@@ -99,26 +104,28 @@ public final class CsvBomReader {
                 problems.add(new BomProblem(file, lineNo, "unknown type '" + kindText + "'; use assembly, bought, made or standard"));
                 continue;
             }
+            String currency = get(f, col, "currency");
+            if (!currency.isEmpty() && !isCurrency(currency)) {
+                problems.add(new BomProblem(file, lineNo, "the currency '" + currency + "' is not a code such as USD"));
+                continue;
+            }
             Long price = null;
             String priceText = get(f, col, "price");
             if (!priceText.isEmpty()) {
-                BigDecimal p = decimal(priceText.replace("$", "").replace("€", "").replace(",", ""));
+                BigDecimal p = Decimals.parse(priceText.replace("$", "").replace("€", "").replace("£", ""), separator);
                 if (p == null || p.signum() < 0) {
                     problems.add(new BomProblem(file, lineNo, "the unit price '" + priceText + "' is not an amount such as 12.50"));
                     continue;
                 }
-                price = p.movePointRight(2).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
-            }
-            String currency = get(f, col, "currency");
-            if (!currency.isEmpty() && !currency.matches("[A-Z]{3}")) {
-                problems.add(new BomProblem(file, lineNo, "the currency '" + currency + "' is not a code such as USD"));
-                continue;
+                // minor units in the currency's own exponent: cents for USD, none for JPY, thousandths for BHD
+                int digits = Currency.getInstance(currency.isEmpty() ? "USD" : currency).getDefaultFractionDigits();
+                price = p.movePointRight(Math.max(0, digits)).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
             }
             BigDecimal materialQuantity = null;
             Unit materialUnit = null;
             String materialClass = get(f, col, "material_class");
             if (!materialClass.isEmpty()) {
-                materialQuantity = decimal(get(f, col, "material_quantity"));
+                materialQuantity = Decimals.parse(get(f, col, "material_quantity"), separator);
                 materialUnit = Unit.of(get(f, col, "material_unit")).orElse(null);
                 if (materialQuantity == null || materialQuantity.signum() < 0 || materialUnit == null) {
                     problems.add(new BomProblem(file, lineNo, "a material needs a non-negative material_quantity and a known material_unit"));
@@ -167,47 +174,15 @@ public final class CsvBomReader {
         return at == null || at >= f.size() ? "" : f.get(at).strip();
     }
 
-    private static BigDecimal decimal(String text) {
+    private static boolean isCurrency(String code) {
+        if (!code.matches("[A-Z]{3}")) {
+            return false;
+        }
         try {
-            return new BigDecimal(text.strip());
-        } catch (NumberFormatException e) {
-            return null;
+            Currency.getInstance(code);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
-    }
-
-    private static char separator(String header) {
-        if (header.indexOf('\t') >= 0) {
-            return '\t';
-        }
-        return header.indexOf(';') >= 0 && header.indexOf(',') < 0 ? ';' : ',';
-    }
-
-    /** Splits one line; fields may be quoted with "", and "" inside quotes is a quote. */
-    public static List<String> fields(String line, char separator) {
-        List<String> out = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    field.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == separator) {
-                out.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(ch);
-            }
-        }
-        out.add(field.toString());
-        return out;
     }
 }

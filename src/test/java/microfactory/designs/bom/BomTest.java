@@ -190,4 +190,20 @@ class BomTest {
             assertThat(p.message()).startsWith("malformed TOML");
         });
     }
+
+    @Test
+    void aSemicolonBomFromASpreadsheetReadsDecimalCommasAndEachCurrencysOwnMinorUnits() {
+        String text = "level;part;quantity;unit;type;unit_price;currency\n"
+                + "1;frame;1;pcs;assembly;;\n"
+                + "2;\"bolt; M12\";16;pcs;bought;12,50;EUR\n"
+                + "2;plate;1,5;kg;bought;1.234,50;USD\n"
+                + "1;seat;1;pcs;bought;1500;JPY\n";
+        CsvBomReader.Read read = CsvBomReader.read("bom.csv", text);
+        assertThat(read.problems()).isEmpty();
+        assertThat(read.lines()).extracting(BomLine::part).containsExactly("frame", "bolt; M12", "plate", "seat");
+        assertThat(read.lines().get(1).unitPriceMinor()).isEqualTo(1250L); // 12,50 EUR, not 1250.00
+        assertThat(read.lines().get(2).quantity()).isEqualByComparingTo("1.5");
+        assertThat(read.lines().get(2).unitPriceMinor()).isEqualTo(123450L);
+        assertThat(read.lines().get(3).unitPriceMinor()).isEqualTo(1500L); // yen have no minor unit
+    }
 }
