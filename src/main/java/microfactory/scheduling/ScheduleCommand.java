@@ -15,6 +15,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import picocli.CommandLine;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -78,13 +81,20 @@ public final class ScheduleCommand extends microfactory.common.VerbGroup {
             }
         }
 
+        /** The schedule as JSON, written by Jackson (an instance's name may hold any character). */
         static String json(String name, Solver.Result r) {
-            String tasks = r.schedule().assignments().stream().map(a -> String.format(Locale.ROOT,
-                    "{\"task\":%d,\"start\":%d,\"end\":%d,\"people\":%s}", a.task(), a.start(), a.end(), a.people()))
-                    .collect(Collectors.joining(","));
-            return String.format(Locale.ROOT, "{\"instance\":\"%s\",\"makespan\":%d,\"lowerBound\":%d,\"gapPercent\":%.4f,\"tasks\":[%s]}",
-                    name, r.makespan(), r.lowerBound(), r.gapPercent(), tasks);
+            ObjectNode root = JSON.createObjectNode().put("instance", name).put("makespan", r.makespan())
+                    .put("lowerBound", r.lowerBound()).put("gapPercent", Math.round(r.gapPercent() * 10_000) / 10_000.0);
+            ArrayNode tasks = root.putArray("tasks");
+            for (Assignment a : r.schedule().assignments()) {
+                ObjectNode t = tasks.addObject().put("task", a.task()).put("start", a.start()).put("end", a.end());
+                ArrayNode people = t.putArray("people");
+                a.people().forEach(people::add);
+            }
+            return JSON.writeValueAsString(root);
         }
+
+        private static final JsonMapper JSON = JsonMapper.builder().build();
     }
 
     @Command(name = "bench", description = "Solve every instance in <dir>; write results.csv and schedules; compare with the reference tables beside <dir>.")
