@@ -198,7 +198,7 @@ class ProductionPages {
         RunRequest request = form.toRequest(problems);
         try {
             Run run = production.create(request, problems);
-            flash.addFlashAttribute("notice", run.status().equals("DRAFT") ? "Saved as a draft: open it for sign-up when ready."
+            flash.addFlashAttribute("notice", run.status() == RunStatus.DRAFT ? "Saved as a draft: open it for sign-up when ready."
                     : "The run is open for sign-up.");
             return "redirect:/production/runs/" + run.id();
         } catch (InvalidInputException e) {

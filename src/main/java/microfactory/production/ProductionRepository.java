@@ -25,7 +25,7 @@ class ProductionRepository {
     }
 
     long insertRun(String design, String version, int quantity, LocalDate startsOn, int days, int dayStart, int dayEnd, int crew,
-                   int trainees, String status, Instant at, long feeMinor, String feeCurrency, List<String> bays) {
+                   int trainees, RunStatus status, Instant at, long feeMinor, String feeCurrency, List<String> bays) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into production_run (design_slug, version, quantity, starts_on, days, day_start, day_end, crew_target,
@@ -33,7 +33,7 @@ class ProductionRepository {
                 values (:d, :v, :q, :s, :days, :ds, :de, :c, :t, :status, :at, :fee, :currency, :bays)""")
             .param("fee", feeMinor).param("currency", feeCurrency).param("bays", String.join(",", bays))
             .param("d", design).param("v", version).param("q", quantity).param("s", startsOn).param("days", days)
-            .param("ds", dayStart).param("de", dayEnd).param("c", crew).param("t", trainees).param("status", status)
+            .param("ds", dayStart).param("de", dayEnd).param("c", crew).param("t", trainees).param("status", status.name())
             .param("at", Timestamp.from(at)).update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
@@ -51,8 +51,8 @@ class ProductionRepository {
         jdbc.sql("select id from production_run where id = :id for update").param("id", runId).query(Long.class).optional();
     }
 
-    void setStatus(long runId, String status) {
-        jdbc.sql("update production_run set status = :s where id = :id").param("s", status).param("id", runId).update();
+    void setStatus(long runId, RunStatus status) {
+        jdbc.sql("update production_run set status = :s where id = :id").param("s", status.name()).param("id", runId).update();
     }
 
     List<Signup> signups(long runId) {
@@ -244,7 +244,7 @@ class ProductionRepository {
     private static Run run(ResultSet rs, int n) throws SQLException {
         return new Run(rs.getLong("id"), rs.getString("design_slug"), rs.getString("version"), rs.getInt("quantity"),
                 rs.getObject("starts_on", LocalDate.class), rs.getInt("days"), rs.getInt("day_start"), rs.getInt("day_end"),
-                rs.getInt("crew_target"), rs.getInt("trainee_seats"), rs.getString("status"), rs.getTimestamp("created_at").toInstant(),
+                rs.getInt("crew_target"), rs.getInt("trainee_seats"), RunStatus.valueOf(rs.getString("status")), rs.getTimestamp("created_at").toInstant(),
                 rs.getLong("fee_minor"), rs.getString("fee_currency"), rs.getString("cancel_reason"), list(rs.getString("bays")));
     }
 }

@@ -122,7 +122,7 @@ public class ProductionService {
 
     /** Builds taking sign-ups where this member could have a seat now: as crew (they qualify) or as a trainee. */
     public List<Run> openTo(long memberId) {
-        return runs().stream().filter(r -> List.of("OPEN", "SCHEDULED").contains(r.status()))
+        return runs().stream().filter(r -> r.status().takesSignUps())
                 .filter(r -> runs.signups(r.id()).stream().noneMatch(s -> s.memberId() == memberId && !s.status().equals("WITHDRAWN")))
                 .filter(r -> runs.confirmed(r.id(), "TRAINEE", null) < r.traineeSeats()
                         || (qualifiesForCrew(r, memberId) && runs.confirmed(r.id(), "CREW", null) < generalSeats(r)))
@@ -178,8 +178,8 @@ public class ProductionService {
             }
         }
         runs.started(t.id(), clock.instant());
-        if (run.status().equals("SCHEDULED")) {
-            runs.setStatus(runId, "IN_PROGRESS");
+        if (run.status() == RunStatus.SCHEDULED) {
+            runs.setStatus(runId, RunStatus.IN_PROGRESS);
             runs.signups(runId).stream().filter(s -> s.status().equals("CONFIRMED")).forEach(s -> fees.settle(s, true));
             runs.log(runId, clock.instant(), "STARTED", "The build started; fees owed are collected.");
         }
@@ -313,7 +313,7 @@ public class ProductionService {
             throw new InvalidInputException(all);
         }
         long id = runs.insertRun(r.design(), design.version().label(), r.quantity(), r.startsOn(), r.days(), r.dayStart(), r.dayEnd(),
-                r.crewTarget(), r.traineeSeats() == null ? 0 : r.traineeSeats(), Boolean.TRUE.equals(r.draft()) ? "DRAFT" : "OPEN",
+                r.crewTarget(), r.traineeSeats() == null ? 0 : r.traineeSeats(), Boolean.TRUE.equals(r.draft()) ? RunStatus.DRAFT : RunStatus.OPEN,
                 clock.instant(), fee, currency, bays);
         roles.forEach(role -> runs.insertSeat(id, role.skill(), role.level(), role.seats()));
         return run(id);
@@ -355,10 +355,10 @@ public class ProductionService {
     @Transactional
     public Run open(long runId) {
         Run run = run(runId);
-        if (!run.status().equals("DRAFT")) {
-            throw new ConflictException("Only a draft opens for sign-up; this run is " + run.status().toLowerCase().replace('_', ' ') + ".");
+        if (run.status() != RunStatus.DRAFT) {
+            throw new ConflictException("Only a draft opens for sign-up; this run is " + run.status().label() + ".");
         }
-        runs.setStatus(runId, "OPEN");
+        runs.setStatus(runId, RunStatus.OPEN);
         runs.log(runId, clock.instant(), "OPENED", "Open for sign-up.");
         return run(runId);
     }
@@ -367,8 +367,8 @@ public class ProductionService {
     @Transactional
     public Run cancel(long runId, String reason) {
         Run run = run(runId);
-        if (List.of("COMPLETED", "CANCELLED").contains(run.status())) {
-            throw new ConflictException("This run is " + run.status().toLowerCase() + "; it cannot be cancelled.");
+        if (run.status().ended()) {
+            throw new ConflictException("This run is " + run.status().label() + "; it cannot be cancelled.");
         }
         if (reason == null || reason.isBlank()) {
             throw InvalidInputException.of("reason", "say why the run is cancelled; the crew will read it");
@@ -395,8 +395,8 @@ public class ProductionService {
         if (!s.status().equals("WAITLISTED")) {
             throw new ConflictException(s.name() + " is " + s.status().toLowerCase() + ", not on the waitlist.");
         }
-        if (!List.of("OPEN", "SCHEDULED").contains(run.status())) {
-            throw new ConflictException("Sign-up for this run is closed: it is " + run.status().toLowerCase().replace('_', ' ') + ".");
+        if (!run.status().takesSignUps()) {
+            throw new ConflictException("Sign-up for this run is closed: it is " + run.status().label() + ".");
         }
         runs.setSignupStatus(s.id(), "CONFIRMED");
         fees.charge(run, s);
@@ -469,8 +469,8 @@ public class ProductionService {
     @Transactional
     public Signup signUp(long runId, long memberId, String role, Long seatId) {
         Run run = run(runId);
-        if (!List.of("OPEN", "SCHEDULED").contains(run.status())) {
-            throw new ConflictException("Sign-up for this run is closed: it is " + run.status().toLowerCase().replace('_', ' ') + ".");
+        if (!run.status().takesSignUps()) {
+            throw new ConflictException("Sign-up for this run is closed: it is " + run.status().label() + ".");
         }
         if (!"CREW".equals(role) && !"TRAINEE".equals(role)) {
             throw InvalidInputException.of("role", "join as CREW or TRAINEE");
@@ -537,7 +537,7 @@ public class ProductionService {
                         fees.charge(run, next);
                         notices.seatConfirmed(run, next, true);
                     });
-            if (List.of("SCHEDULED", "IN_PROGRESS").contains(run.status())) {
+            if (run.status().live()) {
                 replanning.replanWithout(run, mine);
             }
         }
@@ -555,9 +555,9 @@ public class ProductionService {
     /** Refuses (with the reason) a run that cannot be scheduled in its status. */
     public Run requireSchedulable(long runId) {
         Run run = run(runId);
-        if (!List.of("OPEN", "SCHEDULED").contains(run.status())) {
+        if (!run.status().takesSignUps()) {
             throw new ConflictException("Only an open or scheduled run can be scheduled; this one is "
-                    + run.status().toLowerCase().replace('_', ' ') + ".");
+                    + run.status().label() + ".");
         }
         return run;
     }
@@ -576,7 +576,7 @@ public class ProductionService {
                     causes.isEmpty() ? ScheduleProblems.grouped(e.reasons()) : causes) + ".");
         }
         plans.store(runId, plan, result.schedule(), Map.of());
-        runs.setStatus(runId, "SCHEDULED");
+        runs.setStatus(runId, RunStatus.SCHEDULED);
         return result;
     }
 }

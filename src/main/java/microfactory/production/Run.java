@@ -8,7 +8,7 @@ import java.time.temporal.ChronoUnit;
 
 /** A swarm build: {@code quantity} units of a design version over {@code days} days within daily hours (minutes of the day). */
 public record Run(long id, String designSlug, String version, int quantity, LocalDate startsOn, int days, int dayStart, int dayEnd,
-                  int crewTarget, int traineeSeats, String status, Instant createdAt, long feeMinor, String feeCurrency,
+                  int crewTarget, int traineeSeats, RunStatus status, Instant createdAt, long feeMinor, String feeCurrency,
                   String cancelReason, java.util.List<String> bays) {
 
     /** The fee as people read it, e.g. "$150.00"; "free" when there is none. */

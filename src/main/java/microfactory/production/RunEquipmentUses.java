@@ -2,7 +2,6 @@ package microfactory.production;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -12,8 +11,6 @@ import microfactory.equipment.Machine;
 /** Tells equipment which builds still need a bay or a machine, so neither is removed under a build. */
 @Component
 class RunEquipmentUses implements EquipmentUses {
-
-    private static final Set<String> ENDED = Set.of("COMPLETED", "CANCELLED");
 
     private final ProductionRepository runs;
 
@@ -25,7 +22,7 @@ class RunEquipmentUses implements EquipmentUses {
     public List<String> usesOfBay(String bayCode) {
         List<String> uses = new ArrayList<>();
         for (Run r : runs.runs()) {
-            if (ENDED.contains(r.status())) {
+            if (r.status().ended()) {
                 continue;
             }
             boolean planned = r.bays().contains(bayCode);
@@ -56,7 +53,7 @@ class RunEquipmentUses implements EquipmentUses {
     }
 
     private static String describe(Run r) {
-        return "the " + r.status().toLowerCase().replace('_', ' ') + " build #" + r.id() + " (" + r.quantity() + " × "
+        return "the " + r.status().label() + " build #" + r.id() + " (" + r.quantity() + " × "
                 + r.designSlug() + ")";
     }
 }

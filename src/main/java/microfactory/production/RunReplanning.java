@@ -89,7 +89,7 @@ class RunReplanning {
                 throw new ConflictException("The build cannot go on without you: " + e.getMessage());
             }
             runs.deleteChecksAndTasks(run.id());
-            runs.setStatus(run.id(), "OPEN");
+            runs.setStatus(run.id(), RunStatus.OPEN);
             changed(run, "REOPENED", leaving.publicId() + " left and no schedule works without them: " + e.getMessage());
             return e.getMessage();
         }

@@ -32,7 +32,7 @@ class RunsApi {
     }
 
     /** {@code seats}: the crew target; {@code roles}: the part of it reserved for a skill at a level. */
-    record RunJson(long id, String design, String status, Instant starts, Instant ends, int seats, long signedUp, List<Seat> roles,
+    record RunJson(long id, String design, RunStatus status, Instant starts, Instant ends, int seats, long signedUp, List<Seat> roles,
                    long feeMinor, String feeCurrency, String cancelReason, List<String> bays) {
     }
 

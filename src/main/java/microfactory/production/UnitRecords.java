@@ -54,7 +54,7 @@ public class UnitRecords {
         runs.lifetime(made.id(), clock.instant(), "BUILT", "Built in run " + run.id() + " (" + run.designSlug() + " " + run.version()
                 + ") by " + builders.size() + " people; the chapter holds it until an owner is named.", index);
         if (runs.units(run.id()).size() == run.quantity()) {
-            runs.setStatus(run.id(), "COMPLETED");
+            runs.setStatus(run.id(), RunStatus.COMPLETED);
         }
     }
 

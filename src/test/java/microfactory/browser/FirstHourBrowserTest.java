@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import microfactory.production.ProductionService;
 import microfactory.production.Run;
+import microfactory.production.RunStatus;
 
 /**
  * A newcomer's first hour, on a phone and on a desktop: sign up (and be logged in at once) → the start-here panel → a
@@ -57,7 +58,7 @@ class FirstHourBrowserTest extends BrowserTest {
         noErrorPage();
         assertThat(browser.getPageSource()).contains("safety");
 
-        Run solar = production.runs().stream().filter(r -> r.designSlug().equals("solar-panel") && r.status().equals("OPEN"))
+        Run solar = production.runs().stream().filter(r -> r.designSlug().equals("solar-panel") && r.status() == RunStatus.OPEN)
                 .findFirst().orElseThrow();
         String page = url("/production/runs/" + solar.id());
         browser.get(page);

@@ -58,7 +58,7 @@ class ProductionTest {
     @Test
     void theDemoTractorBuildIsScheduledWithoutDoubleBookingsInsideTheWorkingDays() {
         Run run = production.runs().stream().filter(r -> r.designSlug().equals("lifetrac")).findFirst().orElseThrow();
-        assertThat(run.status()).isEqualTo("SCHEDULED");
+        assertThat(run.status()).isEqualTo(RunStatus.SCHEDULED);
         List<RunTask> tasks = production.schedule(run.id());
         assertThat(tasks).hasSize(3 * 25);
         Map<String, List<RunTask>> byPerson = new HashMap<>();
@@ -131,10 +131,10 @@ class ProductionTest {
         merit.issue(second.id(), "assembly", 1, "test");
         production.signUp(run.id(), second.id(), "CREW");
         production.schedule(run.id(), 500);
-        assertThat(production.run(run.id()).status()).isEqualTo("SCHEDULED");
+        assertThat(production.run(run.id()).status()).isEqualTo(RunStatus.SCHEDULED);
         assertThat(production.schedule(run.id())).hasSize(2 * 4);
         production.withdraw(run.id(), second.id());
-        assertThat(production.run(run.id()).status()).isEqualTo("OPEN");
+        assertThat(production.run(run.id()).status()).isEqualTo(RunStatus.OPEN);
         assertThat(production.schedule(run.id())).isEmpty();
     }
 
@@ -158,7 +158,7 @@ class ProductionTest {
         String crewOfSecond = second.people().get(0);
         // Two weeks ahead, nobody starts a task yet: the build begins at its first working hour.
         assertThatThrownBy(() -> production.startTask(run.id(), first.key(), first.people().get(0))).hasMessageContaining("The build starts on");
-        assertThat(production.run(run.id()).status()).isEqualTo("SCHEDULED");
+        assertThat(production.run(run.id()).status()).isEqualTo(RunStatus.SCHEDULED);
         TestClock.at(run.starts(chapter.zone()).plusSeconds(60));
         assertThatThrownBy(() -> production.startTask(run.id(), second.key(), crewOfSecond)).hasMessageContaining("Wait: cut plates and studs");
         Member stranger = newcomer();
@@ -192,7 +192,7 @@ class ProductionTest {
             assertThat(u.builders()).containsExactlyInAnyOrder(a.publicId(), b.publicId());
             assertThat(ledger.entry(u.ledgerIndex()).json()).contains("\"kind\":\"unit.produced\"").contains(u.serial());
         });
-        assertThat(production.run(run.id()).status()).isEqualTo("COMPLETED");
+        assertThat(production.run(run.id()).status()).isEqualTo(RunStatus.COMPLETED);
     }
 
     @Test
@@ -209,7 +209,7 @@ class ProductionTest {
         production.schedule(run.id(), 500);
         Member leaving = crew.get(0);
         production.withdraw(run.id(), leaving.id());
-        assertThat(production.run(run.id()).status()).isEqualTo("SCHEDULED");
+        assertThat(production.run(run.id()).status()).isEqualTo(RunStatus.SCHEDULED);
         List<RunTask> after = production.schedule(run.id());
         assertThat(after).hasSize(2 * 4).noneMatch(t -> t.involves(leaving.publicId()));
         assertThat(after).allMatch(t -> t.people().size() == (t.code().equals("H2") || t.code().equals("H3") ? 2 : 1));
@@ -219,7 +219,7 @@ class ProductionTest {
     void thePastPrinterWorkshopBuiltSixPrintersWithSerialsOnTheLedger() {
         Run past = production.runs().stream().filter(r -> r.designSlug().equals("3d-printer"))
                 .min(java.util.Comparator.comparingLong(Run::id)).orElseThrow(); // the demo's, the first of its design
-        assertThat(past.status()).isEqualTo("COMPLETED");
+        assertThat(past.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(production.units(past.id())).hasSize(6).allSatisfy(u -> {
             assertThat(u.serial()).matches("3DPRINTER-" + past.id() + "-0[1-6]");
             assertThat(ledger.entry(u.ledgerIndex()).kind()).isEqualTo("unit.produced");

@@ -72,7 +72,7 @@ class RejoinTest {
         assertThat(production.signups(run.id())).filteredOn(x -> x.memberId() == second.id()).extracting(Signup::status)
                 .containsExactly("CONFIRMED");
 
-        Run done = production.runs().stream().filter(r -> r.status().equals("COMPLETED")).findFirst().orElseThrow();
+        Run done = production.runs().stream().filter(r -> r.status() == RunStatus.COMPLETED).findFirst().orElseThrow();
         String closed = page.page("/production/runs/" + done.id()).body();
         assertThat(closed).contains("id=\"signup-closed\"").doesNotContain("id=\"join-trainee\"").doesNotContain("id=\"join-crew\"");
     }

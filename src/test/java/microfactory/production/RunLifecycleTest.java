@@ -61,15 +61,15 @@ class RunLifecycleTest {
     @Test
     void aDraftIsClosedUntilOpenedAndACancelledRunSaysWhy() {
         Run draft = production.create(wall(2).asDraft());
-        assertThat(draft.status()).isEqualTo("DRAFT");
+        assertThat(draft.status()).isEqualTo(RunStatus.DRAFT);
         Member m = framer("");
         assertThatThrownBy(() -> production.signUp(draft.id(), m.id(), "CREW")).hasMessageContaining("closed: it is draft");
-        assertThat(production.open(draft.id()).status()).isEqualTo("OPEN");
+        assertThat(production.open(draft.id()).status()).isEqualTo(RunStatus.OPEN);
         assertThatThrownBy(() -> production.open(draft.id())).isInstanceOf(ConflictException.class);
         production.signUp(draft.id(), m.id(), "CREW");
         assertThatThrownBy(() -> production.cancel(draft.id(), " ")).hasMessageContaining("say why");
         Run cancelled = production.cancel(draft.id(), "the timber did not arrive");
-        assertThat(cancelled.status()).isEqualTo("CANCELLED");
+        assertThat(cancelled.status()).isEqualTo(RunStatus.CANCELLED);
         assertThat(cancelled.cancelReason()).isEqualTo("the timber did not arrive");
         assertThatThrownBy(() -> production.cancel(draft.id(), "again")).hasMessageContaining("cannot be cancelled");
         assertThat(production.log(draft.id())).extracting(RunEvent::kind).contains("CANCELLED", "OPENED");
@@ -153,7 +153,7 @@ class RunLifecycleTest {
         assertThat(location).contains("/production/runs/");
         long id = Long.parseLong(location.replaceAll(".*/", ""));
         Run run = production.run(id);
-        assertThat(run.status()).isEqualTo("DRAFT");
+        assertThat(run.status()).isEqualTo(RunStatus.DRAFT);
         assertThat(run.feeMinor()).isEqualTo(2_500);
         assertThat(run.bays()).containsExactly("B12");
         assertThat(production.seats(id)).singleElement().satisfies(s -> assertThat(s.label()).isEqualTo("woodworking ≥ 1"));
@@ -189,7 +189,7 @@ class RunLifecycleTest {
         assertThat(polls).as("progress was shown while solving").isPositive();
         String page = steward.get("/production/runs/" + run.id()).body();
         assertThat(page).contains("Scheduled:").contains("Schedule by person");
-        assertThat(production.run(run.id()).status()).isEqualTo("SCHEDULED");
+        assertThat(production.run(run.id()).status()).isEqualTo(RunStatus.SCHEDULED);
         assertThat(steward.get("/production/runs/" + run.id()).body()).doesNotContain("Scheduled:"); // shown once
     }
 }

@@ -53,7 +53,7 @@ class RunNoticesTest {
 
     @Test
     void theDemoHasAnOpenBuildWithFreeSeatsAndMailInTheOutbox() {
-        Run open = production.runs().stream().filter(r -> r.designSlug().equals("solar-panel") && r.status().equals("OPEN"))
+        Run open = production.runs().stream().filter(r -> r.designSlug().equals("solar-panel") && r.status() == RunStatus.OPEN)
                 .findFirst().orElseThrow();
         long confirmed = production.signups(open.id()).stream().filter(s -> s.status().equals("CONFIRMED")).count();
         assertThat(confirmed).isLessThan(open.crewTarget());

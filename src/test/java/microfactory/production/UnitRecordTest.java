@@ -27,7 +27,7 @@ class UnitRecordTest {
 
     /** The second test moves the second printer, so the first keeps its demo owner whatever the order. */
     Unit demoPrinter(int k) {
-        Run workshop = production.runs().stream().filter(r -> r.designSlug().equals("3d-printer") && r.status().equals("COMPLETED"))
+        Run workshop = production.runs().stream().filter(r -> r.designSlug().equals("3d-printer") && r.status() == RunStatus.COMPLETED)
             .findFirst().orElseThrow();
         return production.units(workshop.id()).get(k);
     }
