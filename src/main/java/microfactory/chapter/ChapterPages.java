@@ -11,6 +11,7 @@ import microfactory.learning.LearningService;
 import microfactory.members.MemberPrincipal;
 import microfactory.merit.MeritService;
 import microfactory.production.ProductionService;
+import microfactory.production.TaskStatus;
 import microfactory.web.Areas;
 
 /** The home page: the chapter's dashboard, and for a logged-in member where to start. */
@@ -45,6 +46,6 @@ class ChapterPages {
                 merit.badgesOf(me.memberId()).stream().filter(b -> b.validAt(now)).toList(),
                 production.openTo(me.memberId()).stream().limit(5).toList(),
                 production.tasksOf(me.memberId(), me.publicId()).stream()
-                        .filter(t -> !t.task().status().equals("DONE") && t.ends().isAfter(now)).findFirst().orElse(null));
+                        .filter(t -> t.task().status() != TaskStatus.DONE && t.ends().isAfter(now)).findFirst().orElse(null));
     }
 }

@@ -157,7 +157,7 @@ class ProductionPages {
                 }
             }
             RunTask after = production.finishTask(id, key, me.publicId(), me.memberId(), checks, form.get("note"));
-            flash.addFlashAttribute(after.status().equals("DONE") ? "notice" : "problem", after.status().equals("DONE")
+            flash.addFlashAttribute(after.status() == TaskStatus.DONE ? "notice" : "problem", after.status() == TaskStatus.DONE
                     ? "Done: " + after.name() + "." : "A check failed: " + after.name() + " blocks what follows until it passes.");
         } catch (ConflictException | InvalidInputException e) {
             flash.addFlashAttribute("problem", e.getMessage());

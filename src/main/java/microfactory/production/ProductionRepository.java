@@ -143,8 +143,8 @@ class ProductionRepository {
             .param("r", runId).query(ProductionRepository::task).list();
     }
 
-    void setTaskStatus(long taskId, String status) {
-        jdbc.sql("update production_task set status = :s where id = :id").param("s", status).param("id", taskId).update();
+    void setTaskStatus(long taskId, TaskStatus status) {
+        jdbc.sql("update production_task set status = :s where id = :id").param("s", status.name()).param("id", taskId).update();
     }
 
     void retime(long taskId, int start, int end) {
@@ -157,9 +157,9 @@ class ProductionRepository {
             .param("at", Timestamp.from(at)).param("id", taskId).update();
     }
 
-    void finished(long taskId, String status, Instant at) {
+    void finished(long taskId, TaskStatus status, Instant at) {
         jdbc.sql("update production_task set status = :s, finished_at = :at where id = :id")
-            .param("s", status).param("at", Timestamp.from(at)).param("id", taskId).update();
+            .param("s", status.name()).param("at", Timestamp.from(at)).param("id", taskId).update();
     }
 
     /** Runs whose schedule is live (scheduled or under way). */
@@ -229,7 +229,7 @@ class ProductionRepository {
         String checklist = rs.getString(13);
         return new RunTask(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getInt(6),
                 rs.getString(7), list(rs.getString(8)), list(rs.getString(9)), list(rs.getString(10)), list(rs.getString(11)),
-                rs.getString(12), checklist == null || checklist.isBlank() ? List.of() : List.of(checklist.split("\n")),
+                TaskStatus.valueOf(rs.getString(12)), checklist == null || checklist.isBlank() ? List.of() : List.of(checklist.split("\n")),
                 instant(rs.getTimestamp(14)), instant(rs.getTimestamp(15)));
     }
 

@@ -115,7 +115,7 @@ public class ProductionService {
                     .forEach(t -> mine.add(new MyTask(r, t, r.at(t.startMinute(), zone), r.at(t.endMinute(), zone))));
         }
         ToIntFunction<MyTask> group = m -> m.starts().atZone(zone).toLocalDate().equals(today) ? 0
-                : m.ends().isAfter(now) && !m.task().status().equals("DONE") ? 1 : 2;
+                : m.ends().isAfter(now) && m.task().status() != TaskStatus.DONE ? 1 : 2;
         mine.sort(Comparator.comparingInt(group).thenComparing(MyTask::starts));
         return mine;
     }
@@ -162,8 +162,8 @@ public class ProductionService {
         if (!t.involves(publicId)) {
             throw new ConflictException("Only the crew of " + t.name() + " (unit " + t.unit() + ") can start it.");
         }
-        if (!t.status().equals("PLANNED")) {
-            throw new ConflictException(t.name() + " is " + t.status().toLowerCase() + " already.");
+        if (t.status() != TaskStatus.PLANNED) {
+            throw new ConflictException(t.name() + " is " + t.status().label() + " already.");
         }
         if (clock.instant().isBefore(run.starts(chapter.zone()))) {
             throw new ConflictException("The build starts on " + DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm")
@@ -172,9 +172,9 @@ public class ProductionService {
         }
         for (String p : t.predecessors()) {
             RunTask before = byKey.get(t.unit() + "-" + p);
-            if (!before.status().equals("DONE")) {
-                throw new ConflictException("Wait: " + before.name() + " (unit " + t.unit() + ") is " + before.status().toLowerCase()
-                        + (before.status().equals("FAILED") ? " — a quality check failed and blocks what follows until it is resolved" : "") + ".");
+            if (before.status() != TaskStatus.DONE) {
+                throw new ConflictException("Wait: " + before.name() + " (unit " + t.unit() + ") is " + before.status().label()
+                        + (before.status() == TaskStatus.FAILED ? " — a quality check failed and blocks what follows until it is resolved" : "") + ".");
             }
         }
         runs.started(t.id(), clock.instant());
@@ -199,8 +199,8 @@ public class ProductionService {
         if (!t.involves(publicId)) {
             throw new ConflictException("Only the crew of " + t.name() + " (unit " + t.unit() + ") can finish it.");
         }
-        if (!List.of("STARTED", "FAILED").contains(t.status())) {
-            throw new ConflictException(t.name() + " is " + t.status().toLowerCase() + "; start it first.");
+        if (t.status() != TaskStatus.STARTED && t.status() != TaskStatus.FAILED) {
+            throw new ConflictException(t.name() + " is " + t.status().label() + "; start it first.");
         }
         List<String> missing = t.checklist().stream().filter(item -> checks == null || !checks.containsKey(item)).toList();
         if (!missing.isEmpty()) {
@@ -212,7 +212,7 @@ public class ProductionService {
             allPassed &= passed;
             runs.insertCheck(t.id(), item, passed, note == null ? "" : note.strip(), memberId, clock.instant());
         }
-        runs.finished(t.id(), allPassed ? "DONE" : "FAILED", clock.instant());
+        runs.finished(t.id(), allPassed ? TaskStatus.DONE : TaskStatus.FAILED, clock.instant());
         if (allPassed) {
             askSignOffsForTrainees(run, t);
             units.completeIfBuilt(run, t.unit());

@@ -34,9 +34,9 @@ public record RunDashboard(long done, int total, int unitsBuilt, int expectedEnd
         long nowMinute = run.minuteAt(now, zone);
         List<Delay> delays = new ArrayList<>();
         for (RunTask t : tasks) {
-            if (t.status().equals("STARTED") && nowMinute > t.endMinute()) {
+            if (t.status() == TaskStatus.STARTED && nowMinute > t.endMinute()) {
                 delays.add(new Delay(t.key(), t.unit(), t.name(), "running over", nowMinute - t.endMinute()));
-            } else if (t.status().equals("PLANNED") && nowMinute > t.startMinute()) {
+            } else if (t.status() == TaskStatus.PLANNED && nowMinute > t.startMinute()) {
                 delays.add(new Delay(t.key(), t.unit(), t.name(), "not started", nowMinute - t.startMinute()));
             } else if (t.finishedAt() != null && run.minuteAt(t.finishedAt(), zone) > t.endMinute()) {
                 delays.add(new Delay(t.key(), t.unit(), t.name(), "finished late",
@@ -44,7 +44,7 @@ public record RunDashboard(long done, int total, int unitsBuilt, int expectedEnd
             }
         }
         delays.sort(Comparator.comparingLong(Delay::minutes).reversed());
-        long done = tasks.stream().filter(t -> t.status().equals("DONE")).count();
+        long done = tasks.stream().filter(t -> t.status() == TaskStatus.DONE).count();
         int end = tasks.stream().mapToInt(RunTask::endMinute).max().orElse(0);
         return new RunDashboard(done, tasks.size(), unitsBuilt, end, (run.days() - 1) * 1440 + run.dayEnd(), delays,
                 criticalChain(tasks), log);

@@ -26,7 +26,7 @@ class RunEquipmentUses implements EquipmentUses {
                 continue;
             }
             boolean planned = r.bays().contains(bayCode);
-            boolean scheduled = runs.tasks(r.id()).stream().anyMatch(t -> bayCode.equals(t.bay()) && !t.status().equals("DONE"));
+            boolean scheduled = runs.tasks(r.id()).stream().anyMatch(t -> bayCode.equals(t.bay()) && t.status() != TaskStatus.DONE);
             if (planned || scheduled) {
                 uses.add(describe(r) + (scheduled ? " has work scheduled in it" : " is planned in it"));
             }
@@ -39,7 +39,7 @@ class RunEquipmentUses implements EquipmentUses {
         List<String> uses = new ArrayList<>();
         for (Run r : runs.liveRuns()) {
             long tasks = runs.tasks(r.id()).stream()
-                    .filter(t -> !t.status().equals("DONE") && needs(t, machine.type())).count();
+                    .filter(t -> t.status() != TaskStatus.DONE && needs(t, machine.type())).count();
             if (tasks > 0) {
                 uses.add(describe(r) + " needs a " + machine.type() + " for " + tasks + (tasks == 1 ? " task" : " tasks"));
             }

@@ -88,7 +88,7 @@ class RunPlans {
                     a.people().stream().map(q -> plan.crew().get(q - 1).publicId()).toList(),
                     a.trainees().stream().map(q -> plan.crew().get(q - 1).publicId()).toList(),
                     t.machines().entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).toList(), t.predecessors(),
-                    "PLANNED", t.checklist()));
+                    TaskStatus.PLANNED, t.checklist()));
         }
     }
 
@@ -120,17 +120,17 @@ class RunPlans {
         Set<Integer> done = new java.util.HashSet<>();
         for (RunTask t : current) {
             minutes.put(taskIds.get(t.key()), t.minutes());
-            if (t.status().equals("DONE")) {
+            if (t.status() == TaskStatus.DONE) {
                 done.add(taskIds.get(t.key())); // finished work no longer needs its machines (they may be gone since)
             }
-            if (!t.status().equals("PLANNED")) {
-                keep.put(t.key(), t.status());
+            if (t.status() != TaskStatus.PLANNED) {
+                keep.put(t.key(), t.status().name());
                 now = Math.max(now, t.startMinute() + 1);
             }
         }
         int at = now;
         List<Assignment> assignments = current.stream().map(t -> {
-            int start = t.status().equals("PLANNED") ? Math.max(t.startMinute(), at) : t.startMinute();
+            int start = t.status() == TaskStatus.PLANNED ? Math.max(t.startMinute(), at) : t.startMinute();
             return new Assignment(taskIds.get(t.key()), start, start + t.minutes(),
                     t.people().stream().filter(personIds::containsKey).map(personIds::get).toList(), List.of());
         }).toList();

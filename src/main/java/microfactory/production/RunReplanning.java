@@ -62,7 +62,7 @@ class RunReplanning {
 
     /** Whether work left in the run needs a machine of this type. */
     private boolean needs(Run run, String machineType) {
-        return runs.tasks(run.id()).stream().anyMatch(t -> !t.status().equals("DONE")
+        return runs.tasks(run.id()).stream().anyMatch(t -> t.status() != TaskStatus.DONE
                 && t.machines().stream().anyMatch(m -> m.startsWith(machineType + ":")));
     }
 
@@ -180,7 +180,7 @@ class RunReplanning {
         if (!steward && !t.involves(publicId)) {
             throw new ConflictException("Only the crew of " + t.name() + " (unit " + t.unit() + ") or a steward can report it late.");
         }
-        if (t.status().equals("DONE")) {
+        if (t.status() == TaskStatus.DONE) {
             throw new ConflictException(t.name() + " (unit " + t.unit() + ") is done; only work not finished can run late.");
         }
         RunPlans.Situation s = plans.situation(run, plans.crew(runId), Map.of());

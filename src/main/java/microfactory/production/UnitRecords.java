@@ -36,7 +36,7 @@ public class UnitRecords {
     /** When every task of the unit is done: its serial, a public ledger entry naming its builders, its record opened. */
     void completeIfBuilt(Run run, int unit) {
         List<RunTask> tasks = runs.tasks(run.id());
-        boolean built = tasks.stream().filter(x -> x.unit() == unit).allMatch(x -> x.status().equals("DONE"));
+        boolean built = tasks.stream().filter(x -> x.unit() == unit).allMatch(x -> x.status() == TaskStatus.DONE);
         if (!built || runs.units(run.id()).stream().anyMatch(u -> u.unit() == unit)) {
             return;
         }

@@ -170,13 +170,13 @@ class ProductionTest {
         assertThatThrownBy(() -> production.finishTask(run.id(), first.key(), worker, workerId, Map.of(), ""))
                 .hasMessageContaining("record every check");
         assertThat(production.finishTask(run.id(), first.key(), worker, workerId, Map.of("lengths within 1/8 in", false), "short stud").status())
-                .isEqualTo("FAILED");
+                .isEqualTo(TaskStatus.FAILED);
         assertThatThrownBy(() -> production.startTask(run.id(), second.key(), crewOfSecond)).hasMessageContaining("a quality check failed");
         assertThat(production.finishTask(run.id(), first.key(), worker, workerId, Map.of("lengths within 1/8 in", true), "recut").status())
-                .isEqualTo("DONE");
+                .isEqualTo(TaskStatus.DONE);
 
         for (RunTask t : production.schedule(run.id())) {
-            if (t.status().equals("DONE")) {
+            if (t.status() == TaskStatus.DONE) {
                 continue;
             }
             String who = t.people().get(0);

@@ -123,12 +123,12 @@ class ReplanningTest {
                 assertThat(e.kind()).isEqualTo("REPLANNED");
                 assertThat(e.message()).contains("Table saw went out of service (blade guard cracked)");
             });
-            assertThat(task(inProgress, "1-H1").status()).isEqualTo("STARTED");
+            assertThat(task(inProgress, "1-H1").status()).isEqualTo(TaskStatus.STARTED);
             assertThat(production.log(waiting.id())).first().satisfies(e -> {
                 assertThat(e.kind()).isEqualTo("BLOCKED");
                 assertThat(e.message()).contains("table-saw");
             });
-            assertThat(task(waiting, "1-H1").status()).isEqualTo("DONE");
+            assertThat(task(waiting, "1-H1").status()).isEqualTo(TaskStatus.DONE);
         } finally {
             equipment.setStatus("table-saw", true, null);
         }
