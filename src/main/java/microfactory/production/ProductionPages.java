@@ -86,7 +86,7 @@ class ProductionPages {
         model.addAttribute("byPerson", GanttChart.byPerson(run, tasks, dashboard, names, myId));
         model.addAttribute("crewSkills", production.crewSkills(run));
         model.addAttribute("mine", me == null ? null : signups.stream().filter(s -> s.memberId() == me.memberId()
-                && !s.status().equals("WITHDRAWN")).findFirst().orElse(null));
+                && s.status() != SignupStatus.WITHDRAWN).findFirst().orElse(null));
         model.addAttribute("qualified", me != null && production.qualifiesForCrew(run, me.memberId()));
         model.addAttribute("myId", myId);
         model.addAttribute("units", production.units(id));
@@ -111,7 +111,7 @@ class ProductionPages {
             String overlap = production.overlapping(id, me.memberId()).stream()
                     .map(r -> "build #" + r.id() + " (" + r.designSlug() + ", from " + r.startsOn() + ")")
                     .collect(java.util.stream.Collectors.joining(", "));
-            flash.addFlashAttribute("notice", (s.status().equals("CONFIRMED")
+            flash.addFlashAttribute("notice", (s.status() == SignupStatus.CONFIRMED
                     ? (trainee ? "You have a trainee seat." : "You are on the crew.")
                     : (trainee ? "The trainee seats are taken: you are on their waitlist." : "The crew is full: you are on its waitlist."))
                     + (overlap.isEmpty() ? "" : " Mind: its days overlap your " + overlap + "."));

@@ -61,7 +61,7 @@ class ProductionRepository {
                   from production_signup s join member m on m.id = s.member_id where s.run_id = :r order by s.created_at, s.id""")
             .param("r", runId)
             .query((rs, n) -> new Signup(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                    rs.getString(7), rs.getObject(8, Long.class), rs.getString(9))).list();
+                    SignupStatus.valueOf(rs.getString(7)), rs.getObject(8, Long.class), rs.getString(9))).list();
     }
 
     /** Confirmed sign-ups in a role and seat (a null seat: general crew, or trainees). */
@@ -72,18 +72,18 @@ class ProductionRepository {
             .param("r", runId).param("role", role).param("seat", seatId).query(Long.class).single();
     }
 
-    void insertSignup(long runId, long memberId, String role, String status, Long seatId, Instant at) {
+    void insertSignup(long runId, long memberId, String role, SignupStatus status, Long seatId, Instant at) {
         jdbc.sql("""
                 insert into production_signup (run_id, member_id, role, status, seat_id, created_at)
                 values (:r, :m, :role, :s, :seat, :at)""")
-            .param("r", runId).param("m", memberId).param("role", role).param("s", status).param("seat", seatId)
+            .param("r", runId).param("m", memberId).param("role", role).param("s", status.name()).param("seat", seatId)
             .param("at", Timestamp.from(at)).update();
     }
 
     /** A member who left signs up again: their row comes back with the new role, seat and status. */
-    void rejoin(long signupId, String role, String status, Long seatId, Instant at) {
+    void rejoin(long signupId, String role, SignupStatus status, Long seatId, Instant at) {
         jdbc.sql("update production_signup set role = :role, status = :s, seat_id = :seat, created_at = :at where id = :id")
-            .param("role", role).param("s", status).param("seat", seatId).param("at", Timestamp.from(at)).param("id", signupId)
+            .param("role", role).param("s", status.name()).param("seat", seatId).param("at", Timestamp.from(at)).param("id", signupId)
             .update();
     }
 
@@ -109,8 +109,8 @@ class ProductionRepository {
             .param("r", reason).param("id", runId).update();
     }
 
-    void setSignupStatus(long signupId, String status) {
-        jdbc.sql("update production_signup set status = :s where id = :id").param("s", status).param("id", signupId).update();
+    void setSignupStatus(long signupId, SignupStatus status) {
+        jdbc.sql("update production_signup set status = :s where id = :id").param("s", status.name()).param("id", signupId).update();
     }
 
     void deleteTask(long taskId) {

@@ -98,7 +98,7 @@ public class ProductionService {
     /** The runs a member is on (confirmed), for their calendar. */
     public List<Run> runsOf(long memberId) {
         return runs.runs().stream().filter(r -> runs.signups(r.id()).stream()
-                .anyMatch(s -> s.memberId() == memberId && s.status().equals("CONFIRMED"))).toList();
+                .anyMatch(s -> s.memberId() == memberId && s.status() == SignupStatus.CONFIRMED)).toList();
     }
 
     /**
@@ -123,7 +123,7 @@ public class ProductionService {
     /** Builds taking sign-ups where this member could have a seat now: as crew (they qualify) or as a trainee. */
     public List<Run> openTo(long memberId) {
         return runs().stream().filter(r -> r.status().takesSignUps())
-                .filter(r -> runs.signups(r.id()).stream().noneMatch(s -> s.memberId() == memberId && !s.status().equals("WITHDRAWN")))
+                .filter(r -> runs.signups(r.id()).stream().noneMatch(s -> s.memberId() == memberId && s.status() != SignupStatus.WITHDRAWN))
                 .filter(r -> runs.confirmed(r.id(), "TRAINEE", null) < r.traineeSeats()
                         || (qualifiesForCrew(r, memberId) && runs.confirmed(r.id(), "CREW", null) < generalSeats(r)))
                 .toList();
@@ -180,7 +180,7 @@ public class ProductionService {
         runs.started(t.id(), clock.instant());
         if (run.status() == RunStatus.SCHEDULED) {
             runs.setStatus(runId, RunStatus.IN_PROGRESS);
-            runs.signups(runId).stream().filter(s -> s.status().equals("CONFIRMED")).forEach(s -> fees.settle(s, true));
+            runs.signups(runId).stream().filter(s -> s.status() == SignupStatus.CONFIRMED).forEach(s -> fees.settle(s, true));
             runs.log(runId, clock.instant(), "STARTED", "The build started; fees owed are collected.");
         }
         return task(runId, key);
@@ -392,13 +392,13 @@ public class ProductionService {
         runs.lock(runId);
         Signup s = runs.signups(runId).stream().filter(x -> x.id() == signupId).findFirst()
             .orElseThrow(() -> new NotFoundException("sign-up of run " + runId, signupId));
-        if (!s.status().equals("WAITLISTED")) {
-            throw new ConflictException(s.name() + " is " + s.status().toLowerCase() + ", not on the waitlist.");
+        if (s.status() != SignupStatus.WAITLISTED) {
+            throw new ConflictException(s.name() + " is " + s.status().name().toLowerCase() + ", not on the waitlist.");
         }
         if (!run.status().takesSignUps()) {
             throw new ConflictException("Sign-up for this run is closed: it is " + run.status().label() + ".");
         }
-        runs.setSignupStatus(s.id(), "CONFIRMED");
+        runs.setSignupStatus(s.id(), SignupStatus.CONFIRMED);
         fees.charge(run, s);
         runs.log(runId, clock.instant(), "CONFIRMED", s.publicId() + " confirmed from the waitlist by a steward.");
         notices.seatConfirmed(run, s, true);
@@ -495,12 +495,12 @@ public class ProductionService {
         }
         runs.lock(runId);
         Signup existing = runs.signups(runId).stream().filter(s -> s.memberId() == memberId).findFirst().orElse(null);
-        if (existing != null && existing.status().equals("CONFIRMED")) {
+        if (existing != null && existing.status() == SignupStatus.CONFIRMED) {
             throw new ConflictException("You are signed up for this run already.");
         }
         long places = seat != null ? seat.seats() : role.equals("CREW") ? generalSeats(run) : run.traineeSeats();
-        String status = runs.confirmed(runId, role, seatId) < places ? "CONFIRMED" : "WAITLISTED";
-        if (existing != null && existing.status().equals("WAITLISTED") && !status.equals("CONFIRMED")) {
+        SignupStatus status = runs.confirmed(runId, role, seatId) < places ? SignupStatus.CONFIRMED : SignupStatus.WAITLISTED;
+        if (existing != null && existing.status() == SignupStatus.WAITLISTED && status != SignupStatus.CONFIRMED) {
             throw new ConflictException("You are on a waitlist for this run already; you can move only to a free seat.");
         }
         if (existing != null) { // back after leaving, or off a waitlist into a free seat
@@ -508,8 +508,8 @@ public class ProductionService {
         } else {
             runs.insertSignup(runId, memberId, role, status, seatId, clock.instant());
         }
-        Signup made = runs.signups(runId).stream().filter(s -> s.memberId() == memberId && s.status().equals(status)).findFirst().orElseThrow();
-        if (status.equals("CONFIRMED")) {
+        Signup made = runs.signups(runId).stream().filter(s -> s.memberId() == memberId && s.status() == status).findFirst().orElseThrow();
+        if (status == SignupStatus.CONFIRMED) {
             fees.charge(run, made);
             notices.seatConfirmed(run, made, false);
         }
@@ -525,15 +525,15 @@ public class ProductionService {
     public void withdraw(long runId, long memberId) {
         Run run = run(runId);
         runs.lock(runId);
-        Signup mine = runs.signups(runId).stream().filter(s -> s.memberId() == memberId && !s.status().equals("WITHDRAWN")).findFirst()
+        Signup mine = runs.signups(runId).stream().filter(s -> s.memberId() == memberId && s.status() != SignupStatus.WITHDRAWN).findFirst()
                 .orElseThrow(() -> new ConflictException("You are not signed up for this run."));
-        runs.setSignupStatus(mine.id(), "WITHDRAWN");
+        runs.setSignupStatus(mine.id(), SignupStatus.WITHDRAWN);
         fees.settle(mine, false);
-        if (mine.status().equals("CONFIRMED")) {
+        if (mine.status() == SignupStatus.CONFIRMED) {
             runs.signups(runId).stream().filter(s -> s.role().equals(mine.role()) && java.util.Objects.equals(s.seatId(), mine.seatId())
-                    && s.status().equals("WAITLISTED")).findFirst()
+                    && s.status() == SignupStatus.WAITLISTED).findFirst()
                     .ifPresent(next -> {
-                        runs.setSignupStatus(next.id(), "CONFIRMED");
+                        runs.setSignupStatus(next.id(), SignupStatus.CONFIRMED);
                         fees.charge(run, next);
                         notices.seatConfirmed(run, next, true);
                     });

@@ -46,7 +46,7 @@ class RunNotices {
     }
 
     private void tellEveryone(Run run, String subject, String body) {
-        runs.signups(run.id()).stream().filter(s -> !s.status().equals("WITHDRAWN"))
+        runs.signups(run.id()).stream().filter(s -> s.status() != SignupStatus.WITHDRAWN)
                 .forEach(s -> mail.notify(s.memberId(), Notice.RUN, subject, body));
     }
 

@@ -51,7 +51,7 @@ class RunPlans {
 
     /** The confirmed crew (both roles) in sign-up order: the people a schedule may use. */
     List<Signup> crew(long runId) {
-        return runs.signups(runId).stream().filter(s -> s.status().equals("CONFIRMED")).toList();
+        return runs.signups(runId).stream().filter(s -> s.status() == SignupStatus.CONFIRMED).toList();
     }
 
     /** A run as the scheduler sees it, and how its ids map back. */

@@ -140,7 +140,7 @@ class RunsApi {
     }
 
     private RunJson json(Run r) {
-        long signed = production.signups(r.id()).stream().filter(s -> s.role().equals("CREW") && s.status().equals("CONFIRMED")).count();
+        long signed = production.signups(r.id()).stream().filter(s -> s.role().equals("CREW") && s.status() == SignupStatus.CONFIRMED).count();
         return new RunJson(r.id(), r.designSlug(), r.status(), r.starts(chapter.zone()), r.ends(chapter.zone()), r.crewTarget(), signed, production.seats(r.id()),
                 r.feeMinor(), r.feeCurrency(), r.cancelReason(), r.bays());
     }

@@ -63,12 +63,12 @@ class FirstHourBrowserTest extends BrowserTest {
         String page = url("/production/runs/" + solar.id());
         browser.get(page);
         noOverflow(width);
-        browser.findElement(By.id("join-trainee")).click();
+        submit("join-trainee");
         assertThat(browser.findElement(By.id("notice")).getText()).contains("You have a trainee seat");
         assertThat(browser.findElement(By.id("my-day")).getText()).contains("My tasks");
-        browser.findElement(By.id("withdraw")).click();
+        submit("withdraw");
         assertThat(browser.findElement(By.id("notice")).getText()).contains("You left the run");
-        browser.findElement(By.id("join-trainee")).click();
+        submit("join-trainee");
         assertThat(browser.findElement(By.id("notice")).getText()).contains("You have a trainee seat");
         noErrorPage();
         noOverflow(width);
@@ -86,6 +86,13 @@ class FirstHourBrowserTest extends BrowserTest {
         assertThat(gantt.findElements(By.cssSelector("text.bar-label"))).isNotEmpty();
         assertThat(browser.findElements(By.cssSelector("#gantt-bay-legend li"))).hasSizeGreaterThanOrEqualTo(4);
         assertThat(browser.findElement(By.id("gantt-bay-legend")).getText()).contains("unit 1").contains("critical chain");
+    }
+
+    /** Clicks a form's button and waits for the page it leads to (never reading the old page's notice). */
+    private void submit(String buttonId) {
+        WebElement old = browser.findElement(By.tagName("html"));
+        browser.findElement(By.id(buttonId)).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(old));
     }
 
     private void noErrorPage() {

@@ -89,7 +89,7 @@ class ProductionTest {
         Member novice = newcomer();
         assertThatThrownBy(() -> production.signUp(run.id(), novice.id(), "CREW")).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("woodworking ≥ 1").hasMessageContaining("take a module at /learn");
-        assertThat(production.signUp(run.id(), novice.id(), "TRAINEE").status()).isEqualTo("CONFIRMED");
+        assertThat(production.signUp(run.id(), novice.id(), "TRAINEE").status()).isEqualTo(SignupStatus.CONFIRMED);
         assertThatThrownBy(() -> production.signUp(run.id(), novice.id(), "TRAINEE")).hasMessageContaining("already");
     }
 
@@ -99,21 +99,21 @@ class ProductionTest {
         Member a = newcomer();
         Member b = newcomer();
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        List<Future<String>> results = new ArrayList<>();
+        List<Future<SignupStatus>> results = new ArrayList<>();
         for (Member m : List.of(a, b)) {
-            Callable<String> join = () -> production.signUp(run.id(), m.id(), "TRAINEE").status();
+            Callable<SignupStatus> join = () -> production.signUp(run.id(), m.id(), "TRAINEE").status();
             results.add(pool.submit(join));
         }
-        List<String> outcomes = new ArrayList<>();
-        for (Future<String> f : results) {
+        List<SignupStatus> outcomes = new ArrayList<>();
+        for (Future<SignupStatus> f : results) {
             outcomes.add(f.get());
         }
         pool.shutdown();
-        assertThat(outcomes).containsExactlyInAnyOrder("CONFIRMED", "WAITLISTED");
-        Member seated = production.signups(run.id()).stream().filter(s -> s.status().equals("CONFIRMED")).findFirst()
+        assertThat(outcomes).containsExactlyInAnyOrder(SignupStatus.CONFIRMED, SignupStatus.WAITLISTED);
+        Member seated = production.signups(run.id()).stream().filter(s -> s.status() == SignupStatus.CONFIRMED).findFirst()
                 .map(s -> s.memberId() == a.id() ? a : b).orElseThrow();
         production.withdraw(run.id(), seated.id());
-        assertThat(production.signups(run.id())).filteredOn(s -> s.status().equals("CONFIRMED")).hasSize(1)
+        assertThat(production.signups(run.id())).filteredOn(s -> s.status() == SignupStatus.CONFIRMED).hasSize(1)
                 .allMatch(s -> s.memberId() != seated.id());
     }
 

@@ -70,7 +70,7 @@ class RejoinTest {
         assertThat(page.page(path).body()).contains("you are on their waitlist").contains("You are on the waitlist for a trainee seat");
         production.withdraw(run.id(), first.id()); // Ben moves up: a free seat is not offered to someone already seated
         assertThat(production.signups(run.id())).filteredOn(x -> x.memberId() == second.id()).extracting(Signup::status)
-                .containsExactly("CONFIRMED");
+                .containsExactly(SignupStatus.CONFIRMED);
 
         Run done = production.runs().stream().filter(r -> r.status() == RunStatus.COMPLETED).findFirst().orElseThrow();
         String closed = page.page("/production/runs/" + done.id()).body();
@@ -83,7 +83,7 @@ class RejoinTest {
         Member a = members.signUp(new SignUp("wait-a@example.org", "Al Wait", "we build tractors", null, null));
         Member b = members.signUp(new SignUp("wait-b@example.org", "Bea Wait", "we build tractors", null, null));
         production.signUp(run.id(), a.id(), "TRAINEE");
-        assertThat(production.signUp(run.id(), b.id(), "TRAINEE").status()).isEqualTo("WAITLISTED");
+        assertThat(production.signUp(run.id(), b.id(), "TRAINEE").status()).isEqualTo(SignupStatus.WAITLISTED);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> production.signUp(run.id(), b.id(), "TRAINEE"))
                 .hasMessageContaining("waitlist");
     }

@@ -121,8 +121,8 @@ class RunLifecycleTest {
         Member second = framer("");
         production.signUp(run.id(), first.id(), "CREW");
         Signup waiting = production.signUp(run.id(), second.id(), "CREW");
-        assertThat(waiting.status()).isEqualTo("WAITLISTED");
-        assertThat(production.confirm(run.id(), waiting.id()).status()).isEqualTo("CONFIRMED");
+        assertThat(waiting.status()).isEqualTo(SignupStatus.WAITLISTED);
+        assertThat(production.confirm(run.id(), waiting.id()).status()).isEqualTo(SignupStatus.CONFIRMED);
         assertThatThrownBy(() -> production.confirm(run.id(), waiting.id())).hasMessageContaining("not on the waitlist");
         var member = new Http(port).as("member@demo.local", "demo-member");
         assertThat(member.json("POST", "/api/v1/runs/" + run.id() + "/cancel", "{\"reason\": \"no\"}").statusCode()).isEqualTo(403);

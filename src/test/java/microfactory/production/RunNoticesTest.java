@@ -55,12 +55,12 @@ class RunNoticesTest {
     void theDemoHasAnOpenBuildWithFreeSeatsAndMailInTheOutbox() {
         Run open = production.runs().stream().filter(r -> r.designSlug().equals("solar-panel") && r.status() == RunStatus.OPEN)
                 .findFirst().orElseThrow();
-        long confirmed = production.signups(open.id()).stream().filter(s -> s.status().equals("CONFIRMED")).count();
+        long confirmed = production.signups(open.id()).stream().filter(s -> s.status() == SignupStatus.CONFIRMED).count();
         assertThat(confirmed).isLessThan(open.crewTarget());
         assertThat(mailer.latest()).isNotEmpty();
         Member visitor = members.signUp(new SignUp("sam@example.org", "Sam Ortiz", "we build tractors", null, null));
         assertThat(production.signUp(open.id(), visitor.id(), "TRAINEE").status())
-                .as(open + " " + production.signups(open.id())).isEqualTo("CONFIRMED");
+                .as(open + " " + production.signups(open.id())).isEqualTo(SignupStatus.CONFIRMED);
     }
 
     private List<OutboxMail> mailTo(String to) {

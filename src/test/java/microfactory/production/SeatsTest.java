@@ -53,15 +53,15 @@ class SeatsTest {
             .hasMessageContaining("needs the woodworking badge at level 2; you hold level 1");
         Member lead = framer(2);
         Member second = framer(3);
-        assertThat(production.signUp(run.id(), lead.id(), "CREW", seat.id()).status()).isEqualTo("CONFIRMED");
-        assertThat(production.signUp(run.id(), second.id(), "CREW", seat.id()).status()).isEqualTo("WAITLISTED");
-        assertThat(production.signUp(run.id(), novice.id(), "CREW").status()).isEqualTo("CONFIRMED"); // general crew has room
+        assertThat(production.signUp(run.id(), lead.id(), "CREW", seat.id()).status()).isEqualTo(SignupStatus.CONFIRMED);
+        assertThat(production.signUp(run.id(), second.id(), "CREW", seat.id()).status()).isEqualTo(SignupStatus.WAITLISTED);
+        assertThat(production.signUp(run.id(), novice.id(), "CREW").status()).isEqualTo(SignupStatus.CONFIRMED); // general crew has room
         assertThat(production.seats(run.id()).get(0).taken()).isEqualTo(1);
 
         production.withdraw(run.id(), lead.id());
         assertThat(production.signups(run.id())).filteredOn(s -> s.memberId() == second.id())
             .singleElement().satisfies(s -> {
-                assertThat(s.status()).isEqualTo("CONFIRMED");
+                assertThat(s.status()).isEqualTo(SignupStatus.CONFIRMED);
                 assertThat(s.seatId()).isEqualTo(seat.id());
             });
     }
