@@ -137,13 +137,14 @@ class LearningRepository {
             .param("at", Timestamp.from(at)).update();
     }
 
+    /** Open requests; the learner's name is the members feature's to give (null here). */
     List<WorkSignOff> openWorkRequests() {
         return jdbc.sql("""
-                select r.id, r.learner_id, m.display_name, r.skill, r.level, r.beside, r.source, r.created_at
-                  from learning_signoff_request r join member m on m.id = r.learner_id
+                select r.id, r.learner_id, r.skill, r.level, r.beside, r.source, r.created_at
+                  from learning_signoff_request r
                  where r.status = 'OPEN' order by r.created_at, r.id""")
-            .query((rs, n) -> new WorkSignOff(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-                    List.of(rs.getString(6).split(",")), rs.getString(7), rs.getTimestamp(8).toInstant())).list();
+            .query((rs, n) -> new WorkSignOff(rs.getLong(1), rs.getLong(2), null, rs.getString(3), rs.getInt(4),
+                    List.of(rs.getString(5).split(",")), rs.getString(6), rs.getTimestamp(7).toInstant())).list();
     }
 
     void signWorkRequest(long id, long mentorId, Instant at) {
@@ -151,14 +152,16 @@ class LearningRepository {
             .param("m", mentorId).param("at", Timestamp.from(at)).param("id", id).update();
     }
 
-    List<long[]> awaitingSignOff(Instant now) {
+    /** A member who passed a practical module's assessment. */
+    record PassedPractical(long memberId, long moduleId) {
+    }
+
+    /** Who passed which practical module; whether they hold its badge yet is merit's to say. */
+    List<PassedPractical> passedPractical() {
         return jdbc.sql("""
                 select distinct a.member_id, m.id from learning_attempt a join learning_module m on m.id = a.module_id
-                 where a.passed and m.practical
-                   and not exists (select 1 from badge b where b.member_id = a.member_id and b.skill = m.skill
-                                   and b.level >= m.level and b.revoked_at is null and b.expires_at > :now)
-                 order by m.id, a.member_id""")
-            .param("now", Timestamp.from(now)).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+                 where a.passed and m.practical order by m.id, a.member_id""")
+            .query((rs, n) -> new PassedPractical(rs.getLong(1), rs.getLong(2))).list();
     }
 
     Optional<Module> moduleById(long id) {

@@ -210,14 +210,20 @@ public class LearningService {
 
     /** Requests from builds this member may sign: they hold the skill above the level, and it is not their own. */
     public List<WorkSignOff> workSignOffQueue(long mentorId) {
-        return learning.openWorkRequests().stream()
+        return openWorkRequests().stream()
             .filter(r -> r.learnerId() != mentorId && merit.levelOf(mentorId, r.skill()) > r.level()).toList();
+    }
+
+    /** Open requests with their learners' names (the members feature's). */
+    private List<WorkSignOff> openWorkRequests() {
+        return learning.openWorkRequests().stream().map(r -> new WorkSignOff(r.id(), r.learnerId(),
+                members.get(r.learnerId()).displayName(), r.skill(), r.level(), r.beside(), r.source(), r.requestedAt())).toList();
     }
 
     /** Signs a build sign-off request: the badge is issued, naming the build it was earned on. */
     @Transactional
     public void signWork(long mentorId, long requestId) {
-        WorkSignOff r = learning.openWorkRequests().stream().filter(x -> x.id() == requestId).findFirst()
+        WorkSignOff r = openWorkRequests().stream().filter(x -> x.id() == requestId).findFirst()
             .orElseThrow(() -> new NotFoundException("open sign-off request", requestId));
         if (r.learnerId() == mentorId) {
             throw new ConflictException("You cannot sign off your own badge.");
@@ -417,10 +423,11 @@ public class LearningService {
     /** Learners this mentor may sign off: they passed a practical module whose skill the mentor holds above its level. */
     public List<SignOff> signOffQueue(long mentorId) {
         List<SignOff> queue = new ArrayList<>();
-        for (long[] row : learning.awaitingSignOff(merit.now())) {
-            Module m = learning.moduleById(row[1]).orElseThrow();
-            if (row[0] != mentorId && merit.levelOf(mentorId, m.skill()) > m.level()) {
-                queue.add(new SignOff(row[0], members.get(row[0]).displayName(), m));
+        for (LearningRepository.PassedPractical passed : learning.passedPractical()) {
+            Module m = learning.moduleById(passed.moduleId()).orElseThrow();
+            boolean waiting = merit.levelOf(passed.memberId(), m.skill()) < m.level(); // no valid badge at its level yet
+            if (waiting && passed.memberId() != mentorId && merit.levelOf(mentorId, m.skill()) > m.level()) {
+                queue.add(new SignOff(passed.memberId(), members.get(passed.memberId()).displayName(), m));
             }
         }
         return queue;

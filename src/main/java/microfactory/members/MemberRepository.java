@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,6 +46,14 @@ class MemberRepository {
     Optional<Member> findById(long id) {
         return jdbc.sql("select " + COLUMNS + " from member m where m.id = :id").param("id", id)
                 .query(MemberRepository::member).optional();
+    }
+
+    List<Member> findByIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + COLUMNS + " from member m where m.id in (:ids)").param("ids", List.copyOf(ids))
+                .query(MemberRepository::member).list();
     }
 
     Optional<Member> findByPublicId(String publicId) {

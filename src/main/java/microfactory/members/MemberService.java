@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -172,6 +174,13 @@ public class MemberService {
     }
 
     /** By pseudonym: how public records name members. */
+    /** Several members at once, by id (one query): how other features name the people in their records. */
+    public Map<Long, Member> byIds(Collection<Long> ids) {
+        Map<Long, Member> found = new HashMap<>();
+        members.findByIds(ids).forEach(m -> found.put(m.id(), m));
+        return found;
+    }
+
     public Optional<Member> findById(long id) {
         return members.findById(id);
     }

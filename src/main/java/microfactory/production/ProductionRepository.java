@@ -55,13 +55,14 @@ class ProductionRepository {
         jdbc.sql("update production_run set status = :s where id = :id").param("s", status.name()).param("id", runId).update();
     }
 
-    List<Signup> signups(long runId) {
+    /** A run's sign-ups; who they are (name, pseudonym) is the members feature's to say, filled in by {@link Signups}. */
+    List<Signup> signupRows(long runId) {
         return jdbc.sql("""
-                select s.id, s.run_id, s.member_id, m.display_name, m.public_id, s.role, s.status, s.seat_id, s.fee_transfer
-                  from production_signup s join member m on m.id = s.member_id where s.run_id = :r order by s.created_at, s.id""")
+                select s.id, s.run_id, s.member_id, s.role, s.status, s.seat_id, s.fee_transfer
+                  from production_signup s where s.run_id = :r order by s.created_at, s.id""")
             .param("r", runId)
-            .query((rs, n) -> new Signup(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                    SignupStatus.valueOf(rs.getString(7)), rs.getObject(8, Long.class), rs.getString(9))).list();
+            .query((rs, n) -> new Signup(rs.getLong(1), rs.getLong(2), rs.getLong(3), null, null, rs.getString(4),
+                    SignupStatus.valueOf(rs.getString(5)), rs.getObject(6, Long.class), rs.getString(7))).list();
     }
 
     /** Confirmed sign-ups in a role and seat (a null seat: general crew, or trainees). */

@@ -41,6 +41,7 @@ import microfactory.scheduling.Solver;
 public class ProductionService {
 
     private final ProductionRepository runs;
+    private final Signups signups;
     private final DesignService designs;
     private final EquipmentService equipment;
     private final MeritService merit;
@@ -55,10 +56,11 @@ public class ProductionService {
     private final RunNotices notices;
     private final ScheduleProblems problems;
 
-    ProductionService(ProductionRepository runs, DesignService designs, EquipmentService equipment, MeritService merit,
+    ProductionService(Signups signups, ProductionRepository runs, DesignService designs, EquipmentService equipment, MeritService merit,
                       microfactory.learning.LearningService learning, microfactory.ledger.LedgerService ledger,
                       Clock clock, RunFees fees, UnitRecords units, RunPlans plans, RunReplanning replanning,
                       ChapterSettings chapter, RunNotices notices, ScheduleProblems problems) {
+        this.signups = signups;
         this.problems = problems;
         this.chapter = chapter;
         this.notices = notices;
@@ -97,7 +99,7 @@ public class ProductionService {
 
     /** The runs a member is on (confirmed), for their calendar. */
     public List<Run> runsOf(long memberId) {
-        return runs.runs().stream().filter(r -> runs.signups(r.id()).stream()
+        return runs.runs().stream().filter(r -> signups.of(r.id()).stream()
                 .anyMatch(s -> s.memberId() == memberId && s.status() == SignupStatus.CONFIRMED)).toList();
     }
 
@@ -123,7 +125,7 @@ public class ProductionService {
     /** Builds taking sign-ups where this member could have a seat now: as crew (they qualify) or as a trainee. */
     public List<Run> openTo(long memberId) {
         return runs().stream().filter(r -> r.status().takesSignUps())
-                .filter(r -> runs.signups(r.id()).stream().noneMatch(s -> s.memberId() == memberId && s.status() != SignupStatus.WITHDRAWN))
+                .filter(r -> signups.of(r.id()).stream().noneMatch(s -> s.memberId() == memberId && s.status() != SignupStatus.WITHDRAWN))
                 .filter(r -> runs.confirmed(r.id(), "TRAINEE", null) < r.traineeSeats()
                         || (qualifiesForCrew(r, memberId) && runs.confirmed(r.id(), "CREW", null) < generalSeats(r)))
                 .toList();
@@ -180,7 +182,7 @@ public class ProductionService {
         runs.started(t.id(), clock.instant());
         if (run.status() == RunStatus.SCHEDULED) {
             runs.setStatus(runId, RunStatus.IN_PROGRESS);
-            runs.signups(runId).stream().filter(s -> s.status() == SignupStatus.CONFIRMED).forEach(s -> fees.settle(s, true));
+            signups.of(runId).stream().filter(s -> s.status() == SignupStatus.CONFIRMED).forEach(s -> fees.settle(s, true));
             runs.log(runId, clock.instant(), "STARTED", "The build started; fees owed are collected.");
         }
         return task(runId, key);
@@ -228,7 +230,7 @@ public class ProductionService {
         BuildTask design = designs.view(run.designSlug(), run.version()).tasks().tasks().stream()
             .filter(b -> b.code().equals(t.code())).findFirst().orElseThrow();
         Map<String, Long> memberIds = new HashMap<>();
-        runs.signups(run.id()).forEach(s -> memberIds.put(s.publicId(), s.memberId()));
+        signups.of(run.id()).forEach(s -> memberIds.put(s.publicId(), s.memberId()));
         for (String trainee : t.trainees()) {
             for (SkillNeed need : design.skills()) {
                 learning.requestWorkSignOff(memberIds.get(trainee), need.skill(), need.level(), t.people(),
@@ -246,7 +248,7 @@ public class ProductionService {
     }
 
     public List<Signup> signups(long runId) {
-        return runs.signups(runId);
+        return signups.of(runId);
     }
 
     public List<RunTask> schedule(long runId) {
@@ -374,7 +376,7 @@ public class ProductionService {
             throw InvalidInputException.of("reason", "say why the run is cancelled; the crew will read it");
         }
         runs.lock(runId);
-        runs.signups(runId).forEach(s -> fees.settle(s, false));
+        signups.of(runId).forEach(s -> fees.settle(s, false));
         runs.cancel(runId, reason.strip());
         runs.log(runId, clock.instant(), "CANCELLED", reason.strip());
         notices.cancelled(run, reason.strip());
@@ -390,7 +392,7 @@ public class ProductionService {
     public Signup confirm(long runId, long signupId) {
         Run run = run(runId);
         runs.lock(runId);
-        Signup s = runs.signups(runId).stream().filter(x -> x.id() == signupId).findFirst()
+        Signup s = signups.of(runId).stream().filter(x -> x.id() == signupId).findFirst()
             .orElseThrow(() -> new NotFoundException("sign-up of run " + runId, signupId));
         if (s.status() != SignupStatus.WAITLISTED) {
             throw new ConflictException(s.name() + " is " + s.status().name().toLowerCase() + ", not on the waitlist.");
@@ -402,7 +404,7 @@ public class ProductionService {
         fees.charge(run, s);
         runs.log(runId, clock.instant(), "CONFIRMED", s.publicId() + " confirmed from the waitlist by a steward.");
         notices.seatConfirmed(run, s, true);
-        return runs.signups(runId).stream().filter(x -> x.id() == signupId).findFirst().orElseThrow();
+        return signups.of(runId).stream().filter(x -> x.id() == signupId).findFirst().orElseThrow();
     }
 
     /** The chapter's bays, where runs build. */
@@ -494,7 +496,7 @@ public class ProductionService {
                     + ". You hold none of them yet: take a module at /learn, or join as a trainee.");
         }
         runs.lock(runId);
-        Signup existing = runs.signups(runId).stream().filter(s -> s.memberId() == memberId).findFirst().orElse(null);
+        Signup existing = signups.of(runId).stream().filter(s -> s.memberId() == memberId).findFirst().orElse(null);
         if (existing != null && existing.status() == SignupStatus.CONFIRMED) {
             throw new ConflictException("You are signed up for this run already.");
         }
@@ -508,12 +510,12 @@ public class ProductionService {
         } else {
             runs.insertSignup(runId, memberId, role, status, seatId, clock.instant());
         }
-        Signup made = runs.signups(runId).stream().filter(s -> s.memberId() == memberId && s.status() == status).findFirst().orElseThrow();
+        Signup made = signups.of(runId).stream().filter(s -> s.memberId() == memberId && s.status() == status).findFirst().orElseThrow();
         if (status == SignupStatus.CONFIRMED) {
             fees.charge(run, made);
             notices.seatConfirmed(run, made, false);
         }
-        return runs.signups(runId).stream().filter(s -> s.id() == made.id()).findFirst().orElseThrow();
+        return signups.of(runId).stream().filter(s -> s.id() == made.id()).findFirst().orElseThrow();
     }
 
     /**
@@ -525,12 +527,12 @@ public class ProductionService {
     public void withdraw(long runId, long memberId) {
         Run run = run(runId);
         runs.lock(runId);
-        Signup mine = runs.signups(runId).stream().filter(s -> s.memberId() == memberId && s.status() != SignupStatus.WITHDRAWN).findFirst()
+        Signup mine = signups.of(runId).stream().filter(s -> s.memberId() == memberId && s.status() != SignupStatus.WITHDRAWN).findFirst()
                 .orElseThrow(() -> new ConflictException("You are not signed up for this run."));
         runs.setSignupStatus(mine.id(), SignupStatus.WITHDRAWN);
         fees.settle(mine, false);
         if (mine.status() == SignupStatus.CONFIRMED) {
-            runs.signups(runId).stream().filter(s -> s.role().equals(mine.role()) && java.util.Objects.equals(s.seatId(), mine.seatId())
+            signups.of(runId).stream().filter(s -> s.role().equals(mine.role()) && java.util.Objects.equals(s.seatId(), mine.seatId())
                     && s.status() == SignupStatus.WAITLISTED).findFirst()
                     .ifPresent(next -> {
                         runs.setSignupStatus(next.id(), SignupStatus.CONFIRMED);

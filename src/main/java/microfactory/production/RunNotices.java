@@ -20,9 +20,11 @@ class RunNotices {
 
     private final MemberMail mail;
     private final ProductionRepository runs;
+    private final Signups signups;
     private final ChapterSettings chapter;
 
-    RunNotices(MemberMail mail, ProductionRepository runs, ChapterSettings chapter) {
+    RunNotices(Signups signups, MemberMail mail, ProductionRepository runs, ChapterSettings chapter) {
+        this.signups = signups;
         this.mail = mail;
         this.runs = runs;
         this.chapter = chapter;
@@ -46,7 +48,7 @@ class RunNotices {
     }
 
     private void tellEveryone(Run run, String subject, String body) {
-        runs.signups(run.id()).stream().filter(s -> s.status() != SignupStatus.WITHDRAWN)
+        signups.of(run.id()).stream().filter(s -> s.status() != SignupStatus.WITHDRAWN)
                 .forEach(s -> mail.notify(s.memberId(), Notice.RUN, subject, body));
     }
 

@@ -33,14 +33,16 @@ import microfactory.scheduling.Window;
 class RunPlans {
 
     private final ProductionRepository runs;
+    private final Signups signups;
     private final DesignService designs;
     private final EquipmentService equipment;
     private final MeritService merit;
     private final Clock clock;
     private final ChapterSettings chapter;
 
-    RunPlans(ProductionRepository runs, DesignService designs, EquipmentService equipment, MeritService merit, Clock clock,
+    RunPlans(Signups signups, ProductionRepository runs, DesignService designs, EquipmentService equipment, MeritService merit, Clock clock,
              ChapterSettings chapter) {
+        this.signups = signups;
         this.chapter = chapter;
         this.runs = runs;
         this.designs = designs;
@@ -51,7 +53,7 @@ class RunPlans {
 
     /** The confirmed crew (both roles) in sign-up order: the people a schedule may use. */
     List<Signup> crew(long runId) {
-        return runs.signups(runId).stream().filter(s -> s.status() == SignupStatus.CONFIRMED).toList();
+        return signups.of(runId).stream().filter(s -> s.status() == SignupStatus.CONFIRMED).toList();
     }
 
     /** A run as the scheduler sees it, and how its ids map back. */
