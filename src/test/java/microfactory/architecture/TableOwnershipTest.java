@@ -3,12 +3,14 @@ package microfactory.architecture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -32,7 +34,11 @@ class TableOwnershipTest {
     /** Backup copies every table as rows, whatever it holds; it owns none and reads all through JDBC metadata. */
     private static final Set<String> READS_EVERY_TABLE = Set.of("backup");
 
+    /** merit's badge table was made by learning's first migration; an applied migration is never edited. */
+    private static final Set<String> CREATED_BEFORE_THE_RULE = Set.of("badge");
+
     private static Map<String, String> ownerOfTable;
+    private static Map<String, String> creatorOfTable;
     private static Set<String> createdTables;
 
     @BeforeAll
@@ -52,14 +58,55 @@ class TableOwnershipTest {
             }
         }
         createdTables = new TreeSet<>();
-        try (Stream<Path> files = Files.list(MIGRATIONS)) {
-            for (Path f : files.toList()) {
-                Matcher m = CREATE_TABLE.matcher(Files.readString(f));
-                while (m.find()) {
-                    createdTables.add(m.group(1).toLowerCase());
-                }
+        creatorOfTable = new HashMap<>();
+        for (Path f : migrations()) {
+            Matcher m = CREATE_TABLE.matcher(Files.readString(f));
+            while (m.find()) {
+                String table = m.group(1).toLowerCase();
+                createdTables.add(table);
+                creatorOfTable.put(table, f.getParent().getFileName().toString());
             }
         }
+    }
+
+    private static List<Path> migrations() throws IOException {
+        try (Stream<Path> files = Files.walk(MIGRATIONS)) {
+            return files.filter(p -> p.toString().endsWith(".sql")).sorted().toList();
+        }
+    }
+
+    @Test
+    void eachFeatureKeepsItsMigrationsInItsOwnFolder() throws IOException {
+        List<Path> all = migrations();
+        assertThat(all).isNotEmpty();
+        assertThat(all).as("migrations named V<timestamp>__<feature>_<change>.sql in db/migration/<feature>/")
+                .allSatisfy(f -> assertThat(f.getFileName().toString())
+                        .startsWith("V").contains("__" + f.getParent().getFileName() + "_"));
+        assertThat(all).as("no migration outside a feature folder")
+                .allMatch(f -> f.getParent().getParent().equals(MIGRATIONS));
+    }
+
+    @Test
+    void flywayReadsEveryFeatureFolder() throws IOException {
+        Properties settings = new Properties();
+        try (Reader in = Files.newBufferedReader(Path.of("src/main/resources/application.properties"))) {
+            settings.load(in);
+        }
+        Set<String> locations = new TreeSet<>();
+        for (String location : settings.getProperty("spring.flyway.locations").split(",")) {
+            locations.add(location.trim());
+        }
+        Set<String> folders = new TreeSet<>();
+        for (Path f : migrations()) {
+            folders.add("classpath:db/migration/" + f.getParent().getFileName());
+        }
+        assertThat(locations).as("spring.flyway.locations against the folders of db/migration").isEqualTo(folders);
+    }
+
+    @Test
+    void aFeatureCreatesOnlyItsOwnTables() {
+        assertThat(createdTables).as("tables a feature's migrations create for another feature")
+                .allMatch(t -> creatorOfTable.get(t).equals(ownerOfTable.get(t)) || CREATED_BEFORE_THE_RULE.contains(t));
     }
 
     @Test
