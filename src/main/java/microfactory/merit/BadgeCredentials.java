@@ -15,6 +15,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
+import microfactory.common.ChapterSettings;
+import microfactory.common.GuardedFetcher;
 import microfactory.common.InvalidInputException;
 import microfactory.merit.BadgeCredentialRepository.StoredCredential;
 import microfactory.merit.credentials.BitstringStatusList;
@@ -25,7 +27,6 @@ import microfactory.merit.credentials.Multikey;
 import microfactory.merit.credentials.OfflineContexts;
 import microfactory.merit.credentials.Verification;
 import microfactory.signing.SigningKeys;
-import microfactory.common.ChapterSettings;
 
 /**
  * Every badge as an Open Badges 3.0 credential (W3C VC 2.0) signed with the chapter key ({@code eddsa-rdfc-2022}),
@@ -41,9 +42,11 @@ public class BadgeCredentials {
     private final ChapterSettings chapter;
     private final Clock clock;
     private final EddsaRdfc2022 suite = new EddsaRdfc2022(OfflineContexts.shipped());
-    private final StatusListFetcher statusLists = new StatusListFetcher();
+    private final StatusListFetcher statusLists;
 
-    BadgeCredentials(BadgeCredentialRepository credentials, SigningKeys keys, ChapterSettings chapter, Clock clock) {
+    BadgeCredentials(BadgeCredentialRepository credentials, SigningKeys keys, ChapterSettings chapter, Clock clock,
+                     GuardedFetcher fetcher) {
+        this.statusLists = new StatusListFetcher(fetcher);
         this.credentials = credentials;
         this.keys = keys;
         this.chapter = chapter;

@@ -7,9 +7,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -58,8 +61,11 @@ public final class CredentialVerifier {
             errors.add(new Finding("issuer", "the credential names no issuer: give \"issuer\" as a URL or an object with an \"id\" URL"));
         }
         checkProofs(credential, issuer.orElse(null), errors);
+        boolean proven = errors.isEmpty();
         checkDates(credential, errors);
-        checkStatus(credential, issuer.orElse(null), errors);
+        if (proven) { // a credential whose proof fails makes the verifier fetch nothing
+            checkStatus(credential, issuer.orElse(null), errors);
+        }
         return Verification.of(errors);
     }
 
@@ -204,7 +210,20 @@ public final class CredentialVerifier {
         if (status == null) {
             return;
         }
-        for (JsonValue entry : status instanceof JsonArray array ? array : List.of(status)) {
+        List<JsonValue> entries = status instanceof JsonArray array ? array : List.of(status);
+        Set<String> lists = new LinkedHashSet<>();
+        for (JsonValue entry : entries) {
+            if (entry instanceof JsonObject e && text(e, "statusListCredential") != null) {
+                lists.add(text(e, "statusListCredential"));
+            }
+        }
+        if (lists.size() > 1) { // each would be a fetch on someone else's behalf
+            errors.add(new Finding("status", "the credential names " + lists.size() + " status lists; this verifier"
+                    + " fetches one per credential, so its status cannot be checked here"));
+            return;
+        }
+        Map<String, JsonObject> fetched = new HashMap<>();
+        for (JsonValue entry : entries) {
             if (!(entry instanceof JsonObject e)) {
                 errors.add(new Finding("status", "credentialStatus entries must be objects"));
                 continue;
@@ -214,11 +233,11 @@ public final class CredentialVerifier {
                         + " (BitstringStatusListEntry can)"));
                 continue;
             }
-            checkStatusEntry(e, issuer, errors);
+            checkStatusEntry(e, issuer, errors, fetched);
         }
     }
 
-    private void checkStatusEntry(JsonObject entry, String issuer, List<Finding> errors) {
+    private void checkStatusEntry(JsonObject entry, String issuer, List<Finding> errors, Map<String, JsonObject> fetched) {
         String url = text(entry, "statusListCredential");
         String purpose = text(entry, "statusPurpose");
         int index;
@@ -234,7 +253,17 @@ public final class CredentialVerifier {
             return;
         }
         try {
-            JsonObject list = statusLists.fetch(url);
+            JsonObject list;
+            if (fetched.containsKey(url)) {
+                list = fetched.get(url);
+                if (list == null) {
+                    return; // its fetch failed for an earlier entry, and was said then
+                }
+            } else {
+                fetched.put(url, null); // stays null if the fetch fails: one fetch per list
+                list = statusLists.fetch(url);
+                fetched.put(url, list);
+            }
             Verification listCheck = new CredentialVerifier(suite, knownIssuers, u -> {
                 throw new CredentialException("status", "a status list may not have a status of its own");
             }, clock).verify(Json.createObjectBuilder(list).remove("credentialStatus").build());
