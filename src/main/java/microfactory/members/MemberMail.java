@@ -77,6 +77,16 @@ public class MemberMail {
         });
     }
 
+    /** Tells an account's owner that somebody tried to open another account with their address. */
+    public void tellOwnerOfSignUpAttempt(String email) {
+        members.findByEmail(MemberService.normalise(email)).filter(Member::active).ifPresent(m ->
+                mailer.send(m.email(), "Someone tried to sign up with your address", "Hello " + m.displayName() + ",\n\n"
+                        + "someone tried to open a new account at " + chapter.chapterName() + " with this address, which already "
+                        + "has one. If it was you, log in at " + chapter.publicUrl() + "/login or choose a new password at "
+                        + chapter.publicUrl() + "/password-reset.\n\nIf it was not you, you need do nothing: "
+                        + "no account was made and yours is unchanged.\n"));
+    }
+
     /** Sets a new password with a reset link's token; the link is spent, and so are the member's other reset links. */
     @Transactional
     public Member resetPassword(String token, String password) {

@@ -1,6 +1,8 @@
 package microfactory.members;
 
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -35,9 +37,12 @@ class MemberPages {
     private final MemberMail mail;
     private final MemberAccounts accounts;
     private final AccessTokens tokens;
+    private final SignUpProbes probes;
     private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
-    MemberPages(MemberService members, PlanService plans, MemberMail mail, MemberAccounts accounts, AccessTokens tokens) {
+    MemberPages(MemberService members, PlanService plans, MemberMail mail, MemberAccounts accounts, AccessTokens tokens,
+                SignUpProbes probes) {
+        this.probes = probes;
         this.tokens = tokens;
         this.members = members;
         this.plans = plans;
@@ -53,6 +58,14 @@ class MemberPages {
 
     @PostMapping("/signup")
     String signUp(SignUp form, Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes flash) {
+        Optional<Duration> wait = probes.wait(request.getRemoteAddr());
+        if (wait.isPresent()) {
+            response.setStatus(429);
+            response.setHeader("Retry-After", Long.toString(wait.get().toSeconds() + 1));
+            return signUpPage(model, new SignUp(form.email(), form.displayName(), "", form.planCode(), null),
+                    FieldErrors.of(InvalidInputException.of("email", "too many sign-ups from your network named addresses "
+                            + "that have accounts; try again in " + (wait.get().toMinutes() + 1) + " minutes, or log in")));
+        }
         try {
             Member m = members.signUp(new SignUp(form.email(), form.displayName(), form.password(), form.planCode(), null));
             logIn(m, request, response);
@@ -60,6 +73,10 @@ class MemberPages {
                     + "We sent a link to " + m.email() + " to confirm the address.");
             return "redirect:/";
         } catch (InvalidInputException e) {
+            if (e.problems().stream().anyMatch(p -> p.message().equals(MemberService.EMAIL_TAKEN))) {
+                probes.record(request.getRemoteAddr());
+                mail.tellOwnerOfSignUpAttempt(form.email());
+            }
             response.setStatus(422);
             // Never echo the password back into the page.
             return signUpPage(model, new SignUp(form.email(), form.displayName(), "", form.planCode(), null),

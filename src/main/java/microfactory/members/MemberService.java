@@ -33,6 +33,10 @@ import microfactory.ledger.LedgerService;
 @Service
 public class MemberService {
 
+    /** What sign-up says when the address has an account (its owner is told by mail: {@link SignUpProbes}). */
+    static final String EMAIL_TAKEN = "an account with this email exists already: log in, or reset your password";
+
+
     public static final int PAGE_SIZE = 50;
     private static final String PSEUDONYM_ALPHABET = "abcdefghjkmnpqrstvwxyz0123456789";
 
@@ -121,7 +125,7 @@ public class MemberService {
             problems.add(new FieldProblem(v.getPropertyPath().toString(), v.getMessage()));
         }
         if (problems.stream().noneMatch(p -> p.field().equals("email")) && members.emailTaken(request.email())) {
-            problems.add(new FieldProblem("email", "an account with this email exists already; log in instead"));
+            problems.add(new FieldProblem("email", EMAIL_TAKEN));
         }
         if (problems.stream().noneMatch(p -> p.field().equals("password"))) {
             passwordWeakness(request.password(), request.email(), request.displayName())
@@ -144,7 +148,7 @@ public class MemberService {
         try {
             return members.insert(newPseudonym(), email, displayName, passwordHash, role, clock.instant());
         } catch (DuplicateKeyException e) {
-            throw InvalidInputException.of("email", "an account with this email exists already; log in instead");
+            throw InvalidInputException.of("email", EMAIL_TAKEN);
         }
     }
 

@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import microfactory.mail.Mailer;
 import microfactory.support.DatabaseTest;
 import microfactory.support.Http;
 
@@ -18,6 +19,8 @@ class MemberPagesTest {
 
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
+    @Autowired Mailer mailer;
+    @Autowired SignUpProbes probes;
 
     long members() {
         return jdbc.sql("select count(*) from member").query(Long.class).single();
@@ -48,6 +51,30 @@ class MemberPagesTest {
         assertThat(r.body()).containsPattern("id=\"email-error\"[^>]*>an account with this email exists already");
         assertThat(r.body()).doesNotContain("a perfectly fine phrase");
         assertThat(members()).isEqualTo(before);
+    }
+
+    @Test
+    void signUpsNamingExistingAccountsAreLimitedPerClientAndEachOwnerIsTold() {
+        probes.forgetAll(); // another test's probes from this address
+        try {
+            for (int i = 0; i < SignUpProbes.FREE; i++) {
+                assertThat(signUp(new Http(port), "member@demo.local", "Probe", "a perfectly fine phrase").statusCode())
+                        .isEqualTo(422);
+            }
+            assertThat(mailer.latest()).filteredOn(m -> m.recipient().equals("member@demo.local"))
+                    .filteredOn(m -> m.subject().contains("Someone tried to sign up with your address")).hasSizeGreaterThanOrEqualTo(SignUpProbes.FREE)
+                    .allSatisfy(m -> assertThat(m.body()).contains("/password-reset").contains("no account was made"));
+            long before = members();
+            HttpResponse<String> limited = signUp(new Http(port), "fresh-after-probes@example.org", "Fresh", "a perfectly fine phrase");
+            assertThat(limited.statusCode()).isEqualTo(429);
+            assertThat(limited.headers().firstValue("Retry-After")).isPresent();
+            assertThat(limited.body()).containsPattern("id=\"email-error\"[^>]*>too many sign-ups from your network");
+            assertThat(members()).isEqualTo(before);
+        } finally {
+            probes.forgetAll();
+        }
+        assertThat(signUp(new Http(port), "fresh-after-probes@example.org", "Fresh", "a perfectly fine phrase").statusCode())
+                .isEqualTo(302);
     }
 
     @Test

@@ -40,10 +40,26 @@ class RobustnessTest {
                 "{\"name\":\"LifeTrac\",\"licence\":\"GPL-3.0-or-later\"}"), 400);
     }
 
+    @Test
+    void whatTheContainerRefusesIsAProblemTooNotItsHtmlPage() {
+        for (String path : new String[] {"/api/v1/designs/a%2Fb", "/a/%2e%2e/%2e%2e/etc", "/x%00y", "/%C0%AF"}) {
+            String raw = rawGet(path);
+            assertThat(raw).as(path).startsWith("HTTP/1.1 400").contains("application/problem+json")
+                    .contains("\"status\":400").contains("encoded '/'").doesNotContainIgnoringCase("<html");
+        }
+        String huge = rawGet("/", "X-Padding: " + "a".repeat(20_000));
+        assertThat(huge).startsWith("HTTP/1.1 400").contains("application/problem+json").contains("headers are too large");
+    }
+
     /** A request written by hand on a socket, as a probe sends what a well-behaved client never would. */
     private String rawGet(String path) {
+        return rawGet(path, "Accept: */*");
+    }
+
+    private String rawGet(String path, String header) {
         try (Socket socket = new Socket("localhost", port)) {
-            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n" + header
+                    + "\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
