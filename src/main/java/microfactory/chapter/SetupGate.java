@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import microfactory.web.ProblemKind;
 import microfactory.web.ProblemResponses;
 
 /**
@@ -49,7 +50,7 @@ class SetupGate extends OncePerRequestFilter {
             setUp = true;
             chain.doFilter(request, response);
         } else if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE,
+            problems.write(request, response, ProblemKind.CHAPTER_NOT_SET_UP,
                     "This chapter is not set up yet: an administrator opens /setup (with the token in the server's log) "
                             + "or runs 'chapter init'.");
         } else {
@@ -61,7 +62,7 @@ class SetupGate extends OncePerRequestFilter {
     private void loading(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Retry-After", "2");
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "The demo chapter is loading; try again in a few seconds.");
+            problems.write(request, response, ProblemKind.DEMO_LOADING, "The demo chapter is loading; try again in a few seconds.");
             return;
         }
         response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());

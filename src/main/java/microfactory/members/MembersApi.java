@@ -34,7 +34,7 @@ class MembersApi {
     record RoleChange(@NotNull(message = "choose MEMBER, STEWARD or ADMIN") Role role) {
     }
 
-    record Join(@NotBlank(message = "name the plan by its code") String planCode, LocalDate startsOn,
+    record JoinPlan(@NotBlank(message = "name the plan by its code") String planCode, LocalDate startsOn,
                 LocalDate endsOn) {
     }
 
@@ -82,7 +82,7 @@ class MembersApi {
     }
 
     @PostMapping("/{id}/memberships")
-    ResponseEntity<Membership> join(@PathVariable long id, @Valid @RequestBody Join join) {
+    ResponseEntity<Membership> join(@PathVariable long id, @Valid @RequestBody JoinPlan join) {
         Membership m = members.join(id, join.planCode(), join.startsOn(), join.endsOn());
         return ResponseEntity.created(URI.create("/api/v1/members/" + id + "/memberships")).body(m);
     }

@@ -60,7 +60,7 @@ class RunsApi {
     }
 
     /** {@code seat}: a role's seat id (see the run's roles), or none for general crew and trainees. */
-    record Join(String role, Long seat) {
+    record JoinRun(String role, Long seat) {
     }
 
     record Finish(Map<String, Boolean> checks, String note) {
@@ -121,7 +121,7 @@ class RunsApi {
     }
 
     @PostMapping("/{id}/signups")
-    ResponseEntity<Signup> signUp(@PathVariable long id, @RequestBody Join join, @AuthenticationPrincipal MemberPrincipal me) {
+    ResponseEntity<Signup> signUp(@PathVariable long id, @RequestBody JoinRun join, @AuthenticationPrincipal MemberPrincipal me) {
         return ResponseEntity.status(201).body(production.signUp(id, me.memberId(), join.role() == null ? "CREW" : join.role(), join.seat()));
     }
 

@@ -1,10 +1,15 @@
 package microfactory.web;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -17,9 +22,11 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import microfactory.common.ConflictException;
@@ -33,10 +40,10 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
- * Every API error as an RFC 9457 problem a person can act on. Field problems go in an "errors"
- * array of {field, message}. Unexpected failures are logged and answered without a stack trace.
+ * Every API error as an RFC 9457 problem a person can act on. Field problems are of kind
+ * {@link ProblemKind#INVALID_FIELDS}, with an "errors" array of {field, message}. Unexpected failures are logged and answered without a stack trace.
  */
-@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE) // before PageErrors, whose @Controller also matches a @RestController
 public class ApiProblems extends ResponseEntityExceptionHandler {
 
@@ -44,7 +51,7 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalid(InvalidInputException e) {
-        return withErrors(problem(HttpStatus.BAD_REQUEST, "The request has invalid fields."), e.problems());
+        return invalidFields("The request has invalid fields.", e.problems());
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -77,31 +84,31 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<FieldProblem> problems = new java.util.ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         e.getBindingResult().getFieldErrors()
                 .forEach(f -> problems.add(new FieldProblem(f.getField(), f.getDefaultMessage())));
         e.getBindingResult().getGlobalErrors()
                 .forEach(g -> problems.add(new FieldProblem(g.getObjectName(), g.getDefaultMessage())));
         return ResponseEntity.badRequest()
-                .body(withErrors(problem(HttpStatus.BAD_REQUEST, "The request has invalid fields."), problems));
+                .body(invalidFields("The request has invalid fields.", problems));
     }
 
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<FieldProblem> problems = new java.util.ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         for (ParameterValidationResult result : e.getParameterValidationResults()) {
             String name = result.getMethodParameter().getParameterName();
             result.getResolvableErrors().forEach(err -> problems.add(new FieldProblem(name, err.getDefaultMessage())));
         }
         return ResponseEntity.badRequest()
-                .body(withErrors(problem(HttpStatus.BAD_REQUEST, "The request has invalid parameters."), problems));
+                .body(invalidFields("The request has invalid parameters.", problems));
     }
 
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException e,
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String name = e instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException m
+        String name = e instanceof MethodArgumentTypeMismatchException m
                 ? m.getName() : e.getPropertyName();
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST,
                 "'" + name + "' must be " + typeName(e.getRequiredType()) + "; got '" + e.getValue() + "'."));
@@ -156,25 +163,25 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
             return "true or false";
         }
         if (type.isEnum()) {
-            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+            return "one of " + Arrays.toString(type.getEnumConstants());
         }
-        if (type == java.time.LocalDate.class) {
+        if (type == LocalDate.class) {
             return "a date like 2026-01-31";
         }
         return "a " + type.getSimpleName();
     }
 
     private static ProblemDetail problem(HttpStatus status, String detail) {
-        ProblemDetail problem = Problems.of(status, detail);
-        return problem;
+        return Problems.of(status, detail);
     }
 
-    private static ProblemDetail withErrors(ProblemDetail problem, List<FieldProblem> problems) {
+    private static ProblemDetail invalidFields(String detail, List<FieldProblem> problems) {
+        ProblemDetail problem = Problems.of(ProblemKind.INVALID_FIELDS, detail);
         problem.setProperty("errors", problems.stream()
                 .map(p -> Map.of("field", p.field(), "message", p.message())).toList());
         if (!problems.isEmpty()) {
             problem.setDetail(problem.getDetail() + " " + problems.stream()
-                    .map(p -> p.field() + ": " + p.message()).collect(java.util.stream.Collectors.joining("; ")) + ".");
+                    .map(p -> p.field() + ": " + p.message()).collect(Collectors.joining("; ")) + ".");
         }
         return problem;
     }

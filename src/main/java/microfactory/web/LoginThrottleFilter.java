@@ -11,7 +11,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -38,7 +37,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
                 long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
                 if (request.getHeader("Authorization") != null) {
                     response.setHeader("Retry-After", Long.toString(seconds));
-                    problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "Too many wrong passwords for this account "
+                    problems.write(request, response, ProblemKind.TOO_MANY_ATTEMPTS, "Too many wrong passwords for this account "
                             + "or from this address: wait " + seconds + " s, then try again.");
                 } else {
                     response.sendRedirect(request.getContextPath() + "/login?wait=" + seconds);

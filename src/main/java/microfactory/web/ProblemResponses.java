@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
@@ -40,8 +41,17 @@ public class ProblemResponses {
 
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
-        Map<String, Object> body = Problems.asMap(Problems.of(status, detail, request.getRequestURI()));
-        response.setStatus(status.value());
+        write(response, Problems.of(status, detail, request.getRequestURI()));
+    }
+
+    public void write(HttpServletRequest request, HttpServletResponse response, ProblemKind kind, String detail)
+            throws IOException {
+        write(response, Problems.of(kind, detail, request));
+    }
+
+    private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        Map<String, Object> body = Problems.asMap(problem);
+        response.setStatus(problem.getStatus());
         response.setContentType(PROBLEM_JSON);
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write(json.writeValueAsString(body));

@@ -4,16 +4,20 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The one way every RFC 9457 problem is made, whichever part of the app answers (a controller's advice, the error
- * page, a security filter): type {@code about:blank}, the status's title, a detail a person can act on, and the
- * request's path as {@code instance}.
+ * page, a security filter): type {@code about:blank} and the status's title for plain HTTP statuses, or one of our
+ * {@link ProblemKind}s (its absolute type URI and title); a detail a person can act on, and the request's path as
+ * {@code instance}.
  */
 public final class Problems {
 
@@ -32,9 +36,27 @@ public final class Problems {
 
     /** For the request being handled (its path as instance). */
     public static ProblemDetail of(HttpStatus status, String detail) {
+        HttpServletRequest request = currentRequest();
+        return of(status, detail, request == null ? null : request.getRequestURI());
+    }
+
+    /** One of our own kinds, its type URI on the server this request reached. */
+    public static ProblemDetail of(ProblemKind kind, String detail, HttpServletRequest request) {
+        ProblemDetail problem = of(kind.status(), detail, request == null ? null : request.getRequestURI());
+        problem.setTitle(kind.title());
+        problem.setType(request == null ? URI.create(kind.path())
+                : ServletUriComponentsBuilder.fromContextPath(request).path(kind.path()).build().toUri());
+        return problem;
+    }
+
+    /** One of our own kinds, for the request being handled. */
+    public static ProblemDetail of(ProblemKind kind, String detail) {
+        return of(kind, detail, currentRequest());
+    }
+
+    private static HttpServletRequest currentRequest() {
         RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
-        String path = attributes instanceof ServletRequestAttributes servlet ? servlet.getRequest().getRequestURI() : null;
-        return of(status, detail, path);
+        return attributes instanceof ServletRequestAttributes servlet ? servlet.getRequest() : null;
     }
 
     /** The problem as the JSON members RFC 9457 names, extensions (such as "errors") beside them. */
