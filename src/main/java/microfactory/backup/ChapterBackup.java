@@ -1,6 +1,7 @@
 package microfactory.backup;
 
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -211,7 +212,7 @@ public class ChapterBackup {
             while ((e = zip.getNextEntry()) != null) {
                 files.put(e.getName(), zip.readAllBytes());
             }
-        } catch (ZipException | java.io.EOFException e) {
+        } catch (ZipException | EOFException e) {
             throw new BackupException("the archive is truncated or damaged (" + e.getMessage() + ")");
         } catch (IOException e) {
             throw new BackupException("the archive cannot be read: " + e.getMessage());

@@ -3,6 +3,12 @@ package microfactory.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
+import microfactory.chapter.ChapterCommand;
+import microfactory.common.VerbGroup;
+import microfactory.designs.DesignCommand;
+import microfactory.ledger.LedgerCommand;
+import microfactory.scheduling.ScheduleCommand;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,14 +23,14 @@ import picocli.CommandLine.Command;
         subcommands = {
             MicrofactoryCli.Serve.class,
             MicrofactoryCli.VersionCommand.class,
-            microfactory.chapter.ChapterCommand.class,
-            microfactory.ledger.LedgerCommand.class,
-            microfactory.scheduling.ScheduleCommand.class,
-            microfactory.designs.DesignCommand.class,
+            ChapterCommand.class,
+            LedgerCommand.class,
+            ScheduleCommand.class,
+            DesignCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })
-public final class MicrofactoryCli extends microfactory.common.VerbGroup {
+public final class MicrofactoryCli extends VerbGroup {
 
     public static int run(String... args) {
         return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);

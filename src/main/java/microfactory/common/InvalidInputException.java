@@ -1,5 +1,6 @@
 package microfactory.common;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -34,6 +35,6 @@ public class InvalidInputException extends RuntimeException {
     /** First message per field, in order: what a form shows beside each field. */
     public Map<String, String> byField() {
         return problems.stream().collect(Collectors.toMap(FieldProblem::field, FieldProblem::message,
-                (first, second) -> first, java.util.LinkedHashMap::new));
+                (first, second) -> first, LinkedHashMap::new));
     }
 }

@@ -1,6 +1,7 @@
 package microfactory.designs;
 
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -45,7 +46,7 @@ public final class BomBench implements Callable<Integer> {
             sink += bom.cost().getOrDefault("USD", 0L);
             explode = Math.min(explode, System.nanoTime() - t0);
             t0 = System.nanoTime();
-            java.math.BigDecimal sum = java.math.BigDecimal.ZERO; // baseline: one pass adding every line's quantity
+            BigDecimal sum = BigDecimal.ZERO; // baseline: one pass adding every line's quantity
             for (var l : read.lines()) {
                 sum = sum.add(l.quantity());
             }

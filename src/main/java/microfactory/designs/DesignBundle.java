@@ -19,10 +19,12 @@ import microfactory.common.CsvRecords;
 import microfactory.designs.bom.BomLine;
 import microfactory.designs.bom.BomProblem;
 import microfactory.designs.bom.CsvBomReader;
+import microfactory.designs.bom.MarkdownBomReader;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.toml.TomlMapper;
+import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The export bundle of a design version, a zip anyone can rebuild from: {@code okh.toml} with every field
@@ -197,7 +199,7 @@ public final class DesignBundle {
         String bomName = okh.path("bom").asString("bom.csv");
         List<BomLine> lines = List.of();
         if (files.containsKey(bomName)) {
-            CsvBomReader.Read bom = bomName.endsWith(".md") ? microfactory.designs.bom.MarkdownBomReader.read(bomName, files.get(bomName))
+            CsvBomReader.Read bom = bomName.endsWith(".md") ? MarkdownBomReader.read(bomName, files.get(bomName))
                     : CsvBomReader.read(bomName, files.get(bomName));
             problems.addAll(bom.problems());
             lines = bom.lines();
@@ -218,7 +220,7 @@ public final class DesignBundle {
             String yml = files.keySet().stream().filter(f -> f.endsWith(".yml") || f.endsWith(".yaml")).findFirst().orElse(null);
             if (!files.containsKey("okh.toml") && yml != null) {
                 // OKH v1: take title, licence, licensor and description from the manifest.
-                JsonNode v1 = tools.jackson.dataformat.yaml.YAMLMapper.builder().build()
+                JsonNode v1 = YAMLMapper.builder().build()
                         .readTree(new String(files.get(yml), StandardCharsets.UTF_8));
                 JsonNode lic = v1.path("license");
                 name = v1.path("title").asString(name);

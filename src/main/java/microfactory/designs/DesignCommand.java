@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import microfactory.common.VerbGroup;
 import microfactory.designs.bom.BomProblem;
 import microfactory.designs.bom.DesignFile;
 import microfactory.designs.bom.Spdx;
@@ -23,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** {@code design inspect <file>}: a design file read and exploded, as JSON, without a server. */
 @Command(name = "design", description = "Read open designs: OKH manifests and bills of materials.",
         subcommands = {DesignCommand.Inspect.class, DesignCommand.BundleCommand.class})
-public final class DesignCommand extends microfactory.common.VerbGroup {
+public final class DesignCommand extends VerbGroup {
 
     @Command(name = "bundle", description = {"Write the export bundle of a design file (okh.toml with its BOM, or a CSV BOM):",
             "to <out>.zip the same zip the design page offers, else into the folder <out>: okh.toml, bom.csv, tasks.csv, LICENSE.txt."})
@@ -102,7 +103,7 @@ public final class DesignCommand extends microfactory.common.VerbGroup {
                 out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(o));
                 d.problems().stream().findFirst().ifPresent(p -> spec.commandLine().getErr().println(p));
                 return d.problems().isEmpty() ? 0 : 1;
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 spec.commandLine().getErr().println(file + ": " + e.getMessage());
                 return 1;
             }

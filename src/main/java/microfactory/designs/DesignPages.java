@@ -1,13 +1,19 @@
 package microfactory.designs;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,15 +25,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import microfactory.common.ConflictException;
 import microfactory.common.InvalidInputException;
+import microfactory.learning.Gate;
+import microfactory.learning.LearningService;
+import microfactory.members.MemberPrincipal;
+import microfactory.web.FieldErrors;
 
 /** Catalogue, design pages, bundle download; stewards import (with a preview) and fork. */
 @Controller
 class DesignPages {
 
     private final DesignService designs;
-    private final microfactory.learning.LearningService learning;
+    private final LearningService learning;
 
-    DesignPages(DesignService designs, microfactory.learning.LearningService learning) {
+    DesignPages(DesignService designs, LearningService learning) {
         this.learning = learning;
         this.designs = designs;
     }
@@ -41,19 +51,19 @@ class DesignPages {
 
     @GetMapping("/designs/{slug}")
     String design(@PathVariable String slug, @RequestParam(required = false) String version,
-                  @org.springframework.security.core.annotation.AuthenticationPrincipal microfactory.members.MemberPrincipal me, Model model) {
+                  @AuthenticationPrincipal MemberPrincipal me, Model model) {
         DesignView view = designs.view(slug, version);
         model.addAttribute("view", view);
-        model.addAttribute("gates", me == null ? java.util.Map.of() : taskGates(view, me.memberId()));
+        model.addAttribute("gates", me == null ? Map.of() : taskGates(view, me.memberId()));
         return "designs/design";
     }
 
     /** Per task, whether this member may take a place on it (holding any of its badges) — else what to learn for the first. */
-    private java.util.Map<String, microfactory.learning.Gate> taskGates(DesignView view, long memberId) {
-        java.util.Map<String, microfactory.learning.Gate> gates = new java.util.HashMap<>();
+    private Map<String, Gate> taskGates(DesignView view, long memberId) {
+        Map<String, Gate> gates = new HashMap<>();
         for (BuildTask t : view.tasks().tasks()) {
             for (SkillNeed need : t.skills()) {
-                microfactory.learning.Gate gate = learning.gate(memberId, need.skill(), need.level());
+                Gate gate = learning.gate(memberId, need.skill(), need.level());
                 if (gate.allowed() || !gates.containsKey(t.code())) {
                     gates.put(t.code(), gate);
                 }
@@ -69,10 +79,10 @@ class DesignPages {
     String edit(@PathVariable String slug, Model model) {
         Design d = designs.get(slug);
         return editPage(model, d, new DesignEdit(d.name(), d.description(), d.licence(), d.authors(), d.status(), d.links()),
-                microfactory.web.FieldErrors.NONE, "");
+                FieldErrors.NONE, "");
     }
 
-    private String editPage(Model model, Design d, DesignEdit form, microfactory.web.FieldErrors errors, String versionProblem) {
+    private String editPage(Model model, Design d, DesignEdit form, FieldErrors errors, String versionProblem) {
         model.addAttribute("design", d);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
@@ -88,25 +98,25 @@ class DesignPages {
             return "redirect:/designs/" + slug;
         } catch (InvalidInputException e) {
             response.setStatus(422);
-            return editPage(model, designs.get(slug), form, microfactory.web.FieldErrors.of(e), "");
+            return editPage(model, designs.get(slug), form, FieldErrors.of(e), "");
         }
     }
 
     @PostMapping("/designs/{slug}/versions")
     String newVersion(@PathVariable String slug, @RequestParam String label, @RequestParam(required = false) String notes,
                       @RequestParam(required = false) MultipartFile bom, @RequestParam(required = false) MultipartFile tasks,
-                      Model model, HttpServletResponse response, RedirectAttributes flash) throws java.io.IOException {
+                      Model model, HttpServletResponse response, RedirectAttributes flash) throws IOException {
         try {
             DesignVersion v = designs.newVersion(slug, label, notes, bom == null ? null : bom.getOriginalFilename(),
-                    bom == null || bom.isEmpty() ? null : new String(bom.getBytes(), java.nio.charset.StandardCharsets.UTF_8),
-                    tasks == null || tasks.isEmpty() ? null : new String(tasks.getBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                    bom == null || bom.isEmpty() ? null : new String(bom.getBytes(), StandardCharsets.UTF_8),
+                    tasks == null || tasks.isEmpty() ? null : new String(tasks.getBytes(), StandardCharsets.UTF_8));
             flash.addFlashAttribute("notice", "Version " + v.label() + " is the design's latest.");
             return "redirect:/designs/" + slug;
         } catch (InvalidInputException e) {
             response.setStatus(422);
             Design d = designs.get(slug);
             return editPage(model, d, new DesignEdit(d.name(), d.description(), d.licence(), d.authors(), d.status(), d.links()),
-                    microfactory.web.FieldErrors.NONE, String.join("\n", e.problems().stream().map(p -> p.message()).toList()));
+                    FieldErrors.NONE, String.join("\n", e.problems().stream().map(p -> p.message()).toList()));
         }
     }
 
@@ -132,13 +142,13 @@ class DesignPages {
     String preview(@RequestParam("files") List<MultipartFile> files, @RequestParam(required = false) String name,
                    @RequestParam(required = false) String licence, @RequestParam(required = false) String licensor,
                    @RequestParam(required = false) String function, Model model, HttpServletResponse response)
-            throws java.io.IOException {
+            throws IOException {
         byte[] zip;
         List<MultipartFile> uploaded = files.stream().filter(f -> !f.isEmpty()).toList();
         if (uploaded.size() == 1 && String.valueOf(uploaded.get(0).getOriginalFilename()).endsWith(".zip")) {
             zip = uploaded.get(0).getBytes();
         } else {
-            java.util.Map<String, byte[]> loose = new java.util.LinkedHashMap<>();
+            Map<String, byte[]> loose = new LinkedHashMap<>();
             for (MultipartFile f : uploaded) {
                 String fileName = String.valueOf(f.getOriginalFilename()).replaceAll("^.*[/\\\\]", "");
                 loose.put(fileName, f.getBytes());

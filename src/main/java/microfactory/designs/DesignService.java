@@ -1,5 +1,6 @@
 package microfactory.designs;
 
+import java.text.Normalizer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,8 @@ import microfactory.common.NotFoundException;
 import microfactory.designs.bom.Bom;
 import microfactory.designs.bom.BomLine;
 import microfactory.designs.bom.BomProblem;
+import microfactory.designs.bom.CsvBomReader;
+import microfactory.designs.bom.MarkdownBomReader;
 import microfactory.designs.bom.Spdx;
 
 /** The chapter's catalogue of open designs: import, versions, forks, and the bundle others download. */
@@ -174,8 +177,8 @@ public class DesignService {
         List<BomProblem> read = new ArrayList<>();
         List<BomLine> lines = current.lines();
         if (bomText != null && !bomText.isBlank()) {
-            var r = bomFile != null && bomFile.endsWith(".md") ? microfactory.designs.bom.MarkdownBomReader.read(bomFile, bomText)
-                    : microfactory.designs.bom.CsvBomReader.read(bomFile == null ? "bom.csv" : bomFile, bomText);
+            var r = bomFile != null && bomFile.endsWith(".md") ? MarkdownBomReader.read(bomFile, bomText)
+                    : CsvBomReader.read(bomFile == null ? "bom.csv" : bomFile, bomText);
             read.addAll(r.problems());
             lines = r.lines();
         }
@@ -223,7 +226,7 @@ public class DesignService {
     }
 
     static String slugOf(String name) {
-        String s = java.text.Normalizer.normalize(name == null ? "design" : name, java.text.Normalizer.Form.NFD)
+        String s = Normalizer.normalize(name == null ? "design" : name, Normalizer.Form.NFD)
                 .replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
         return s.length() < 2 ? "design-" + s : s.substring(0, Math.min(80, s.length()));
     }

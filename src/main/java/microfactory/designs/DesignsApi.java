@@ -14,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -39,7 +40,7 @@ class DesignsApi {
     record NewVersion(String label, String notes, String bomFile, String bom, String tasks) {
     }
 
-    @org.springframework.web.bind.annotation.PutMapping("/{slug}")
+    @PutMapping("/{slug}")
     Design update(@PathVariable String slug, @RequestBody DesignEdit edit) {
         return designs.update(slug, edit);
     }

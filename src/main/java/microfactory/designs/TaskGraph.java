@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A design's build tasks as a graph: checked (known predecessors, no cycle, known skills and machine
@@ -37,13 +38,13 @@ public record TaskGraph(List<BuildTask> tasks, Map<String, Integer> earliestStar
             for (SkillNeed s : t.skills()) {
                 if (!knownSkills.contains(s.skill())) {
                     problems.add("task " + t.code() + " needs skill '" + s.skill() + "', which the chapter does not teach; known: "
-                            + new java.util.TreeSet<>(knownSkills));
+                            + new TreeSet<>(knownSkills));
                 }
             }
             for (String m : t.machines().keySet()) {
                 if (!knownMachines.contains(m)) {
                     problems.add("task " + t.code() + " needs machine type '" + m + "', which is unknown; known: "
-                            + new java.util.TreeSet<>(knownMachines));
+                            + new TreeSet<>(knownMachines));
                 }
             }
         }
@@ -117,7 +118,7 @@ public record TaskGraph(List<BuildTask> tasks, Map<String, Integer> earliestStar
         if (order.size() < byCode.size()) {
             Set<String> stuck = new HashSet<>(byCode.keySet());
             order.forEach(stuck::remove);
-            problems.add("tasks " + new java.util.TreeSet<>(stuck) + " wait for each other (a cycle)");
+            problems.add("tasks " + new TreeSet<>(stuck) + " wait for each other (a cycle)");
         }
         return order;
     }

@@ -14,6 +14,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import microfactory.common.InvalidInputException;
 import microfactory.learning.LearningService;
+import microfactory.learning.QrLabel;
 import microfactory.members.MemberPrincipal;
 import microfactory.web.QrCodes;
 
@@ -61,7 +62,7 @@ class EquipmentPages {
     @GetMapping("/equipment/labels")
     String labels(HttpServletRequest request, Model model) {
         String base = base(request);
-        model.addAttribute("labels", equipment.machines().stream().map(m -> new microfactory.learning.QrLabel(m.name(),
+        model.addAttribute("labels", equipment.machines().stream().map(m -> new QrLabel(m.name(),
                 m.skill() + " ≥ " + m.level() + (m.bayCode() == null ? "" : " · " + m.bayCode()),
                 QrCodes.svg(base + "/equipment/machines/" + m.code(), 140))).toList());
         return "learning/labels";

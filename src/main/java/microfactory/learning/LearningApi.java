@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import microfactory.common.InvalidInputException;
 import microfactory.members.MemberPrincipal;
 import microfactory.merit.Badge;
 import microfactory.merit.IssuedBadge;
@@ -81,9 +82,9 @@ class LearningApi {
     }
 
     @PostMapping("/api/v1/learning/modules")
-    org.springframework.http.ResponseEntity<Module> create(@RequestBody ModuleDraft draft) {
+    ResponseEntity<Module> create(@RequestBody ModuleDraft draft) {
         Module m = learning.saveModule(draft, true);
-        return org.springframework.http.ResponseEntity.created(java.net.URI.create("/api/v1/learning/modules/" + m.code())).body(m);
+        return ResponseEntity.created(URI.create("/api/v1/learning/modules/" + m.code())).body(m);
     }
 
     @PutMapping("/api/v1/learning/modules/{code}")
@@ -104,8 +105,8 @@ class LearningApi {
 
     /** Stewards import a Moodle competency framework (text/csv body). */
     @PostMapping(value = "/api/v1/learning/skills/import", consumes = {"text/csv", "text/plain"})
-    org.springframework.http.ResponseEntity<LearningService.Imported> importSkills(@RequestBody String csv) {
-        return org.springframework.http.ResponseEntity.status(201).body(learning.importFramework("upload.csv", csv));
+    ResponseEntity<LearningService.Imported> importSkills(@RequestBody String csv) {
+        return ResponseEntity.status(201).body(learning.importFramework("upload.csv", csv));
     }
 
     /** What this mentor may sign: learners who passed a practical module's theory, and trainees from builds. */
@@ -122,19 +123,19 @@ class LearningApi {
 
     /** Signs off a learner's practical module: its badge is issued. */
     @PostMapping("/api/v1/learning/sign-offs/modules")
-    org.springframework.http.ResponseEntity<Void> signModule(@AuthenticationPrincipal MemberPrincipal me, @RequestBody ModuleSignOff s) {
+    ResponseEntity<Void> signModule(@AuthenticationPrincipal MemberPrincipal me, @RequestBody ModuleSignOff s) {
         if (s.learner() == null || s.module() == null) {
-            throw microfactory.common.InvalidInputException.of("learner", "name the learner (their member id) and the module (its code)");
+            throw InvalidInputException.of("learner", "name the learner (their member id) and the module (its code)");
         }
         learning.signOff(me.memberId(), s.learner(), s.module());
-        return org.springframework.http.ResponseEntity.noContent().build();
+        return ResponseEntity.noContent().build();
     }
 
     /** Signs a build sign-off request (from the queue's "builds"). */
     @PostMapping("/api/v1/learning/sign-offs/{id}")
-    org.springframework.http.ResponseEntity<Void> signWork(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id) {
+    ResponseEntity<Void> signWork(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id) {
         learning.signWork(me.memberId(), id);
-        return org.springframework.http.ResponseEntity.noContent().build();
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/api/v1/badges/issued")

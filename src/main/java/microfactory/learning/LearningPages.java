@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -14,11 +15,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import microfactory.common.ConflictException;
 import microfactory.common.InvalidInputException;
+import microfactory.common.NotFoundException;
 import microfactory.members.MemberPrincipal;
+import microfactory.merit.Badge;
 import microfactory.merit.MeritService;
+import microfactory.web.FieldErrors;
+import microfactory.web.QrCodes;
 
 /** Learn: tracks and modules; a module's lesson and assessment; my badges and the chapter's recent ones. */
 @Controller
@@ -49,7 +57,7 @@ class LearningPages {
     @GetMapping("/learn/new")
     String newModule(Model model) {
         return authorPage(model, new ModuleDraft("", "know-how", "", "", 1, 15, 60, false, "", "", ""), true,
-                microfactory.web.FieldErrors.NONE);
+                FieldErrors.NONE);
     }
 
     @PostMapping("/learn/new")
@@ -62,7 +70,7 @@ class LearningPages {
         Module m = learning.module(code);
         return authorPage(model, new ModuleDraft(m.code(), m.trackCode(), m.title(), m.skill(), m.level(), m.minutes(), m.passPercent(),
                 m.practical(), String.join(",", m.prerequisites()), m.lesson(), learning.questionsText(code)), false,
-                microfactory.web.FieldErrors.NONE);
+                FieldErrors.NONE);
     }
 
     @PostMapping("/learn/{code}/edit")
@@ -78,11 +86,11 @@ class LearningPages {
             return "redirect:/learn/" + m.code();
         } catch (InvalidInputException e) {
             response.setStatus(422);
-            return authorPage(model, draft, create, microfactory.web.FieldErrors.of(e));
+            return authorPage(model, draft, create, FieldErrors.of(e));
         }
     }
 
-    private String authorPage(Model model, ModuleDraft draft, boolean create, microfactory.web.FieldErrors errors) {
+    private String authorPage(Model model, ModuleDraft draft, boolean create, FieldErrors errors) {
         model.addAttribute("draft", draft);
         model.addAttribute("create", create);
         model.addAttribute("errors", errors);
@@ -130,24 +138,24 @@ class LearningPages {
 
     /** The module's QR code: scan it on a machine and the lesson opens on your phone. */
     @GetMapping(value = "/learn/{code}/qr.svg", produces = "image/svg+xml")
-    @org.springframework.web.bind.annotation.ResponseBody
-    String qr(@PathVariable String code, jakarta.servlet.http.HttpServletRequest request) {
+    @ResponseBody
+    String qr(@PathVariable String code, HttpServletRequest request) {
         learning.module(code);
-        return microfactory.web.QrCodes.svg(baseUrl(request) + "/learn/" + code, 240);
+        return QrCodes.svg(baseUrl(request) + "/learn/" + code, 240);
     }
 
     /** A printable sheet of labels: every module's QR code, title and minutes. */
     @GetMapping("/learn/labels")
-    String labels(jakarta.servlet.http.HttpServletRequest request, Model model) {
+    String labels(HttpServletRequest request, Model model) {
         String base = baseUrl(request);
         model.addAttribute("labels", learning.modules().stream()
                 .map(m -> new QrLabel(m.title(), m.minutes() + " min · " + m.skill() + " " + m.level(),
-                        microfactory.web.QrCodes.svg(base + "/learn/" + m.code(), 140))).toList());
+                        QrCodes.svg(base + "/learn/" + m.code(), 140))).toList());
         return "learning/labels";
     }
 
-    private static String baseUrl(jakarta.servlet.http.HttpServletRequest request) {
-        return org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
+    private static String baseUrl(HttpServletRequest request) {
+        return ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
     }
 
     /** Learners who passed a practical module and wait for a sign-off this member may give (a higher badge). */
@@ -159,12 +167,12 @@ class LearningPages {
     }
 
     @PostMapping("/learn/sign-offs/work/{id}")
-    String signWork(@AuthenticationPrincipal MemberPrincipal me, @org.springframework.web.bind.annotation.PathVariable long id,
-                    org.springframework.web.servlet.mvc.support.RedirectAttributes flash) {
+    String signWork(@AuthenticationPrincipal MemberPrincipal me, @PathVariable long id,
+                    RedirectAttributes flash) {
         try {
             learning.signWork(me.memberId(), id);
             flash.addFlashAttribute("notice", "Signed off: the badge is issued.");
-        } catch (ConflictException | microfactory.common.NotFoundException e) {
+        } catch (ConflictException | NotFoundException e) {
             flash.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/learn/sign-offs";
@@ -172,7 +180,7 @@ class LearningPages {
 
     @PostMapping("/learn/sign-offs")
     String signOff(@AuthenticationPrincipal MemberPrincipal me, @RequestParam long learner, @RequestParam String module,
-                   org.springframework.web.servlet.mvc.support.RedirectAttributes flash) {
+                   RedirectAttributes flash) {
         try {
             learning.signOff(me.memberId(), learner, module);
             flash.addFlashAttribute("notice", "Signed off: the badge is issued.");
@@ -184,7 +192,7 @@ class LearningPages {
 
     @GetMapping("/badges")
     String badges(@AuthenticationPrincipal MemberPrincipal me, Model model) {
-        List<microfactory.merit.Badge> mine = me == null ? List.of() : merit.badgesOf(me.memberId());
+        List<Badge> mine = me == null ? List.of() : merit.badgesOf(me.memberId());
         model.addAttribute("mine", mine);
         model.addAttribute("credentials", merit.credentialsOf(mine));
         model.addAttribute("unlocks", me == null ? List.of() : learning.unlocks(me.memberId(), gatedWork));

@@ -1,10 +1,14 @@
 package microfactory.learning;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.validation.Validator;
 
@@ -17,6 +21,7 @@ import microfactory.common.ConflictException;
 import microfactory.common.FieldProblem;
 import microfactory.common.InvalidInputException;
 import microfactory.common.NotFoundException;
+import microfactory.members.MemberService;
 import microfactory.merit.Badge;
 import microfactory.merit.MeritService;
 
@@ -29,11 +34,11 @@ public class LearningService {
 
     private final LearningRepository learning;
     private final MeritService merit;
-    private final microfactory.members.MemberService members;
+    private final MemberService members;
     private final AuditLog audit;
     private final Validator validator;
 
-    LearningService(LearningRepository learning, MeritService merit, microfactory.members.MemberService members,
+    LearningService(LearningRepository learning, MeritService merit, MemberService members,
                     AuditLog audit, Validator validator) {
         this.audit = audit;
         this.validator = validator;
@@ -238,8 +243,8 @@ public class LearningService {
     }
 
     /** A question parsed from the authoring text. */
-    private record DraftQuestion(String kind, String prompt, List<String> choices, java.math.BigDecimal answer,
-                                 java.math.BigDecimal tolerance) {
+    private record DraftQuestion(String kind, String prompt, List<String> choices, BigDecimal answer,
+                                 BigDecimal tolerance) {
     }
 
     /** Creates a module, or replaces one with the same code (stewards' authoring); every problem is named by field or line. */
@@ -280,7 +285,7 @@ public class LearningService {
             }
         }
         List<DraftQuestion> questions = parseQuestions(d.questions(), problems);
-        var existing = d.code() == null ? java.util.Optional.<Module>empty() : learning.module(d.code());
+        var existing = d.code() == null ? Optional.<Module>empty() : learning.module(d.code());
         if (create && existing.isPresent()) {
             problems.add(new FieldProblem("code", "a module '" + d.code() + "' exists already"));
         }
@@ -333,15 +338,15 @@ public class LearningService {
                             + "a choice question reads '? prompt | choice | *right choice' with two or more choices and exactly one marked *"));
                     continue;
                 }
-                out.add(new DraftQuestion("CHOICE", parts[0].strip(), choices, java.math.BigDecimal.valueOf(right), java.math.BigDecimal.ZERO));
+                out.add(new DraftQuestion("CHOICE", parts[0].strip(), choices, BigDecimal.valueOf(right), BigDecimal.ZERO));
             } else if (line.startsWith("#")) {
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("#\\s*(.+?)\\s*=\\s*(-?[0-9.]+)\\s*(?:±\\s*([0-9.]+))?$").matcher(line);
+                Matcher m = Pattern.compile("#\\s*(.+?)\\s*=\\s*(-?[0-9.]+)\\s*(?:±\\s*([0-9.]+))?$").matcher(line);
                 if (!m.matches()) {
                     problems.add(new FieldProblem("questions", where + "a number question reads '# prompt = 10 ± 0.5'"));
                     continue;
                 }
-                out.add(new DraftQuestion("NUMBER", m.group(1), List.of(""), new java.math.BigDecimal(m.group(2)),
-                        m.group(3) == null ? java.math.BigDecimal.ZERO : new java.math.BigDecimal(m.group(3))));
+                out.add(new DraftQuestion("NUMBER", m.group(1), List.of(""), new BigDecimal(m.group(2)),
+                        m.group(3) == null ? BigDecimal.ZERO : new BigDecimal(m.group(3))));
             } else {
                 problems.add(new FieldProblem("questions", where + "start a question with ? (choices) or # (a number)"));
             }
@@ -402,7 +407,7 @@ public class LearningService {
      * the key "skill:level". A badge missing here is named by its skill code and level.
      */
     public Map<String, String> badgeTitles() {
-        Map<String, String> titles = new java.util.HashMap<>();
+        Map<String, String> titles = new HashMap<>();
         for (Skill skill : learning.skills()) {
             for (int level = 1; level <= 5; level++) {
                 titles.put(skill.code() + ":" + level, skill.name() + ", level " + level);
@@ -441,7 +446,7 @@ public class LearningService {
                 out.add(new Unlock(work, gate(memberId, work.skill(), work.level())));
             }
         }
-        out.sort(java.util.Comparator.comparing((Unlock u) -> !u.gate().allowed()).thenComparing(u -> u.work().name()));
+        out.sort(Comparator.comparing((Unlock u) -> !u.gate().allowed()).thenComparing(u -> u.work().name()));
         return out;
     }
 

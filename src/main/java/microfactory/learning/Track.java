@@ -1,5 +1,7 @@
 package microfactory.learning;
 
+import java.util.List;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -14,7 +16,7 @@ public record Track(
         @Size(max = 1000, message = "use at most 1000 characters") String description) {
 
     /** The three tracks every chapter starts with, so modules can be written from day one. */
-    static final java.util.List<Track> STANDARD = java.util.List.of(
+    static final List<Track> STANDARD = List.of(
             new Track("know-what", "Core technologies", TrackKind.KNOW_WHAT, "The machines and materials a microfactory runs on."),
             new Track("know-how", "Skills", TrackKind.KNOW_HOW, "Hands-on skills, signed off by a mentor where it matters."),
             new Track("know-why", "Mindset", TrackKind.KNOW_WHY, "Why open, collaborative production works, and how to take part."));

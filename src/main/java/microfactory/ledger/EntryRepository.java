@@ -1,10 +1,14 @@
 package microfactory.ledger;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,13 +17,13 @@ import org.springframework.stereotype.Repository;
 class EntryRepository {
 
     private final JdbcClient jdbc;
-    private final org.springframework.jdbc.core.JdbcTemplate batch;
+    private final JdbcTemplate batch;
 
     /** An entry row waiting to be written with others in one batch. */
     record Row(long index, String kind, byte[] body, byte[] leafHash, Instant at) {
     }
 
-    EntryRepository(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch) {
+    EntryRepository(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
         this.batch = batch;
     }
@@ -70,7 +74,7 @@ class EntryRepository {
             });
     }
 
-    java.util.Optional<LedgerEntry> find(long index) {
+    Optional<LedgerEntry> find(long index) {
         return jdbc.sql("select idx, kind, recorded_at, body, leaf_hash from ledger_entry where idx = :i").param("i", index)
                 .query((rs, n) -> entry(rs)).optional();
     }
@@ -101,7 +105,7 @@ class EntryRepository {
         return jdbc.sql("select distinct kind from ledger_entry order by kind").query(String.class).list();
     }
 
-    private static LedgerEntry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static LedgerEntry entry(ResultSet rs) throws SQLException {
         return new LedgerEntry(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getBytes(4), rs.getBytes(5));
     }
 }

@@ -9,7 +9,9 @@ import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,7 @@ import java.util.concurrent.Callable;
 
 import javax.sql.DataSource;
 
+import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -150,7 +153,7 @@ public final class LedgerBench implements Callable<Integer> {
         Path dir = Files.createTempDirectory("mf-bench-ledger");
         String url = "jdbc:h2:file:" + dir.resolve("bench") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Microfactory.class)
-                .web(WebApplicationType.NONE).logStartupInfo(false).bannerMode(org.springframework.boot.Banner.Mode.OFF)
+                .web(WebApplicationType.NONE).logStartupInfo(false).bannerMode(Banner.Mode.OFF)
                 // As arguments, so they win over application.properties: the bench never touches ./data.
                 .run("--spring.datasource.url=" + url, "--microfactory.demo.enabled=false",
                         "--microfactory.ledger.expiry-check=1h", "--logging.level.root=WARN")) {
@@ -232,12 +235,12 @@ public final class LedgerBench implements Callable<Integer> {
                     }, null, null).ok());
         } finally {
             try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
     }
 
-    private static void bind(PreparedStatement ps, long idx, byte[] body) throws java.sql.SQLException {
+    private static void bind(PreparedStatement ps, long idx, byte[] body) throws SQLException {
         ps.setLong(1, idx);
         ps.setString(2, "bench.tick");
         ps.setBytes(3, body);

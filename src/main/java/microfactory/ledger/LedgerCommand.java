@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import microfactory.common.VerbGroup;
 import microfactory.ledger.verify.LedgerExport;
 import microfactory.ledger.verify.LedgerVerifier;
 import microfactory.ledger.verify.LogSource;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Parameters;
 /** {@code ledger export} and {@code ledger verify}: audit a chapter's ledger offline, without a server of your own. */
 @Command(name = "ledger", description = "Mirror and verify a chapter's public ledger.",
         subcommands = {LedgerCommand.Export.class, LedgerCommand.Verify.class})
-public final class LedgerCommand extends microfactory.common.VerbGroup {
+public final class LedgerCommand extends VerbGroup {
 
     @Command(name = "export", description = "Mirror checkpoint, key, tiles and entries of <url> (e.g. http://localhost:8080/ledger) into <dir>.")
     static final class Export implements Callable<Integer> {

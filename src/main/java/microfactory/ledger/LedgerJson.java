@@ -1,10 +1,12 @@
 package microfactory.ledger;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 import microfactory.common.InvalidInputException;
 import microfactory.ledger.tlog.Jcs;
+import microfactory.ledger.tlog.Tiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -34,10 +36,10 @@ final class LedgerJson {
         } catch (IllegalArgumentException e) {
             throw InvalidInputException.of("entry", e.getMessage());
         }
-        if (EMAIL.matcher(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)).find()) {
+        if (EMAIL.matcher(new String(bytes, StandardCharsets.UTF_8)).find()) {
             throw InvalidInputException.of("entry", "the ledger is public: name members by their public id, never by email");
         }
-        if (bytes.length > microfactory.ledger.tlog.Tiles.MAX_ENTRY_BYTES) {
+        if (bytes.length > Tiles.MAX_ENTRY_BYTES) {
             throw InvalidInputException.of("entry", "an entry holds at most 65,535 bytes; split the batch");
         }
         return bytes;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -138,7 +139,7 @@ class LedgerLog {
     }
 
     /** Runs a read of the committed tree. */
-    <T> T read(java.util.function.Function<MerkleTree, T> reader) {
+    <T> T read(Function<MerkleTree, T> reader) {
         treeLock.readLock().lock();
         try {
             if (tree != null) {

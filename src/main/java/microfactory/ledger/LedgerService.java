@@ -2,7 +2,10 @@ package microfactory.ledger;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -81,7 +84,7 @@ public class LedgerService {
         }
         if (problems.isEmpty()) {
             try {
-                java.util.Currency.getInstance(request.currency());
+                Currency.getInstance(request.currency());
             } catch (IllegalArgumentException e) {
                 problems.add(new FieldProblem("currency", "'" + request.currency() + "' is not an ISO 4217 currency"));
             }
@@ -382,7 +385,7 @@ public class LedgerService {
         for (TransferRequest t : batch) {
             var existing = transfers.find(t.id());
             if (existing.isPresent()) {
-                if (!java.util.Arrays.equals(existing.get().contentHash(), contentHash(t))) {
+                if (!Arrays.equals(existing.get().contentHash(), contentHash(t))) {
                     throw new ConflictException("Transfer id '" + t.id() + "' was already used for a different transfer; "
                             + "choose a new id.");
                 }
@@ -464,7 +467,7 @@ public class LedgerService {
     }
 
     private ObjectNode entryOf(String kind) {
-        return LedgerJson.object().put("kind", kind).put("at", clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString());
+        return LedgerJson.object().put("kind", kind).put("at", clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
     }
 
     // ---- the public log ----

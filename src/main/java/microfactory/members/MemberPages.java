@@ -2,7 +2,9 @@ package microfactory.members;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -175,7 +177,7 @@ class MemberPages {
         model.addAttribute("member", members.get(id));
         model.addAttribute("memberships", members.memberships(id));
         model.addAttribute("plans", plans.offered());
-        model.addAttribute("roles", java.util.List.of(Role.values()));
+        model.addAttribute("roles", List.of(Role.values()));
         return "members/detail";
     }
 
@@ -206,7 +208,7 @@ class MemberPages {
     }
 
     /** Runs a steward action and reports its outcome on the member's page, success or refusal. */
-    private String act(long id, RedirectAttributes flash, java.util.function.Supplier<String> action) {
+    private String act(long id, RedirectAttributes flash, Supplier<String> action) {
         try {
             flash.addFlashAttribute("notice", action.get());
         } catch (ConflictException | InvalidInputException | ForbiddenException e) {

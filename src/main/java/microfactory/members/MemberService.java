@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Collection;
 import java.util.HashMap;
@@ -35,7 +36,6 @@ public class MemberService {
 
     /** What sign-up says when the address has an account (its owner is told by mail: {@link SignUpProbes}). */
     static final String EMAIL_TAKEN = "an account with this email exists already: log in, or reset your password";
-
 
     public static final int PAGE_SIZE = 50;
     private static final String PSEUDONYM_ALPHABET = "abcdefghjkmnpqrstvwxyz0123456789";
@@ -229,7 +229,7 @@ public class MemberService {
     @Transactional
     public Member changeRole(long id, Role role, long actingMemberId) {
         if (role == null) {
-            throw InvalidInputException.of("role", "choose one of " + java.util.Arrays.toString(Role.values()));
+            throw InvalidInputException.of("role", "choose one of " + Arrays.toString(Role.values()));
         }
         if (id == actingMemberId) {
             throw new ConflictException("You cannot change your own role; ask another admin.");

@@ -1,5 +1,6 @@
 package microfactory.members;
 
+import java.text.Normalizer;
 import java.time.LocalDate;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -68,7 +69,7 @@ class MembersDemo implements DemoData {
         };
         for (int i = 0; i < people.length; i++) {
             String name = people[i][0];
-            String ascii = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+            String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
             String email = ascii.toLowerCase().replaceAll("[^a-z]+", ".") + "@demo.local";
             long id = members.insert(email, name, shared, Role.valueOf(people[i][1]));
             renewEachYear(id, plans.get(people[i][2]), today.minusDays(20L + 23L * i), today);

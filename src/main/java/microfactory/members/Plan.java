@@ -1,5 +1,7 @@
 package microfactory.members;
 
+import java.math.BigDecimal;
+
 import microfactory.common.Money;
 
 /**
@@ -15,7 +17,7 @@ public record Plan(long id, String code, String name, PlanKind kind, Long annual
         if (kind == PlanKind.FLAT_DUES) {
             return Money.of(annualDuesMinor, currency).formatted() + " a year";
         }
-        java.math.BigDecimal percent = java.math.BigDecimal.valueOf(valueShareBp, 2).stripTrailingZeros();
+        BigDecimal percent = BigDecimal.valueOf(valueShareBp, 2).stripTrailingZeros();
         return percent.toPlainString() + "% of the value you produce";
     }
 

@@ -2,7 +2,9 @@ package microfactory.members;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,8 +53,8 @@ class PlanRepository {
             .params(params(t)).param("code", code).update();
     }
 
-    private static java.util.Map<String, Object> params(PlanTerms t) {
-        var map = new java.util.HashMap<String, Object>();
+    private static Map<String, Object> params(PlanTerms t) {
+        var map = new HashMap<String, Object>();
         map.put("code", t.code());
         map.put("name", t.name());
         map.put("kind", t.kind().name());

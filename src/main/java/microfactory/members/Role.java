@@ -1,5 +1,6 @@
 package microfactory.members;
 
+import java.util.Arrays;
 import java.util.List;
 
 /** What a person may do. Each role includes the ones below it. */
@@ -8,7 +9,7 @@ public enum Role {
 
     /** Spring authorities, with the lower roles implied: an admin is also a steward and a member. */
     public List<String> authorities() {
-        return java.util.Arrays.stream(values()).filter(r -> r.ordinal() <= ordinal())
+        return Arrays.stream(values()).filter(r -> r.ordinal() <= ordinal())
                 .map(r -> "ROLE_" + r.name()).toList();
     }
 }

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.BitSet;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -146,7 +148,7 @@ public class BadgeCredentials {
     }
 
     /** Each badge's credential id, where it has one. */
-    public Map<Long, String> credentialsOf(java.util.Collection<Long> badgeIds) {
+    public Map<Long, String> credentialsOf(Collection<Long> badgeIds) {
         return credentials.idsOf(badgeIds);
     }
 
@@ -185,7 +187,7 @@ public class BadgeCredentials {
             throw InvalidInputException.of("credential", "not JSON: " + e.getMessage());
         }
         if (!(parsed instanceof JsonObject credential)) {
-            return Verification.of(java.util.List.of(new Verification.Finding("format", "a credential is a JSON object")));
+            return Verification.of(List.of(new Verification.Finding("format", "a credential is a JSON object")));
         }
         return verifier().verify(credential);
     }

@@ -1,5 +1,8 @@
 package microfactory.merit;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -11,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
 
 import microfactory.common.InvalidInputException;
 import microfactory.common.NotFoundException;
@@ -81,10 +85,10 @@ class CredentialPages {
     /** The credential pasted, or uploaded as the file a holder downloaded (the file wins when both are given). */
     @PostMapping("/badges/verify")
     String verify(@RequestParam(defaultValue = "") String credential,
-                  @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file, Model model)
-            throws java.io.IOException {
+                  @RequestParam(required = false) MultipartFile file, Model model)
+            throws IOException {
         if (file != null && !file.isEmpty()) {
-            credential = new String(file.getBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            credential = new String(file.getBytes(), StandardCharsets.UTF_8);
         }
         model.addAttribute("credential", credential);
         if (credential.isBlank()) {

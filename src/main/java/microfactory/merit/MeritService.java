@@ -3,6 +3,7 @@ package microfactory.merit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,7 +116,7 @@ public class MeritService {
 
     private List<IssuedBadge> issued(List<Badge> list) {
         Map<Long, String> ids = credentialsOf(list);
-        Map<Long, String> holders = new java.util.HashMap<>();
+        Map<Long, String> holders = new HashMap<>();
         return list.stream().map(b -> {
             String credential = ids.get(b.id());
             String holder = holders.computeIfAbsent(b.memberId(), id -> members.get(id).publicId());

@@ -7,7 +7,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * A Gantt chart people can read: working time only (the nights and the hours outside the run's working day are
@@ -50,15 +55,15 @@ public record GanttChart(List<Row> rows, List<Day> days, List<Tick> ticks, doubl
 
     /** By person (named for members of the chapter, by pseudonym for everyone else); trainee places drawn lighter. */
     static GanttChart byPerson(Run run, List<RunTask> tasks, RunDashboard dashboard, Map<String, String> names, String me) {
-        List<String> people = tasks.stream().flatMap(t -> java.util.stream.Stream.concat(t.people().stream(), t.trainees().stream()))
+        List<String> people = tasks.stream().flatMap(t -> Stream.concat(t.people().stream(), t.trainees().stream()))
                 .distinct().sorted(Comparator.comparing(p -> names.getOrDefault(p, p))).toList();
         return of(run, people, p -> names.getOrDefault(p, p), p -> tasks.stream().filter(t -> t.involves(p)).toList(),
                 (t, row) -> css(t, dashboard, row.equals(me)), (t, row) -> t.trainees().contains(row));
     }
 
     private static GanttChart of(Run run, List<String> keys, Function<String, String> label, Function<String, List<RunTask>> tasksOf,
-                                 java.util.function.BiFunction<RunTask, String, String> css,
-                                 java.util.function.BiPredicate<RunTask, String> trainee) {
+                                 BiFunction<RunTask, String, String> css,
+                                 BiPredicate<RunTask, String> trainee) {
         int dayLength = run.dayEnd() - run.dayStart();
         int lastDay = Math.max(run.days(), keys.stream().flatMap(k -> tasksOf.apply(k).stream())
                 .mapToInt(t -> (t.endMinute() - 1) / 1440 + 1).max().orElse(1));
@@ -112,9 +117,9 @@ public record GanttChart(List<Row> rows, List<Day> days, List<Tick> ticks, doubl
 
     /** The units' colours as drawn (four colours, repeating when a run builds more units). */
     public List<Legend> legend() {
-        Map<Integer, java.util.TreeSet<Integer>> byColour = new java.util.TreeMap<>();
+        Map<Integer, TreeSet<Integer>> byColour = new TreeMap<>();
         rows.stream().flatMap(r -> r.bars().stream())
-                .forEach(b -> byColour.computeIfAbsent(b.unit() % 4, c -> new java.util.TreeSet<>()).add(b.unit()));
+                .forEach(b -> byColour.computeIfAbsent(b.unit() % 4, c -> new TreeSet<>()).add(b.unit()));
         List<Legend> legend = new ArrayList<>();
         byColour.forEach((colour, units) -> legend.add(new Legend("unit" + colour,
                 (units.size() == 1 ? "unit " : "units ") + String.join(", ", units.stream().map(String::valueOf).toList()))));

@@ -2,13 +2,18 @@ package microfactory.production;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
 import microfactory.common.DemoData;
 import microfactory.members.MemberService;
 import microfactory.members.MemberSummary;
+import microfactory.merit.MeritService;
 
 /**
  * The demo's production: a printer workshop a month ago (six printers over a long weekend, built, six serials on the
@@ -19,12 +24,12 @@ class ProductionDemo implements DemoData {
 
     private final ProductionService production;
     private final MemberService members;
-    private final microfactory.merit.MeritService merit;
+    private final MeritService merit;
     private final Clock clock;
 
     private final UnitRecords units;
 
-    ProductionDemo(ProductionService production, MemberService members, microfactory.merit.MeritService merit, Clock clock,
+    ProductionDemo(ProductionService production, MemberService members, MeritService merit, Clock clock,
                    UnitRecords units) {
         this.units = units;
         this.production = production;
@@ -74,8 +79,8 @@ class ProductionDemo implements DemoData {
     /** The source's "build 6 machines over a weekend": a printer workshop, built, with six serials on the ledger. */
     private void buildPastPrinterWorkshop() {
         Run past = production.create(new RunRequest("3d-printer", 6, LocalDate.now(clock).minusDays(30), 3, 540, 1080, 12, 0));
-        List<MemberSummary> people = new java.util.ArrayList<>(members.search(null, true, 0));
-        people.sort(java.util.Comparator.comparingInt(s -> -merit.levelOf(s.member().id(), "3d-printing"))); // printer people first
+        List<MemberSummary> people = new ArrayList<>(members.search(null, true, 0));
+        people.sort(Comparator.comparingInt(s -> -merit.levelOf(s.member().id(), "3d-printing"))); // printer people first
         for (MemberSummary s : people) {
             if (production.signups(past.id()).size() < 12 && production.qualifiesForCrew(past, s.member().id())) {
                 production.signUp(past.id(), s.member().id(), "CREW");
@@ -86,7 +91,7 @@ class ProductionDemo implements DemoData {
             String who = t.people().get(0);
             long id = production.signups(past.id()).stream().filter(s -> s.publicId().equals(who)).findFirst().orElseThrow().memberId();
             production.startTask(past.id(), t.key(), who);
-            java.util.Map<String, Boolean> checks = new java.util.HashMap<>();
+            Map<String, Boolean> checks = new HashMap<>();
             t.checklist().forEach(item -> checks.put(item, true));
             production.finishTask(past.id(), t.key(), who, id, checks, "");
         }

@@ -2,9 +2,16 @@ package microfactory.production;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,26 +19,32 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import microfactory.common.ChapterSettings;
 import microfactory.common.ConflictException;
+import microfactory.common.FieldProblem;
 import microfactory.common.InvalidInputException;
+import microfactory.common.NotFoundException;
+import microfactory.learning.Gate;
+import microfactory.learning.LearningService;
 import microfactory.members.MemberPrincipal;
+import microfactory.web.FieldErrors;
 
 /** Runs anyone can see; members join or leave; stewards schedule; a Gantt chart per bay. */
 @Controller
 class ProductionPages {
 
     private final ProductionService production;
-    private final microfactory.learning.LearningService learning;
+    private final LearningService learning;
     private final SchedulingJobs jobs;
     private final UnitRecords units;
     private final RunCalendar calendar;
     private final ChapterSettings chapter;
     private final Clock clock;
 
-    ProductionPages(ProductionService production, microfactory.learning.LearningService learning,
+    ProductionPages(ProductionService production, LearningService learning,
                     SchedulingJobs jobs, UnitRecords units, RunCalendar calendar, ChapterSettings chapter, Clock clock) {
         this.chapter = chapter;
         this.clock = clock;
@@ -50,10 +63,10 @@ class ProductionPages {
 
     /** The member's runs as an iCalendar feed for their phone. */
     @GetMapping(value = "/production/my-runs.ics", produces = "text/calendar")
-    @org.springframework.web.bind.annotation.ResponseBody
-    org.springframework.http.ResponseEntity<String> calendar(@AuthenticationPrincipal MemberPrincipal me) {
-        return org.springframework.http.ResponseEntity.ok()
-                .contentType(org.springframework.http.MediaType.parseMediaType("text/calendar; charset=UTF-8"))
+    @ResponseBody
+    ResponseEntity<String> calendar(@AuthenticationPrincipal MemberPrincipal me) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("text/calendar; charset=UTF-8"))
                 .header("Content-Disposition", "attachment; filename=\"my-runs.ics\"")
                 .body(calendar.calendar(me.memberId()));
     }
@@ -94,7 +107,7 @@ class ProductionPages {
         List<Seat> seats = production.seats(id);
         model.addAttribute("seats", seats);
         model.addAttribute("generalSeats", production.generalSeats(run));
-        java.util.Map<Long, microfactory.learning.Gate> gates = new java.util.HashMap<>();
+        Map<Long, Gate> gates = new HashMap<>();
         if (me != null) {
             seats.forEach(seat -> gates.put(seat.id(), learning.gate(me.memberId(), seat.skill(), seat.level())));
         }
@@ -110,7 +123,7 @@ class ProductionPages {
             boolean trainee = role.equals("TRAINEE");
             String overlap = production.overlapping(id, me.memberId()).stream()
                     .map(r -> "build #" + r.id() + " (" + r.designSlug() + ", from " + r.startsOn() + ")")
-                    .collect(java.util.stream.Collectors.joining(", "));
+                    .collect(Collectors.joining(", "));
             flash.addFlashAttribute("notice", (s.status() == SignupStatus.CONFIRMED
                     ? (trainee ? "You have a trainee seat." : "You are on the crew.")
                     : (trainee ? "The trainee seats are taken: you are on their waitlist." : "The crew is full: you are on its waitlist."))
@@ -144,12 +157,12 @@ class ProductionPages {
 
     /** The checklist comes as check0..checkN = pass|fail, in the order of the task's checklist. */
     @PostMapping("/production/runs/{id}/tasks/{key}/done")
-    String done(@PathVariable long id, @PathVariable String key, @RequestParam java.util.Map<String, String> form,
+    String done(@PathVariable long id, @PathVariable String key, @RequestParam Map<String, String> form,
                 @AuthenticationPrincipal MemberPrincipal me, RedirectAttributes flash) {
         try {
             RunTask t = production.schedule(id).stream().filter(x -> x.key().equals(key)).findFirst()
-                    .orElseThrow(() -> new microfactory.common.NotFoundException("task", key));
-            java.util.Map<String, Boolean> checks = new java.util.HashMap<>();
+                    .orElseThrow(() -> new NotFoundException("task", key));
+            Map<String, Boolean> checks = new HashMap<>();
             for (int k = 0; k < t.checklist().size(); k++) {
                 String v = form.get("check" + k);
                 if (v != null) {
@@ -180,10 +193,10 @@ class ProductionPages {
 
     @GetMapping("/production/new")
     String newRun(Model model) {
-        return planPage(model, RunForm.blank(chapter.currency(), LocalDate.now(clock.withZone(chapter.zone()))), microfactory.web.FieldErrors.NONE);
+        return planPage(model, RunForm.blank(chapter.currency(), LocalDate.now(clock.withZone(chapter.zone()))), FieldErrors.NONE);
     }
 
-    private String planPage(Model model, RunForm form, microfactory.web.FieldErrors errors) {
+    private String planPage(Model model, RunForm form, FieldErrors errors) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("designs", production.buildableDesigns());
@@ -193,8 +206,8 @@ class ProductionPages {
 
     /** Problems from the service name fields as the API does (roles[0].skill, feeMinor); the form shows them by its own. */
     @PostMapping("/production/new")
-    String plan(RunForm form, Model model, jakarta.servlet.http.HttpServletResponse response, RedirectAttributes flash) {
-        List<microfactory.common.FieldProblem> problems = new java.util.ArrayList<>();
+    String plan(RunForm form, Model model, HttpServletResponse response, RedirectAttributes flash) {
+        List<FieldProblem> problems = new ArrayList<>();
         RunRequest request = form.toRequest(problems);
         try {
             Run run = production.create(request, problems);
@@ -203,9 +216,9 @@ class ProductionPages {
             return "redirect:/production/runs/" + run.id();
         } catch (InvalidInputException e) {
             response.setStatus(422);
-            List<microfactory.common.FieldProblem> shown = e.problems().stream().map(p -> new microfactory.common.FieldProblem(
+            List<FieldProblem> shown = e.problems().stream().map(p -> new FieldProblem(
                     p.field().startsWith("roles") ? "roles" : p.field().startsWith("fee") ? "fee" : p.field(), p.message())).toList();
-            return planPage(model, form, microfactory.web.FieldErrors.of(new InvalidInputException(shown)));
+            return planPage(model, form, FieldErrors.of(new InvalidInputException(shown)));
         }
     }
 
@@ -270,7 +283,7 @@ class ProductionPages {
 
     /** The progress fragment the run page polls (htmx) while a schedule is being found; when done, the page reloads. */
     @GetMapping("/production/runs/{id}/solving")
-    String solving(@PathVariable long id, Model model, jakarta.servlet.http.HttpServletResponse response) {
+    String solving(@PathVariable long id, Model model, HttpServletResponse response) {
         var progress = jobs.progress(id).orElse(null);
         if (progress == null || !progress.running()) {
             response.setHeader("HX-Refresh", "true");

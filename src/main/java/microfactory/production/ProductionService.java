@@ -7,11 +7,15 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Currency;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
 
 import org.springframework.stereotype.Service;
@@ -23,11 +27,14 @@ import microfactory.common.FieldProblem;
 import microfactory.common.InvalidInputException;
 import microfactory.common.NotFoundException;
 import microfactory.designs.BuildTask;
+import microfactory.designs.Design;
 import microfactory.designs.DesignService;
 import microfactory.designs.DesignView;
 import microfactory.designs.SkillNeed;
 import microfactory.equipment.Bay;
 import microfactory.equipment.EquipmentService;
+import microfactory.learning.LearningService;
+import microfactory.ledger.LedgerService;
 import microfactory.merit.MeritService;
 import microfactory.scheduling.InfeasibleProjectException;
 import microfactory.scheduling.Solver;
@@ -49,15 +56,15 @@ public class ProductionService {
     private final RunPlans plans;
     private final RunReplanning replanning;
     private final UnitRecords units;
-    private final microfactory.learning.LearningService learning;
-    private final microfactory.ledger.LedgerService ledger;
+    private final LearningService learning;
+    private final LedgerService ledger;
     private final Clock clock;
     private final ChapterSettings chapter;
     private final RunNotices notices;
     private final ScheduleProblems problems;
 
     ProductionService(Signups signups, ProductionRepository runs, DesignService designs, EquipmentService equipment, MeritService merit,
-                      microfactory.learning.LearningService learning, microfactory.ledger.LedgerService ledger,
+                      LearningService learning, LedgerService ledger,
                       Clock clock, RunFees fees, UnitRecords units, RunPlans plans, RunReplanning replanning,
                       ChapterSettings chapter, RunNotices notices, ScheduleProblems problems) {
         this.signups = signups;
@@ -299,16 +306,16 @@ public class ProductionService {
             problems.add(new FieldProblem("feeMinor", "the fee in minor units (cents), 0 for a free run"));
         }
         try {
-            java.util.Currency.getInstance(currency);
+            Currency.getInstance(currency);
         } catch (IllegalArgumentException e) {
             problems.add(new FieldProblem("feeCurrency", "'" + currency + "' is not an ISO 4217 currency code"));
         }
         List<String> bays = r.bays() == null ? List.of() : r.bays().stream().filter(b -> b != null && !b.isBlank()).distinct().toList();
-        Set<String> known = new java.util.HashSet<>(equipment.bays().stream().map(Bay::code).toList());
+        Set<String> known = new HashSet<>(equipment.bays().stream().map(Bay::code).toList());
         bays.stream().filter(b -> !known.contains(b)).findFirst()
             .ifPresent(b -> problems.add(new FieldProblem("bays", "no bay " + b + "; the chapter's bays are " + String.join(", ", known.stream().sorted().toList()))));
         if (!problems.isEmpty() || !found.isEmpty()) {
-            Set<String> flagged = new java.util.HashSet<>();
+            Set<String> flagged = new HashSet<>();
             found.forEach(f -> flagged.add(f.field()));
             List<FieldProblem> all = new ArrayList<>(found);
             problems.stream().filter(p -> !flagged.contains(p.field())).forEach(all::add);
@@ -327,7 +334,7 @@ public class ProductionService {
         if (design != null) {
             design.tasks().tasks().forEach(t -> t.skills().forEach(need -> used.add(need.skill())));
         }
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         int total = 0;
         for (int k = 0; k < roles.size(); k++) {
             RunRequest.Role role = roles.get(k);
@@ -413,7 +420,7 @@ public class ProductionService {
     }
 
     /** Designs a run can build: those with build tasks and no problems in them. */
-    public List<microfactory.designs.Design> buildableDesigns() {
+    public List<Design> buildableDesigns() {
         return designs.catalogue(null).stream().filter(d -> {
             var tasks = designs.view(d.slug(), null).tasks();
             return !tasks.tasks().isEmpty() && tasks.problems().isEmpty();
@@ -532,7 +539,7 @@ public class ProductionService {
         runs.setSignupStatus(mine.id(), SignupStatus.WITHDRAWN);
         fees.settle(mine, false);
         if (mine.status() == SignupStatus.CONFIRMED) {
-            signups.of(runId).stream().filter(s -> s.role().equals(mine.role()) && java.util.Objects.equals(s.seatId(), mine.seatId())
+            signups.of(runId).stream().filter(s -> s.role().equals(mine.role()) && Objects.equals(s.seatId(), mine.seatId())
                     && s.status() == SignupStatus.WAITLISTED).findFirst()
                     .ifPresent(next -> {
                         runs.setSignupStatus(next.id(), SignupStatus.CONFIRMED);
@@ -566,7 +573,7 @@ public class ProductionService {
 
     /** As {@link #schedule(long, long)}, telling {@code progress} of every better schedule found on the way. */
     @Transactional
-    public Solver.Result schedule(long runId, long timeLimitMillis, java.util.function.Consumer<Solver.Progress> progress) {
+    public Solver.Result schedule(long runId, long timeLimitMillis, Consumer<Solver.Progress> progress) {
         Run run = requireSchedulable(runId);
         RunPlans.Plan plan = plans.plan(run, plans.crew(runId), Map.of());
         Solver.Result result;

@@ -5,15 +5,18 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import microfactory.common.Money;
 
 /** A swarm build: {@code quantity} units of a design version over {@code days} days within daily hours (minutes of the day). */
 public record Run(long id, String designSlug, String version, int quantity, LocalDate startsOn, int days, int dayStart, int dayEnd,
                   int crewTarget, int traineeSeats, RunStatus status, Instant createdAt, long feeMinor, String feeCurrency,
-                  String cancelReason, java.util.List<String> bays) {
+                  String cancelReason, List<String> bays) {
 
     /** The fee as people read it, e.g. "$150.00"; "free" when there is none. */
     public String fee() {
-        return feeMinor == 0 ? "free" : new microfactory.common.Money(feeMinor, feeCurrency).formatted();
+        return feeMinor == 0 ? "free" : new Money(feeMinor, feeCurrency).formatted();
     }
 
     /**

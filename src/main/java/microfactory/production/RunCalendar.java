@@ -1,5 +1,6 @@
 package microfactory.production;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -114,7 +115,7 @@ class RunCalendar {
 
     /** Content lines end in CRLF and fold at 75 octets (RFC 5545 §3.1). */
     private static void line(StringBuilder ics, String content) {
-        byte[] bytes = content.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         int start = 0;
         boolean first = true;
         while (start < bytes.length) {
@@ -123,7 +124,7 @@ class RunCalendar {
             while (end < bytes.length && (bytes[end] & 0xC0) == 0x80) {
                 end--; // never split a UTF-8 character
             }
-            ics.append(first ? "" : " ").append(new String(bytes, start, end - start, java.nio.charset.StandardCharsets.UTF_8)).append("\r\n");
+            ics.append(first ? "" : " ").append(new String(bytes, start, end - start, StandardCharsets.UTF_8)).append("\r\n");
             start = end;
             first = false;
         }

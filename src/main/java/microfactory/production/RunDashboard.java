@@ -3,6 +3,7 @@ package microfactory.production;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -61,7 +62,7 @@ public record RunDashboard(long done, int total, int unitsBuilt, int expectedEnd
                     .max(Comparator.comparingInt(RunTask::endMinute)).orElse(null);
         }
         List<String> ordered = new ArrayList<>(chain);
-        java.util.Collections.reverse(ordered);
+        Collections.reverse(ordered);
         return ordered;
     }
 }

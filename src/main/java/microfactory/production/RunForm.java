@@ -2,6 +2,7 @@ package microfactory.production;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,7 +59,7 @@ public record RunForm(String design, String quantity, String startsOn, String da
     private static LocalDate date(String text, List<FieldProblem> problems) {
         try {
             return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             problems.add(new FieldProblem("startsOn", "a date like 2026-12-07"));
             return null;
         }
@@ -68,7 +69,7 @@ public record RunForm(String design, String quantity, String startsOn, String da
         try {
             LocalTime t = LocalTime.parse(text == null ? "" : text.strip());
             return t.getHour() * 60 + t.getMinute();
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             problems.add(new FieldProblem(field, "a time like 08:00"));
             return null;
         }

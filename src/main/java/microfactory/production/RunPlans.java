@@ -3,9 +3,11 @@ package microfactory.production;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.springframework.stereotype.Component;
 
@@ -22,6 +24,7 @@ import microfactory.scheduling.MachineType;
 import microfactory.scheduling.Person;
 import microfactory.scheduling.Project;
 import microfactory.scheduling.Requirement;
+import microfactory.scheduling.Schedule;
 import microfactory.scheduling.Task;
 import microfactory.scheduling.Window;
 
@@ -64,7 +67,7 @@ class RunPlans {
      * Stores a schedule. Tasks named in {@code keep} (work under way or done) keep their rows, statuses and quality
      * records, moved to their times in the new schedule; every other task row is replaced.
      */
-    void store(long runId, Plan plan, microfactory.scheduling.Schedule schedule, Map<String, String> keep) {
+    void store(long runId, Plan plan, Schedule schedule, Map<String, String> keep) {
         Map<String, RunTask> kept = new HashMap<>();
         if (keep.isEmpty()) {
             runs.deleteChecksAndTasks(runId);
@@ -99,7 +102,7 @@ class RunPlans {
      * stays), the current schedule, and "now" in run minutes — at least just after the start of any task already
      * under way, so started and finished work is fixed. Tasks not started whose time has passed are moved to now.
      */
-    record Situation(Plan plan, microfactory.scheduling.Schedule current, int now, Map<String, String> keep,
+    record Situation(Plan plan, Schedule current, int now, Map<String, String> keep,
                              Map<String, Integer> personIds, Map<String, Integer> taskIds) {
     }
 
@@ -119,7 +122,7 @@ class RunPlans {
         int now = (int) Math.max(0, Math.min(run.days() * 1440L, run.minuteAt(clock.instant(), chapter.zone())));
         Map<String, String> keep = new HashMap<>();
         Map<Integer, Integer> minutes = new HashMap<>();
-        Set<Integer> done = new java.util.HashSet<>();
+        Set<Integer> done = new HashSet<>();
         for (RunTask t : current) {
             minutes.put(taskIds.get(t.key()), t.minutes());
             if (t.status() == TaskStatus.DONE) {
@@ -140,7 +143,7 @@ class RunPlans {
         List<Task> tasks = p.tasks().stream().map(t -> new Task(t.id(), t.name(), minutes.getOrDefault(t.id(), t.duration()),
                 t.predecessors(), t.people(), done.contains(t.id()) ? Map.of() : t.machines(), t.bay(), t.trainee())).toList();
         Project timed = new Project(p.name(), tasks, p.people(), p.machines(), p.bays(), p.workingWindows(), p.outages());
-        return new Situation(new Plan(timed, plan.design(), plan.crew()), new microfactory.scheduling.Schedule(assignments), now, keep,
+        return new Situation(new Plan(timed, plan.design(), plan.crew()), new Schedule(assignments), now, keep,
                 personIds, taskIds);
     }
 
@@ -178,7 +181,7 @@ class RunPlans {
             people.add(new Person(q + 1, crew.get(q).publicId(), skills, List.of()));
         }
         List<MachineType> machines = new ArrayList<>();
-        Map<String, Integer> inService = new java.util.TreeMap<>(equipment.inServiceByType());
+        Map<String, Integer> inService = new TreeMap<>(equipment.inServiceByType());
         machinesBack.forEach((type, count) -> inService.merge(type, count, Integer::sum)); // the replanner takes them out itself
         inService.forEach((type, count) -> machines.add(new MachineType(type, count)));
         List<microfactory.scheduling.Bay> spaces = bays.stream().map(b -> new microfactory.scheduling.Bay(b.code(), 2)).toList();

@@ -12,8 +12,12 @@ import org.springframework.transaction.annotation.Transactional;
 import microfactory.common.ConflictException;
 import microfactory.common.InvalidInputException;
 import microfactory.common.NotFoundException;
+import microfactory.equipment.Machine;
+import microfactory.equipment.MachineStatusChanged;
 import microfactory.scheduling.Assignment;
 import microfactory.scheduling.InfeasibleProjectException;
+import microfactory.scheduling.Replanner;
+import microfactory.scheduling.Schedule;
 import microfactory.scheduling.Solver;
 
 /**
@@ -44,19 +48,19 @@ class RunReplanning {
     }
 
     /** Replans a live build after a change, keeping work under way; returns the new expected end (run minutes). */
-    private int replan(Run run, RunPlans.Situation s, microfactory.scheduling.Replanner.Change change) {
+    private int replan(Run run, RunPlans.Situation s, Replanner.Change change) {
         var schedule = replanned(s, change);
         plans.store(run.id(), s.plan(), schedule, s.keep());
         return end(schedule);
     }
 
     /** The replanner's answer to a change, not stored yet. */
-    private static microfactory.scheduling.Schedule replanned(RunPlans.Situation s, microfactory.scheduling.Replanner.Change change) {
-        return microfactory.scheduling.Replanner.replan(s.plan().project(), s.current(), s.now(), change,
+    private static Schedule replanned(RunPlans.Situation s, Replanner.Change change) {
+        return Replanner.replan(s.plan().project(), s.current(), s.now(), change,
                 Solver.Options.defaults().withTimeLimit(800)).result().schedule();
     }
 
-    private static int end(microfactory.scheduling.Schedule schedule) {
+    private static int end(Schedule schedule) {
         return schedule.assignments().stream().mapToInt(Assignment::end).max().orElse(0);
     }
 
@@ -80,7 +84,7 @@ class RunReplanning {
         RunPlans.Situation s = plans.situation(run, crew, Map.of());
         int before = expectedEnd(run.id());
         try {
-            int after = replan(run, s, new microfactory.scheduling.Replanner.PersonLeaves(s.personIds().get(leaving.publicId())));
+            int after = replan(run, s, new Replanner.PersonLeaves(s.personIds().get(leaving.publicId())));
             changed(run, "REPLANNED", leaving.publicId() + " left the crew; replanned around the gap"
                     + finish(run, before, after));
             return null;
@@ -108,7 +112,7 @@ class RunReplanning {
      * work already on it finishing first. When a build cannot finish without it, its log says which tasks are stuck.
      */
     @EventListener
-    public void machineStatusChanged(microfactory.equipment.MachineStatusChanged change) {
+    public void machineStatusChanged(MachineStatusChanged change) {
         var machine = change.machine();
         if (machine.inService() && !change.wasInService()) {
             machineBack(machine);
@@ -126,7 +130,7 @@ class RunReplanning {
             int before = expectedEnd(run.id());
             String what = machine.name() + " went out of service (" + machine.statusReason() + ")";
             try {
-                int after = replan(run, s, new microfactory.scheduling.Replanner.MachinesBreak(machine.type(), machine.count()));
+                int after = replan(run, s, new Replanner.MachinesBreak(machine.type(), machine.count()));
                 changed(run, "REPLANNED", what + "; replanned without it" + finish(run, before, after));
             } catch (InfeasibleProjectException e) {
                 changed(run, "BLOCKED", what + "; the build cannot finish without it: "
@@ -139,7 +143,7 @@ class RunReplanning {
      * A machine is back in service: a live build that needs its type is replanned when that finishes it earlier,
      * or when it was stuck without the machine; otherwise its schedule stays as the crew know it.
      */
-    private void machineBack(microfactory.equipment.Machine machine) {
+    private void machineBack(Machine machine) {
         for (Run run : runs.liveRuns()) {
             if (!needs(run, machine.type())) {
                 continue;
@@ -150,7 +154,7 @@ class RunReplanning {
             int before = expectedEnd(run.id());
             try {
                 // no machines break: the replanner simply plans again from now, with the machine there
-                var schedule = replanned(s, new microfactory.scheduling.Replanner.MachinesBreak(machine.type(), 0));
+                var schedule = replanned(s, new Replanner.MachinesBreak(machine.type(), 0));
                 int after = end(schedule);
                 if (wasBlocked || after < before) {
                     plans.store(run.id(), s.plan(), schedule, s.keep());
@@ -186,7 +190,7 @@ class RunReplanning {
         RunPlans.Situation s = plans.situation(run, plans.crew(runId), Map.of());
         int before = expectedEnd(runId);
         try {
-            int after = replan(run, s, new microfactory.scheduling.Replanner.TaskRunsLate(s.taskIds().get(key), minutes));
+            int after = replan(run, s, new Replanner.TaskRunsLate(s.taskIds().get(key), minutes));
             String why = reason == null || reason.isBlank() ? "" : " (" + reason.strip() + ")";
             changed(run, "DELAY", "unit " + t.unit() + ": " + t.name() + " runs " + minutes + " min late" + why
                     + "; replanned" + finish(run, before, after));

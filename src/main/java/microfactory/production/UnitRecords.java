@@ -1,6 +1,7 @@
 package microfactory.production;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,7 +43,7 @@ public class UnitRecords {
         }
         String serial = String.format("%s-%d-%02d", run.designSlug().toUpperCase().replaceAll("[^A-Z0-9]", ""), run.id(), unit);
         List<String> builders = tasks.stream().filter(x -> x.unit() == unit).flatMap(x -> x.people().stream()).distinct().sorted().toList();
-        Map<String, Object> event = new java.util.LinkedHashMap<>();
+        Map<String, Object> event = new LinkedHashMap<>();
         event.put("serial", serial);
         event.put("design", run.designSlug());
         event.put("version", run.version());
@@ -77,7 +78,7 @@ public class UnitRecords {
         if (owner.id() == (unit.ownerId() == null ? -1 : unit.ownerId())) {
             throw new ConflictException(serial + " is owned by " + owner.publicId() + " already.");
         }
-        Map<String, Object> event = new java.util.LinkedHashMap<>();
+        Map<String, Object> event = new LinkedHashMap<>();
         event.put("serial", serial);
         event.put("owner", owner.publicId());
         long index = ledger.record("unit.owner", event);

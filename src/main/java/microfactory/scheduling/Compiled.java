@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * The project as arrays, indexed 0..n-1 in the order of {@link Project#tasks()}: what the decoder reads
@@ -124,7 +125,7 @@ final class Compiled {
         for (int i = 0; i < n; i++) {
             List<int[]> taskSlots = new ArrayList<>();
             for (Requirement r : p.tasks().get(i).people()) {
-                Integer[] qualified = java.util.stream.IntStream.range(0, people)
+                Integer[] qualified = IntStream.range(0, people)
                         .filter(q -> p.people().get(q).qualifiedFor(r)).boxed().toArray(Integer[]::new);
                 Arrays.sort(qualified, (a, b) -> versatility[a] != versatility[b] ? Integer.compare(versatility[a], versatility[b])
                         : Integer.compare(a, b));

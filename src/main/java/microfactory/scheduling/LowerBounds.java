@@ -3,6 +3,7 @@ package microfactory.scheduling;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Valid lower bounds on the makespan: the critical path, the load on each machine type and bay, and
@@ -67,7 +68,7 @@ final class LowerBounds {
             }
         }
         if (c.people > 0) {
-            int[] everyone = java.util.stream.IntStream.range(0, c.people).toArray();
+            int[] everyone = IntStream.range(0, c.people).toArray();
             sets.putIfAbsent(Arrays.toString(everyone), everyone); // all work over all people
         }
         for (int[] set : sets.values()) {

@@ -1,6 +1,7 @@
 package microfactory.scheduling;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,8 +98,8 @@ final class ProjectCheck {
                 dfs(q, byId, state, path, found);
             } else if (s == 1) {
                 List<Integer> cycle = new ArrayList<>(path.subList(path.indexOf(q), path.size()));
-                java.util.Collections.reverse(cycle); // in the order the work would flow
-                java.util.Collections.rotate(cycle, -cycle.indexOf(java.util.Collections.min(cycle))); // from the smallest id
+                Collections.reverse(cycle); // in the order the work would flow
+                Collections.rotate(cycle, -cycle.indexOf(Collections.min(cycle))); // from the smallest id
                 cycle.add(cycle.get(0));
                 StringBuilder text = new StringBuilder("tasks ");
                 for (int k = 0; k < cycle.size(); k++) {

@@ -14,6 +14,8 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import microfactory.common.VerbGroup;
+
 import picocli.CommandLine;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -25,7 +27,7 @@ import picocli.CommandLine.Parameters;
 /** {@code schedule solve} and {@code schedule bench}: the scheduler from the command line, no server. */
 @Command(name = "schedule", description = "Solve scheduling instances and benchmark the scheduler.",
         subcommands = {ScheduleCommand.Solve.class, ScheduleCommand.Bench.class})
-public final class ScheduleCommand extends microfactory.common.VerbGroup {
+public final class ScheduleCommand extends VerbGroup {
 
     static Project read(Path file) throws IOException {
         String name = file.getFileName().toString();

@@ -1,6 +1,7 @@
 package microfactory.scheduling;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -21,7 +22,7 @@ final class Trainees {
         boolean[][] busy = new boolean[c.people][c.horizon];
         for (Assignment a : schedule.assignments()) {
             for (int id : a.people()) {
-                java.util.Arrays.fill(busy[index(c, id)], a.start(), a.end(), true);
+                Arrays.fill(busy[index(c, id)], a.start(), a.end(), true);
             }
         }
         int[] trained = new int[c.people];
@@ -45,7 +46,7 @@ final class Trainees {
                 out.add(a);
                 continue;
             }
-            java.util.Arrays.fill(busy[best], a.start(), a.end(), true);
+            Arrays.fill(busy[best], a.start(), a.end(), true);
             trained[best]++;
             out.add(new Assignment(a.task(), a.start(), a.end(), a.people(), List.of(c.personId(best))));
         }

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Set;
 
+import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.GCMParameterSpec;
@@ -113,7 +114,7 @@ public class KeyProtection {
             cipher.init(Cipher.DECRYPT_MODE, kek(mode, salt, iterations), new GCMParameterSpec(128, nonce));
             cipher.updateAAD(additionalData);
             return cipher.doFinal(body);
-        } catch (javax.crypto.AEADBadTagException e) {
+        } catch (AEADBadTagException e) {
             throw new KeyUnavailableException(mode == Mode.PASSPHRASE
                     ? "The chapter's signing key does not open with this MICROFACTORY_KEY_PASSPHRASE; set the passphrase it was sealed with."
                     : "The chapter's signing key does not open with the key file " + keyFile + "; put back the key file it was sealed with.");

@@ -1,5 +1,6 @@
 package microfactory.web;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +19,7 @@ public record FieldErrors(Map<String, String> byField) {
     }
 
     public static FieldErrors of(BindingResult result) {
-        Map<String, String> map = new java.util.LinkedHashMap<>();
+        Map<String, String> map = new LinkedHashMap<>();
         result.getFieldErrors().forEach(error -> map.putIfAbsent(error.getField(), error.getDefaultMessage()));
         result.getGlobalErrors().forEach(error -> map.putIfAbsent("form", error.getDefaultMessage()));
         return new FieldErrors(map);

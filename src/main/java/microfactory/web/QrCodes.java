@@ -2,6 +2,8 @@ package microfactory.web;
 
 import java.util.Map;
 
+import org.springframework.web.util.HtmlUtils;
+
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
@@ -29,7 +31,7 @@ public final class QrCodes {
             }
             return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + m.getWidth() + " " + m.getHeight() + "\" width=\""
                     + size + "\" height=\"" + size + "\" shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"QR code for "
-                    + org.springframework.web.util.HtmlUtils.htmlEscape(text) + "\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>"
+                    + HtmlUtils.htmlEscape(text) + "\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>"
                     + "<path fill=\"#000\" d=\"" + path + "\"/></svg>";
         } catch (WriterException e) {
             throw new IllegalArgumentException("too long for a QR code: " + text.length() + " characters", e);

@@ -2,10 +2,13 @@ package microfactory.backup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -80,7 +83,7 @@ class BackupRestoreTest {
         byte[] bytes = Files.readAllBytes(archive);
 
         Path truncated = dir.resolve("truncated.zip");
-        Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Files.write(truncated, Arrays.copyOf(bytes, bytes.length / 2));
         String target = otherDatabase();
         String targetUser = TestDatabase.onPostgres() ? "sa" : "postgres";
         Cli.Result cut = cli("chapter", "restore", truncated.toString(), "--spring.datasource.url=" + target,
@@ -116,13 +119,13 @@ class BackupRestoreTest {
     /** The archive with one file's text changed, and everything else as it was. */
     private static byte[] rewrite(byte[] zip, String name, String from, String to) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(zip)); ZipOutputStream z = new ZipOutputStream(out)) {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip)); ZipOutputStream z = new ZipOutputStream(out)) {
             ZipEntry e;
             while ((e = in.getNextEntry()) != null) {
                 byte[] body = in.readAllBytes();
                 if (e.getName().equals(name)) {
-                    body = new String(body, java.nio.charset.StandardCharsets.UTF_8).replace(from, to)
-                            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    body = new String(body, StandardCharsets.UTF_8).replace(from, to)
+                            .getBytes(StandardCharsets.UTF_8);
                 }
                 z.putNextEntry(new ZipEntry(e.getName()));
                 z.write(body);

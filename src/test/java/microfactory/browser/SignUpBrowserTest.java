@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -56,7 +57,7 @@ class SignUpBrowserTest extends BrowserTest {
         for (String page : new String[] {"/ledger", "/ledger/entries/0", "/plans", "/equipment", "/designs", "/designs/lifetrac",
                 "/learn", "/learn/welding-basics", "/badges", "/"}) {
             browser.get(url(page));
-            long scrollWidth = (Long) ((org.openqa.selenium.JavascriptExecutor) browser)
+            long scrollWidth = (Long) ((JavascriptExecutor) browser)
                     .executeScript("return document.documentElement.scrollWidth");
             assertThat(scrollWidth).as("no sideways scrolling on a phone at " + page).isLessThanOrEqualTo(390);
         }

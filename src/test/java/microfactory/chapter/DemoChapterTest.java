@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import microfactory.members.PlanCount;
 import microfactory.support.DatabaseTest;
 import microfactory.support.Http;
 
@@ -33,7 +34,7 @@ class DemoChapterTest {
         assertThat(d.activeMembers()).isEqualTo(count("select count(*) from member where active"));
         assertThat(d.membersPerPlan()).hasSize(3);
         // Every active demo member is on a plan today: flat-dues members have renewed each year.
-        assertThat(d.membersPerPlan().stream().mapToLong(microfactory.members.PlanCount::members).sum())
+        assertThat(d.membersPerPlan().stream().mapToLong(PlanCount::members).sum())
                 .isEqualTo(d.activeMembers());
     }
 

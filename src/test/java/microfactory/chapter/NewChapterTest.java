@@ -3,6 +3,8 @@ package microfactory.chapter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -102,8 +104,8 @@ class NewChapterTest {
         // The private key at rest is sealed: a dump of the table does not hold it.
         byte[] stored = jdbc.sql("select private_key from signing_key").query(byte[].class).single();
         byte[] raw = keys.chapterKey().privateKey().getEncoded();
-        byte[] seed = java.util.Arrays.copyOfRange(raw, raw.length - 32, raw.length);
-        assertThat(java.util.HexFormat.of().formatHex(stored)).doesNotContain(java.util.HexFormat.of().formatHex(seed));
+        byte[] seed = Arrays.copyOfRange(raw, raw.length - 32, raw.length);
+        assertThat(HexFormat.of().formatHex(stored)).doesNotContain(HexFormat.of().formatHex(seed));
 
         // The set-up page is gone; the admin logs in; the chapter is itself, not the demo.
         assertThat(new Http(port).page("/setup").statusCode()).isEqualTo(404);

@@ -6,16 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import microfactory.common.InvalidInputException;
+import microfactory.designs.bom.Bom;
 import microfactory.designs.bom.BomLine;
 import microfactory.designs.bom.PartKind;
 import microfactory.designs.bom.Unit;
 import microfactory.support.DatabaseTest;
+import microfactory.support.SharedData;
+
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.dataformat.toml.TomlMapper;
 
 @DatabaseTest
 class DesignServiceTest {
@@ -45,9 +51,9 @@ class DesignServiceTest {
         assertThat(designs.view("wall-module-4x8").bom().cost()).containsEntry("USD", 5_818L); // 7 × 5.48 + 12.50 + 60 × .04 + 80 × .03 + 12 × .21 = 58.18
         assertThat(designs.view("ceb-press").bom().materials()).containsKey("steel (kg)");
         // Sized like the real vIV press, whose CAD holds 519 part instances.
-        java.math.BigDecimal instances = designs.view("ceb-press").bom().flat().stream()
-                .filter(t -> t.unit().equals("pcs")).map(microfactory.designs.bom.Bom.Total::quantity)
-                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
+        BigDecimal instances = designs.view("ceb-press").bom().flat().stream()
+                .filter(t -> t.unit().equals("pcs")).map(Bom.Total::quantity)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(instances.intValue()).isBetween(450, 650);
     }
 
@@ -81,7 +87,7 @@ class DesignServiceTest {
         cyclic.add(line(3, "A", "B"));
         cyclic.add(line(4, "B", "A"));
         List<BuildTask> tasks = List.of(new BuildTask("X", "levitate", 10, null, BuildTask.parseSkills("magic:1x1"),
-                java.util.Map.of(), List.of("Y"), List.of()));
+                Map.of(), List.of("Y"), List.of()));
         DesignContent bad = new DesignContent("Perpetual motion", "", "Free for all", "", "", "1", cyclic, tasks);
         assertThatThrownBy(() -> designs.create("perpetual", bad, null)).isInstanceOfSatisfying(InvalidInputException.class, e ->
                 assertThat(e.getMessage()).contains("contains itself").contains("'Free' is not an SPDX licence id")
@@ -91,9 +97,9 @@ class DesignServiceTest {
 
     @Test
     void theExportedManifestHasEveryFieldTheOkhLoshSchemaRequires() throws Exception {
-        var schema = tools.jackson.databind.json.JsonMapper.builder().build().readTree(
-                microfactory.support.SharedData.require("designs/okh/openknowhow/okh.schema.json").toFile());
-        var toml = tools.jackson.dataformat.toml.TomlMapper.builder().build().readTree(DesignBundle.okhToml(designs.content("solar-panel")));
+        var schema = JsonMapper.builder().build().readTree(
+                SharedData.require("designs/okh/openknowhow/okh.schema.json").toFile());
+        var toml = TomlMapper.builder().build().readTree(DesignBundle.okhToml(designs.content("solar-panel")));
         for (var required : schema.get("required").values()) {
             assertThat(toml.path(required.asString()).asString("")).as(required.asString()).isNotBlank();
         }

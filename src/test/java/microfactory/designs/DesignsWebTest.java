@@ -6,7 +6,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,36 +61,36 @@ class DesignsWebTest {
         steward.login("steward@demo.local", "demo-steward");
         steward.get("/import-design");
         byte[] bom = "level,part,quantity,unit,type,unit_price,currency\n1,frame,1,pcs,assembly,,\n2,tube,4,pcs,bought,12.50,USD\n"
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        HttpResponse<String> bad = steward.postMultipart("/import-design/preview", java.util.Map.of("name", "Cart", "licence", "Open"),
-                java.util.Map.of("cart.csv", bom));
+                .getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> bad = steward.postMultipart("/import-design/preview", Map.of("name", "Cart", "licence", "Open"),
+                Map.of("cart.csv", bom));
         assertThat(bad.statusCode()).isEqualTo(422);
         assertThat(bad.body()).contains("Nothing was imported").contains("licence: 'Open' is not an SPDX licence id").doesNotContain("okh.toml: license");
         steward.get("/import-design");
         HttpResponse<String> preview = steward.postMultipart("/import-design/preview",
-                java.util.Map.of("name", "Garden cart", "licence", "CERN-OHL-S-2.0"), java.util.Map.of("cart.csv", bom));
+                Map.of("name", "Garden cart", "licence", "CERN-OHL-S-2.0"), Map.of("cart.csv", bom));
         assertThat(preview.statusCode()).isEqualTo(200);
         assertThat(preview.body()).contains("Garden cart").contains("id=\"import-button\"");
         String payload = preview.body().replaceAll("(?s).*name=\"payload\" value=\"([^\"]+)\".*", "$1");
-        HttpResponse<String> imported = steward.postForm("/import-design", java.util.Map.of("payload", payload, "slug", "garden-cart"));
+        HttpResponse<String> imported = steward.postForm("/import-design", Map.of("payload", payload, "slug", "garden-cart"));
         assertThat(imported.headers().firstValue("Location").orElseThrow()).endsWith("/designs/garden-cart");
         assertThat(designs.view("garden-cart").bom().cost()).containsEntry("USD", 5_000L);
 
         steward.get("/designs/garden-cart/edit");
-        HttpResponse<String> wrong = steward.postForm("/designs/garden-cart/edit", java.util.Map.of("name", "Garden cart",
+        HttpResponse<String> wrong = steward.postForm("/designs/garden-cart/edit", Map.of("name", "Garden cart",
                 "description", "Carries soil", "licence", "CERN-OHL-S-2.0", "authors", "Maysville", "status", "RELEASED",
                 "links", "photo not-a-url"));
         assertThat(wrong.statusCode()).isEqualTo(422);
         assertThat(wrong.body()).contains("id=\"links-error\"");
-        steward.postForm("/designs/garden-cart/edit", java.util.Map.of("name", "Garden cart", "description", "Carries soil",
+        steward.postForm("/designs/garden-cart/edit", Map.of("name", "Garden cart", "description", "Carries soil",
                 "licence", "CERN-OHL-S-2.0", "authors", "Maysville", "status", "RELEASED", "links", "Photo https://example.org/cart.jpg"));
         assertThat(steward.get("/designs/garden-cart").body()).contains("Carries soil").contains("https://example.org/cart.jpg");
 
         steward.get("/designs/garden-cart/edit");
         byte[] v2 = "level,part,quantity,unit,type,unit_price,currency\n1,frame,1,pcs,assembly,,\n2,tube,6,pcs,bought,12.50,USD\n"
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        HttpResponse<String> version = steward.postMultipart("/designs/garden-cart/versions", java.util.Map.of("label", "1.1",
-                "notes", "longer bed"), java.util.Map.of("bom=cart-v2.csv", v2));
+                .getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> version = steward.postMultipart("/designs/garden-cart/versions", Map.of("label", "1.1",
+                "notes", "longer bed"), Map.of("bom=cart-v2.csv", v2));
         assertThat(version.statusCode()).as(version.body()).isEqualTo(302);
         assertThat(designs.view("garden-cart").version().label()).isEqualTo("1.1");
         assertThat(designs.view("garden-cart").bom().cost()).containsEntry("USD", 7_500L);

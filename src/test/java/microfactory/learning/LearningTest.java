@@ -3,6 +3,8 @@ package microfactory.learning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import microfactory.common.ConflictException;
 import microfactory.ledger.LedgerService;
@@ -29,7 +32,7 @@ class LearningTest {
     @Autowired MeritService merit;
     @Autowired MemberService members;
     @Autowired LedgerService ledger;
-    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired JdbcClient jdbc;
     @LocalServerPort int port;
 
     Member newcomer() {
@@ -97,7 +100,7 @@ class LearningTest {
 
         Badge held = merit.badgesOf(m.id()).get(0);
         jdbc.sql("update badge set expires_at = :e where id = :id") // a badge issued 23 months ago
-            .param("e", java.sql.Timestamp.from(merit.now().plus(java.time.Duration.ofDays(30)))).param("id", held.id()).update();
+            .param("e", Timestamp.from(merit.now().plus(Duration.ofDays(30)))).param("id", held.id()).update();
         Attempt renewal = learning.submit(m.id(), "hydraulics-101", answers("hydraulics-101", true), UUID.randomUUID().toString());
         assertThat(renewal.outcome()).contains("renewed for two more years");
         assertThat(merit.badgesOf(m.id())).hasSize(2).anySatisfy(b -> {

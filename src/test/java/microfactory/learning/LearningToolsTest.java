@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -42,7 +43,7 @@ class LearningToolsTest {
         int n = Integer.parseInt(size.group(1));
         int scale = 4;
         int[] pixels = new int[n * scale * n * scale];
-        java.util.Arrays.fill(pixels, 0xFFFFFFFF);
+        Arrays.fill(pixels, 0xFFFFFFFF);
         Matcher m = Pattern.compile("M(\\d+) (\\d+)h1v1h-1z").matcher(svg);
         while (m.find()) {
             int x = Integer.parseInt(m.group(1));

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import microfactory.common.ConflictException;
 import microfactory.common.FieldProblem;
 import microfactory.common.InvalidInputException;
+import microfactory.common.NotFoundException;
+import microfactory.ledger.tlog.Hashes;
+import microfactory.ledger.tlog.Proofs;
 import microfactory.support.DatabaseTest;
 
 @DatabaseTest
@@ -103,7 +108,7 @@ class LedgerServiceTest {
                 PostingRequest.debit(income, 9_999, "USD"), PostingRequest.credit(cash, 9_999, "USD")));
         assertThatThrownBy(() -> ledger.transfer(batch)).isInstanceOf(ConflictException.class);
         assertThat(rows()).isEqualTo(before);
-        assertThatThrownBy(() -> ledger.transferById(first)).isInstanceOf(microfactory.common.NotFoundException.class);
+        assertThatThrownBy(() -> ledger.transferById(first)).isInstanceOf(NotFoundException.class);
         assertThat(ledger.account(cash).balance().minor()).isZero();
 
         Recorded both = ledger.transfer(List.of(sale(id(), 500), sale(id(), 700)));
@@ -151,7 +156,7 @@ class LedgerServiceTest {
         ledger.expireDue(); // unless the chapter's expiry job (LedgerExpiry) got there first: either way, once
         assertThat(ledger.transferById(expiring).status()).isEqualTo("EXPIRED");
         assertThat(ledger.account(cash).pending().minor()).isZero();
-        assertThat(java.util.stream.LongStream.range(size, ledger.size()).mapToObj(ledger::entry)
+        assertThat(LongStream.range(size, ledger.size()).mapToObj(ledger::entry)
                 .filter(e -> e.kind().equals(LedgerService.TRANSFER_EXPIRED) && e.json().contains(expiring))).hasSize(1);
         assertThatThrownBy(() -> ledger.transfer(TransferRequest.post(id(), expiring))).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("expired");
@@ -199,10 +204,10 @@ class LedgerServiceTest {
         // The in-memory tree agrees with the stored entries: every proof checks against the checkpoint root.
         for (long i = before; i < after; i += 17) {
             InclusionProof p = ledger.inclusionProof(i, after);
-            assertThat(microfactory.ledger.tlog.Proofs.checkInclusion(i, after,
-                    microfactory.ledger.tlog.Hashes.leaf(ledger.entry(i).body()),
-                    p.proof().stream().map(java.util.Base64.getDecoder()::decode).toList(),
-                    java.util.Base64.getDecoder().decode(p.root()))).isEmpty();
+            assertThat(Proofs.checkInclusion(i, after,
+                    Hashes.leaf(ledger.entry(i).body()),
+                    p.proof().stream().map(Base64.getDecoder()::decode).toList(),
+                    Base64.getDecoder().decode(p.root()))).isEmpty();
         }
     }
 }

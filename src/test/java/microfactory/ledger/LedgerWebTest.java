@@ -3,7 +3,10 @@ package microfactory.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,11 +54,11 @@ class LedgerWebTest {
         assertThat(String.join(" ", live.facts())).contains("USD: debits").contains(" = credits");
 
         LedgerExport.export(LogSource.of(base()), mirror, null);
-        ledger.record("test.after-export", java.util.Map.of("n", 1));
+        ledger.record("test.after-export", Map.of("n", 1));
         VerifyResult offline = LedgerVerifier.verify(LogSource.of(mirror.toString()), null, null);
         assertThat(offline.ok()).as(offline.problem()).isTrue();
         // The live log grew since the mirror: it must extend the checkpoint the auditor trusted.
-        String trusted = java.nio.file.Files.readString(mirror.resolve("checkpoint"));
+        String trusted = Files.readString(mirror.resolve("checkpoint"));
         VerifyResult grown = LedgerVerifier.verify(LogSource.of(base()), trusted, null);
         assertThat(grown.ok()).as(grown.problem()).isTrue();
         assertThat(String.join(" ", grown.facts())).contains("extends the trusted checkpoint");
@@ -76,7 +79,7 @@ class LedgerWebTest {
                 {"transfers":[{"id":"%s","code":"workshop","memo":"Weekend printer build","postings":[
                   {"account":"bank","side":"DEBIT","amount":150000,"currency":"USD"},
                   {"account":"workshop-income","side":"CREDIT","amount":150000,"currency":"USD"}]}]}""";
-        String id = "api-" + java.util.UUID.randomUUID();
+        String id = "api-" + UUID.randomUUID();
         HttpResponse<String> created = steward().json("POST", "/api/v1/ledger/transfers", body.formatted(id));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         long index = JSON.readTree(created.body()).get("entryIndex").asLong();

@@ -14,26 +14,32 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import microfactory.common.ClockConfiguration;
+import microfactory.web.LoginThrottle;
+import microfactory.web.PasswordHashing;
 import microfactory.web.ProblemResponses;
 import microfactory.web.SecurityConfiguration;
+import microfactory.web.UnmappedRequests;
 
 /** The plans API alone: routing, security and problem responses, with the service mocked. */
 @WebMvcTest(controllers = PlansApi.class)
-@Import({SecurityConfiguration.class, ProblemResponses.class, microfactory.web.PasswordHashing.class, microfactory.web.UnmappedRequests.class, microfactory.web.LoginThrottle.class,
-        microfactory.common.ClockConfiguration.class})
+@Import({SecurityConfiguration.class, ProblemResponses.class, PasswordHashing.class, UnmappedRequests.class, LoginThrottle.class,
+        ClockConfiguration.class})
 class PlansApiSliceTest {
 
     @Autowired MockMvc mvc;
     @MockitoBean PlanService plans;
-    @MockitoBean org.springframework.security.core.userdetails.UserDetailsService accounts;
+    @MockitoBean UserDetailsService accounts;
 
     static final Plan FLAT = new Plan(1, "flat-dues", "Full member", PlanKind.FLAT_DUES, 500_000L, "USD", null, true,
             true, "", true);
@@ -66,7 +72,7 @@ class PlansApiSliceTest {
                 .contentType(MediaType.APPLICATION_JSON).content("{\"code\":\"UPPER\",\"kind\":\"SOMETHING\"}"))
             .andExpect(status().isBadRequest())
             .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-            .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("kind")));
+            .andExpect(jsonPath("$.detail").value(Matchers.containsString("kind")));
         verify(plans, never()).create(any());
     }
 }

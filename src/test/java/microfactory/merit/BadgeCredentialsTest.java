@@ -2,6 +2,8 @@ package microfactory.merit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
 import java.util.Map;
 import java.util.UUID;
 
@@ -12,6 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import microfactory.members.Member;
 import microfactory.members.MemberService;
 import microfactory.members.SignUp;
+import microfactory.merit.credentials.Multikey;
 import microfactory.support.DatabaseTest;
 import microfactory.support.Http;
 import tools.jackson.databind.JsonNode;
@@ -88,9 +91,9 @@ class BadgeCredentialsTest {
         Member m = newcomer();
         String credential = credentialOf(merit.issue(m.id(), "cnc", 1, "module cnc-torch"));
         ObjectNode forged = (ObjectNode) JSON.readTree(credential);
-        var other = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        var other = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         String method = forged.get("proof").get("verificationMethod").asString().replaceAll("#.*",
-                "#" + microfactory.merit.credentials.Multikey.encode(other.getPublic()));
+                "#" + Multikey.encode(other.getPublic()));
         ((ObjectNode) forged.get("proof")).put("verificationMethod", method);
         JsonNode result = verify(forged.toString());
         assertThat(result.get("valid").asBoolean()).isFalse();
@@ -148,7 +151,7 @@ class BadgeCredentialsTest {
         var checked = http.postForm("/badges/verify", Map.of("credential", credential.replace("hydraulics, level 1", "hydraulics, level 3")));
         assertThat(checked.body()).contains("Not valid").contains("signature");
         http.page("/badges/verify");
-        var uploaded = http.postMultipart("/badges/verify", Map.of(), Map.of("file=badge.json", credential.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        var uploaded = http.postMultipart("/badges/verify", Map.of(), Map.of("file=badge.json", credential.getBytes(StandardCharsets.UTF_8)));
         assertThat(uploaded.body()).contains("Valid: the signature");
         assertThat(http.postForm("/badges/verify", Map.of("credential", " ")).body()).contains("credential-error")
             .contains("paste a credential (JSON) or choose the file you downloaded");

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import microfactory.common.ConflictException;
+import microfactory.ledger.LedgerService;
 import microfactory.members.Member;
 import microfactory.members.MemberService;
 import microfactory.members.SignUp;
@@ -138,7 +142,7 @@ class ProductionTest {
         assertThat(production.schedule(run.id())).isEmpty();
     }
 
-    @Autowired microfactory.ledger.LedgerService ledger;
+    @Autowired LedgerService ledger;
 
     /** Two woodworkers schedule one wall module, then build it task by task; a failed check blocks until it passes. */
     @Test
@@ -218,7 +222,7 @@ class ProductionTest {
     @Test
     void thePastPrinterWorkshopBuiltSixPrintersWithSerialsOnTheLedger() {
         Run past = production.runs().stream().filter(r -> r.designSlug().equals("3d-printer"))
-                .min(java.util.Comparator.comparingLong(Run::id)).orElseThrow(); // the demo's, the first of its design
+                .min(Comparator.comparingLong(Run::id)).orElseThrow(); // the demo's, the first of its design
         assertThat(past.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(production.units(past.id())).hasSize(6).allSatisfy(u -> {
             assertThat(u.serial()).matches("3DPRINTER-" + past.id() + "-0[1-6]");
@@ -239,7 +243,7 @@ class ProductionTest {
         assertThat(ics).contains("DTSTART;TZID=America/Chicago:" + day + "T080000").contains("DTEND;TZID=America/Chicago:" + day + "T170000")
                 .contains("BEGIN:VTIMEZONE\r\nTZID:America/Chicago\r\n").contains("TZOFFSETTO:-0600").contains("TZOFFSETTO:-0500")
                 .contains("SUMMARY:Swarm build: 2 × wall-module-4x8\\, day 1 of 1");
-        assertThat(ics.lines()).allMatch(l -> l.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 75);
+        assertThat(ics.lines()).allMatch(l -> l.getBytes(StandardCharsets.UTF_8).length <= 75);
         Http http = new Http(port);
         assertThat(http.get("/production/my-runs.ics").statusCode()).isEqualTo(302);
         http.login("member@demo.local", "demo-member");
@@ -252,7 +256,7 @@ class ProductionTest {
         String runs = new Http(port).get("/api/v1/runs").body();
         Run tractor = production.runs().stream().filter(r -> r.designSlug().equals("lifetrac")).findFirst().orElseThrow();
         // Instants in the API: 08:00 on the chapter's wall clock (America/Chicago) on the first day.
-        String starts = tractor.startsOn().atTime(8, 0).atZone(java.time.ZoneId.of("America/Chicago")).toInstant().toString();
+        String starts = tractor.startsOn().atTime(8, 0).atZone(ZoneId.of("America/Chicago")).toInstant().toString();
         assertThat(runs).contains("\"design\":\"lifetrac\"").contains("\"seats\":24").contains("\"signedUp\":24")
                 .contains("\"starts\":\"" + starts + "\"");
         long id = tractor.id();

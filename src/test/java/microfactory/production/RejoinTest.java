@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.Map;
 
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -84,7 +85,7 @@ class RejoinTest {
         Member b = members.signUp(new SignUp("wait-b@example.org", "Bea Wait", "we build tractors", null, null));
         production.signUp(run.id(), a.id(), "TRAINEE");
         assertThat(production.signUp(run.id(), b.id(), "TRAINEE").status()).isEqualTo(SignupStatus.WAITLISTED);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> production.signUp(run.id(), b.id(), "TRAINEE"))
+        Assertions.assertThatThrownBy(() -> production.signUp(run.id(), b.id(), "TRAINEE"))
                 .hasMessageContaining("waitlist");
     }
 }

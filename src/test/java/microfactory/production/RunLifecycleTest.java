@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import microfactory.common.ConflictException;
+import microfactory.common.InvalidInputException;
 import microfactory.ledger.LedgerService;
 import microfactory.members.Member;
 import microfactory.members.MemberService;
@@ -104,14 +106,14 @@ class RunLifecycleTest {
     @Test
     void aRunBuildsOnlyInItsBaysAndAnUnknownBayIsNamed() {
         Run run = production.create(new RunRequest("wall-module-4x8", 2, LocalDate.now().plusDays(75), 1, 480, 1020, 2, 0)
-            .inBays(java.util.List.of("B12")));
-        for (Member m : java.util.List.of(framer(""), framer(""))) {
+            .inBays(List.of("B12")));
+        for (Member m : List.of(framer(""), framer(""))) {
             production.signUp(run.id(), m.id(), "CREW");
         }
         production.schedule(run.id(), 300);
         assertThat(production.schedule(run.id())).isNotEmpty().allSatisfy(t -> assertThat(t.bay()).isEqualTo("B12"));
-        assertThatThrownBy(() -> production.create(wall(2).inBays(java.util.List.of("B99"))))
-            .isInstanceOf(microfactory.common.InvalidInputException.class).hasMessageContaining("no bay B99");
+        assertThatThrownBy(() -> production.create(wall(2).inBays(List.of("B99"))))
+            .isInstanceOf(InvalidInputException.class).hasMessageContaining("no bay B99");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package microfactory.scheduling;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +49,7 @@ final class BruteForce {
             if (!machinesFree(t, s, used)) {
                 continue;
             }
-            List<Integer> candidates = new java.util.ArrayList<>();
+            List<Integer> candidates = new ArrayList<>();
             if (!t.people().isEmpty()) {
                 Requirement r = t.people().get(0);
                 for (int q = 0; q < p.people().size(); q++) {
@@ -99,7 +101,7 @@ final class BruteForce {
             }
         }
         if (person != null) {
-            java.util.Arrays.fill(person, s, s + t.duration(), sign > 0);
+            Arrays.fill(person, s, s + t.duration(), sign > 0);
         }
     }
 }

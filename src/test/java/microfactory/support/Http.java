@@ -1,5 +1,6 @@
 package microfactory.support;
 
+import java.io.ByteArrayOutputStream;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -8,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,7 +34,7 @@ public final class Http {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    private final Map<String, String> headers = new java.util.LinkedHashMap<>();
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     /** Sends this header with every request from now on. */
     public Http withHeader(String name, String value) {
@@ -79,7 +81,7 @@ public final class Http {
 
     /** Posts a form with the CSRF token of the last page fetched, as a browser would. */
     public HttpResponse<String> postForm(String path, Map<String, String> fields) {
-        Map<String, String> all = new java.util.LinkedHashMap<>(fields);
+        Map<String, String> all = new LinkedHashMap<>(fields);
         if (csrf != null) {
             all.putIfAbsent("_csrf", csrf);
         }
@@ -97,8 +99,8 @@ public final class Http {
     /** Posts multipart/form-data (fields and files) with the CSRF token of the last page, as a browser's upload. */
     public HttpResponse<String> postMultipart(String path, Map<String, String> fields, Map<String, byte[]> files) {
         String boundary = "mfBoundary" + System.nanoTime();
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        Map<String, String> all = new java.util.LinkedHashMap<>(fields);
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        Map<String, String> all = new LinkedHashMap<>(fields);
         if (csrf != null) {
             all.putIfAbsent("_csrf", csrf);
         }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -177,6 +178,6 @@ public final class Bom {
 
     /** Every line, in the order read. */
     public List<BomLine> lines() {
-        return children.values().stream().flatMap(List::stream).sorted(java.util.Comparator.comparingInt(BomLine::line)).toList();
+        return children.values().stream().flatMap(List::stream).sorted(Comparator.comparingInt(BomLine::line)).toList();
     }
 }

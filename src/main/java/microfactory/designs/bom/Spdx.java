@@ -1,9 +1,13 @@
 package microfactory.designs.bom;
 
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * SPDX licence expressions: ids joined by AND, OR and WITH, in parentheses, checked against the SPDX
@@ -19,11 +23,11 @@ public final class Spdx {
             if (in == null) {
                 throw new IllegalStateException("the SPDX License List is missing from the build (" + resource + ")");
             }
-            Set<String> ids = new java.util.HashSet<>();
-            tools.jackson.databind.json.JsonMapper.builder().build().readTree(in).get(array).values()
+            Set<String> ids = new HashSet<>();
+            JsonMapper.builder().build().readTree(in).get(array).values()
                     .forEach(l -> ids.add(l.get(field).asString()));
             return Set.copyOf(ids);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("cannot read " + resource, e);
         }
     }

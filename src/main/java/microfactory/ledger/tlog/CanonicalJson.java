@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * A cursor over JSON that must already be in RFC 8785 canonical form: members in strictly increasing UTF-16
@@ -476,7 +477,7 @@ public final class CanonicalJson {
                     throw error("bad \\u escape");
                 }
                 boolean shortForm = code == '\b' || code == '\f' || code == '\n' || code == '\r' || code == '\t';
-                if (code >= 0x20 || shortForm || !hex.equals(hex.toLowerCase(java.util.Locale.ROOT))) {
+                if (code >= 0x20 || shortForm || !hex.equals(hex.toLowerCase(Locale.ROOT))) {
                     throw error("\\u" + hex + " is not the canonical escape");
                 }
                 i += 6;

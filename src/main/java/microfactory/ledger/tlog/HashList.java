@@ -1,5 +1,7 @@
 package microfactory.ledger.tlog;
 
+import java.util.Arrays;
+
 /** A growable list of 32-byte hashes in one array: a million leaves cost 32 MB, not a million objects. */
 final class HashList {
 
@@ -8,7 +10,7 @@ final class HashList {
 
     void add(byte[] hash) {
         if ((size + 1) * Hashes.SIZE > data.length) {
-            data = java.util.Arrays.copyOf(data, data.length * 2);
+            data = Arrays.copyOf(data, data.length * 2);
         }
         System.arraycopy(hash, 0, data, size * Hashes.SIZE, Hashes.SIZE);
         size++;
@@ -17,7 +19,7 @@ final class HashList {
     /** Adds {@code count} hashes lying side by side in {@code hashes} from {@code offset}. */
     void addAll(byte[] hashes, int offset, int count) {
         while ((size + count) * Hashes.SIZE > data.length) {
-            data = java.util.Arrays.copyOf(data, data.length * 2);
+            data = Arrays.copyOf(data, data.length * 2);
         }
         System.arraycopy(hashes, offset, data, size * Hashes.SIZE, count * Hashes.SIZE);
         size += count;
@@ -28,13 +30,13 @@ final class HashList {
             throw new IndexOutOfBoundsException("hash " + index + " of " + size);
         }
         int at = (int) index * Hashes.SIZE;
-        return java.util.Arrays.copyOfRange(data, at, at + Hashes.SIZE);
+        return Arrays.copyOfRange(data, at, at + Hashes.SIZE);
     }
 
     /** Copies hashes [from, from + count) into one byte array: a tile. */
     byte[] slice(long from, int count) {
         int at = (int) from * Hashes.SIZE;
-        return java.util.Arrays.copyOfRange(data, at, at + count * Hashes.SIZE);
+        return Arrays.copyOfRange(data, at, at + count * Hashes.SIZE);
     }
 
     int size() {

@@ -1,9 +1,11 @@
 package microfactory.ledger.tlog;
 
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 
 /** RFC 9162 §2.1.1 hashing: SHA-256 with 0x00 before a leaf and 0x01 before a pair of children. */
 public final class Hashes {
@@ -48,7 +50,7 @@ public final class Hashes {
     private static void finish(MessageDigest d, byte[] out, int at) {
         try {
             d.digest(out, at, SIZE);
-        } catch (java.security.DigestException e) {
+        } catch (DigestException e) {
             throw new IllegalStateException("a SHA-256 digest has 32 bytes", e);
         }
     }
@@ -78,7 +80,7 @@ public final class Hashes {
     }
 
     public static String hex(byte[] bytes) {
-        return java.util.HexFormat.of().formatHex(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     public static boolean equal(byte[] a, byte[] b) {

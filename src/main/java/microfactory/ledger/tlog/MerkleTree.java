@@ -1,6 +1,7 @@
 package microfactory.ledger.tlog;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -77,7 +78,7 @@ public final class MerkleTree {
             this.levels.get(k).addAll(tile, levelOffset(k), Tiles.WIDTH >> k);
         }
         int level = Tiles.HEIGHT; // carry the tile's root upward, as appendLeafHash does
-        byte[] right = java.util.Arrays.copyOfRange(tile, levelOffset(Tiles.HEIGHT), levelOffset(Tiles.HEIGHT) + Hashes.SIZE);
+        byte[] right = Arrays.copyOfRange(tile, levelOffset(Tiles.HEIGHT), levelOffset(Tiles.HEIGHT) + Hashes.SIZE);
         while (this.levels.get(level).size() % 2 == 0) {
             byte[] left = this.levels.get(level).get(this.levels.get(level).size() - 2);
             byte[] parent = Hashes.node(left, right);

@@ -2,6 +2,7 @@ package microfactory.ledger.tlog;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * RFC 9162 §2.1.3.2 and §2.1.4.2 proof verification, with the conventions of the transparency-dev
@@ -14,20 +15,20 @@ public final class Proofs {
     }
 
     /** Empty when the proof holds, else why not. */
-    public static java.util.Optional<String> checkInclusion(long index, long size, byte[] leafHash, List<byte[]> proof,
+    public static Optional<String> checkInclusion(long index, long size, byte[] leafHash, List<byte[]> proof,
                                                           byte[] root) {
         if (!hashes(root, leafHash) || !hashes(proof)) {
-            return java.util.Optional.of("a hash is not 32 bytes");
+            return Optional.of("a hash is not 32 bytes");
         }
         if (index < 0 || index >= size) {
-            return java.util.Optional.of("index " + index + " is not below the tree size " + size);
+            return Optional.of("index " + index + " is not below the tree size " + size);
         }
         byte[] computed = rootFromInclusion(index, size, leafHash, proof);
         if (computed == null) {
-            return java.util.Optional.of("the proof has the wrong length for index " + index + " in a tree of " + size);
+            return Optional.of("the proof has the wrong length for index " + index + " in a tree of " + size);
         }
-        return Hashes.equal(computed, root) ? java.util.Optional.empty()
-                : java.util.Optional.of("the proof leads to another root");
+        return Hashes.equal(computed, root) ? Optional.empty()
+                : Optional.of("the proof leads to another root");
     }
 
     static byte[] rootFromInclusion(long index, long size, byte[] leafHash, List<byte[]> proof) {
@@ -54,26 +55,26 @@ public final class Proofs {
     }
 
     /** Empty when the tree of size2 with root2 extends the tree of size1 with root1, else why not. */
-    public static java.util.Optional<String> checkConsistency(long size1, long size2, byte[] root1, byte[] root2,
+    public static Optional<String> checkConsistency(long size1, long size2, byte[] root1, byte[] root2,
                                                             List<byte[]> proof) {
         if (size1 < 0 || size2 < 0 || size1 > size2) {
-            return java.util.Optional.of("size " + size1 + " cannot grow into size " + size2);
+            return Optional.of("size " + size1 + " cannot grow into size " + size2);
         }
         if (size1 == 0) {
-            return java.util.Optional.of("a proof from an empty tree proves nothing");
+            return Optional.of("a proof from an empty tree proves nothing");
         }
         if (size1 == size2) {
             if (!proof.isEmpty()) {
-                return java.util.Optional.of("equal sizes need an empty proof");
+                return Optional.of("equal sizes need an empty proof");
             }
-            return Hashes.equal(root1, root2) ? java.util.Optional.empty()
-                    : java.util.Optional.of("equal sizes but different roots: the history was rewritten");
+            return Hashes.equal(root1, root2) ? Optional.empty()
+                    : Optional.of("equal sizes but different roots: the history was rewritten");
         }
         if (!hashes(root1, root2) || !hashes(proof)) {
-            return java.util.Optional.of("a hash is not 32 bytes");
+            return Optional.of("a hash is not 32 bytes");
         }
         if (proof.isEmpty()) {
-            return java.util.Optional.of("the proof is empty");
+            return Optional.of("the proof is empty");
         }
         List<byte[]> path = new ArrayList<>(proof);
         if (Long.bitCount(size1) == 1) {
@@ -89,7 +90,7 @@ public final class Proofs {
         byte[] sr = path.get(0);
         for (byte[] c : path.subList(1, path.size())) {
             if (sn == 0) {
-                return java.util.Optional.of("the proof is too long");
+                return Optional.of("the proof is too long");
             }
             if ((fn & 1) == 1 || fn == sn) {
                 fr = Hashes.node(c, fr);
@@ -105,13 +106,13 @@ public final class Proofs {
             sn >>= 1;
         }
         if (sn != 0) {
-            return java.util.Optional.of("the proof is too short");
+            return Optional.of("the proof is too short");
         }
         if (!Hashes.equal(fr, root1)) {
-            return java.util.Optional.of("the proof does not lead to the old root: the history was rewritten");
+            return Optional.of("the proof does not lead to the old root: the history was rewritten");
         }
-        return Hashes.equal(sr, root2) ? java.util.Optional.empty()
-                : java.util.Optional.of("the proof does not lead to the new root");
+        return Hashes.equal(sr, root2) ? Optional.empty()
+                : Optional.of("the proof does not lead to the new root");
     }
 
     private static boolean hashes(byte[]... hs) {

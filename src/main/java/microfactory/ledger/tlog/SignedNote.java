@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
@@ -55,7 +56,7 @@ public record SignedNote(String text, List<Line> signatures) {
                 throw new IllegalArgumentException("a signature is too short: " + line);
             }
             lines.add(new Line(parts[0], ByteBuffer.wrap(blob, 0, 4).getInt(),
-                    java.util.Arrays.copyOfRange(blob, 4, blob.length)));
+                    Arrays.copyOfRange(blob, 4, blob.length)));
         }
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("the note has no signature");

@@ -2,6 +2,7 @@ package microfactory.ledger.tlog;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -131,7 +132,7 @@ public final class Tiles {
             if (at + length > bundle.length) {
                 throw new IllegalArgumentException("entry " + entries.size() + " runs past the end of the bundle");
             }
-            entries.add(java.util.Arrays.copyOfRange(bundle, at, at + length));
+            entries.add(Arrays.copyOfRange(bundle, at, at + length));
             at += length;
         }
         return entries;

@@ -1,6 +1,11 @@
 package microfactory.ledger.verify;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
+
+import microfactory.ledger.tlog.CanonicalJson;
 
 /**
  * Numbers distinct byte strings 0, 1, 2, … in the order first seen, keeping their bytes in one array: a
@@ -75,7 +80,7 @@ final class ByteKeys {
 
     /** The characters of key {@code key} (its bytes are a checked JSON string's content). */
     String text(int key) {
-        return microfactory.ledger.tlog.CanonicalJson.decode(arena, starts[key], end(key));
+        return CanonicalJson.decode(arena, starts[key], end(key));
     }
 
     private boolean same(int key, byte[] bytes, int from, int to) {
@@ -140,6 +145,6 @@ final class ByteKeys {
         return h ^ (h >>> 33);
     }
 
-    private static final java.lang.invoke.VarHandle WORDS =
-            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle WORDS =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 }

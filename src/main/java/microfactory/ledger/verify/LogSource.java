@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /** Where a published log is read from: a mirror folder or the chapter's URL (e.g. http://host/ledger). */
 public interface LogSource {
@@ -25,11 +26,11 @@ public interface LogSource {
     }
 
     /** A log held in memory, by path (as {@code bench ledger} publishes one). */
-    static LogSource memory(java.util.Map<String, byte[]> files) {
+    static LogSource memory(Map<String, byte[]> files) {
         return new Memory(files);
     }
 
-    record Memory(java.util.Map<String, byte[]> files) implements LogSource {
+    record Memory(Map<String, byte[]> files) implements LogSource {
         @Override
         public byte[] read(String path) {
             return files.get(path);

@@ -1,7 +1,9 @@
 package microfactory.ledger.verify;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -180,7 +182,7 @@ final class Replay {
             ops.read(new CanonicalJson().reset(bytes, at + 2, at + 2 + length));
             return ops.transferId(TransferIds.transfer(position), bytes);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -213,7 +215,7 @@ final class Replay {
             tree.appendTile(bundle.hashes);
         } else {
             for (int i = 0; i < bundle.address.width(); i++) {
-                tree.appendLeafHash(java.util.Arrays.copyOfRange(bundle.hashes, i * Hashes.SIZE, (i + 1) * Hashes.SIZE));
+                tree.appendLeafHash(Arrays.copyOfRange(bundle.hashes, i * Hashes.SIZE, (i + 1) * Hashes.SIZE));
             }
         }
         return null;

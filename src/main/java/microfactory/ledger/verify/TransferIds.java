@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Every transfer id must be new. Checking each against a table of a million ids means a cache miss per
@@ -69,7 +70,7 @@ final class TransferIds {
             order[fill[bucket(hashes[k], bits)]++] = k;
         }
         // Buckets are independent: checked on every core, each thread reusing one small table.
-        return java.util.stream.IntStream.range(0, buckets).parallel()
+        return IntStream.range(0, buckets).parallel()
                 .mapToLong(b -> firstRepeatIn(order, start[b], start[b + 1], ids))
                 .filter(p -> p >= 0).min().orElse(-1);
     }

@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.security.SignatureException;
 import java.util.List;
 
 import com.apicatalog.jsonld.JsonLd;
@@ -81,7 +82,7 @@ public final class EddsaRdfc2022 {
             ed.initVerify(key);
             ed.update(hashData(document, config));
             return ed.verify(signature);
-        } catch (java.security.SignatureException e) {
+        } catch (SignatureException e) {
             return false;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Ed25519 is part of every JDK 15+", e);

@@ -4,11 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import com.apicatalog.rdf.api.RdfQuadConsumer;
@@ -73,7 +76,7 @@ final class Rdfc10 implements RdfQuadConsumer {
     }
 
     private final List<Quad> quads = new ArrayList<>();
-    private final java.util.Set<Quad> seen = new java.util.HashSet<>();
+    private final Set<Quad> seen = new HashSet<>();
     private final Map<String, List<Quad>> quadsOf = new HashMap<>();
     private final Map<String, String> firstDegree = new HashMap<>();
     private final Issuer canonical = new Issuer("_:c14n");
@@ -258,7 +261,7 @@ final class Rdfc10 implements RdfQuadConsumer {
         }
         for (int i = 0; i < k - 1; i++) {
             permute(a, k - 1, out);
-            java.util.Collections.swap(a, k % 2 == 0 ? i : 0, k - 1);
+            Collections.swap(a, k % 2 == 0 ? i : 0, k - 1);
         }
         permute(a, k - 1, out);
     }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +24,7 @@ class BomTest {
     }
 
     static Map<String, BigDecimal> flat(Bom bom) {
-        Map<String, BigDecimal> m = new java.util.TreeMap<>();
+        Map<String, BigDecimal> m = new TreeMap<>();
         bom.flat().forEach(t -> m.put(t.part(), t.quantity()));
         return m;
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -70,9 +71,9 @@ class MerkleTreeTest {
             tree.appendLeafHash(Hashes.leaf(ByteBuffer.allocate(4).putInt(i).array()));
         }
         byte[] level0 = tree.tile(0, 1, 256, tree.size());
-        assertThat(java.util.Arrays.copyOfRange(level0, 0, 32)).isEqualTo(tree.leafHash(256));
+        assertThat(Arrays.copyOfRange(level0, 0, 32)).isEqualTo(tree.leafHash(256));
         byte[] level1 = tree.tile(1, 0, 256, tree.size());
-        assertThat(java.util.Arrays.copyOfRange(level1, 32, 64)).isEqualTo(tree.hash(256, 512));
+        assertThat(Arrays.copyOfRange(level1, 32, 64)).isEqualTo(tree.hash(256, 512));
         assertThat(tree.tile(2, 0, 1, tree.size())).isEqualTo(tree.hash(0, 65_536));
     }
 }

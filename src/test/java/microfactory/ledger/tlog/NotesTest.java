@@ -11,6 +11,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 
@@ -47,7 +48,7 @@ class NotesTest {
     void signingWithTheGoVectorsKeyReproducesItsSignatureByteForByte() throws Exception {
         String skey = read("golang-sumdb-note/PeterNeumann.skey").strip();
         String[] parts = skey.split("\\+", 5);
-        byte[] seed = java.util.Arrays.copyOfRange(Base64.getDecoder().decode(parts[4]), 1, 33);
+        byte[] seed = Arrays.copyOfRange(Base64.getDecoder().decode(parts[4]), 1, 33);
         // PKCS#8 wrapping of a raw Ed25519 seed (RFC 8410).
         byte[] pkcs8 = HexFormat.of().parseHex("302e020100300506032b657004220420" + HexFormat.of().formatHex(seed));
         PrivateKey key = KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));

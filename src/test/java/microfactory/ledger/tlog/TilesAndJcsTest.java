@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class TilesAndJcsTest {
     void bundlesRoundTripAndBrokenFramingIsNamed() {
         byte[] bundle = Tiles.bundle(List.of("a".getBytes(), new byte[0], "{\"x\":1}".getBytes()));
         assertThat(Tiles.unbundle(bundle)).hasSize(3);
-        assertThatThrownBy(() -> Tiles.unbundle(java.util.Arrays.copyOf(bundle, bundle.length - 1)))
+        assertThatThrownBy(() -> Tiles.unbundle(Arrays.copyOf(bundle, bundle.length - 1)))
                 .hasMessageContaining("entry 2");
     }
 

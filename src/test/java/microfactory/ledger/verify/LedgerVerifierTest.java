@@ -9,10 +9,13 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import microfactory.ledger.tlog.NoteKeys;
 
 /** The offline verifier on logs written by hand: good ones pass, every kind of tampering is named. */
 class LedgerVerifierTest {
@@ -91,7 +94,7 @@ class LedgerVerifierTest {
     void aLogSignedByAnotherKeyOrWithAMissingFileFails() throws Exception {
         LogFolder.write(dir, books(3, "dues"), NAME, key.getPrivate(), key.getPublic());
         KeyPair other = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        Files.writeString(dir.resolve("key"), microfactory.ledger.tlog.NoteKeys.verifier(NAME, other.getPublic()).vkey());
+        Files.writeString(dir.resolve("key"), NoteKeys.verifier(NAME, other.getPublic()).vkey());
         assertThat(verify(dir, null).problem()).contains("checkpoint").contains("no valid signature");
 
         Path second = dir.resolve("second");
@@ -213,7 +216,7 @@ class LedgerVerifierTest {
                 assertThat(r.ok()).as(name + " byte " + at).isFalse();
                 // An entry bundle is named by its path, or by its leaf tile whose hash no longer matches it.
                 String bundle = name.startsWith("tile/entries/") ? name.substring("tile/entries/".length(), "tile/entries/".length() + 3) : null;
-                assertThat(r.problem()).as(name + " byte " + at).containsPattern(bundle == null ? java.util.regex.Pattern.quote(name)
+                assertThat(r.problem()).as(name + " byte " + at).containsPattern(bundle == null ? Pattern.quote(name)
                         : "tile/(entries|0)/" + bundle);
                 checked++;
             }

@@ -1,7 +1,12 @@
 package microfactory.merit.credentials;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 
 import microfactory.support.SharedData;
 
@@ -20,8 +25,8 @@ final class TestContexts {
             "https://w3id.org/security/suites/ed25519-2020/v1", dir.resolve("ed25519-2020-v1.jsonld")));
     }
 
-    static jakarta.json.JsonObject read(Path file) throws java.io.IOException {
-        try (var reader = jakarta.json.Json.createReader(java.nio.file.Files.newBufferedReader(file))) {
+    static JsonObject read(Path file) throws IOException {
+        try (var reader = Json.createReader(Files.newBufferedReader(file))) {
             return reader.readObject();
         }
     }
