@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,14 +26,9 @@ import microfactory.common.FieldProblem;
 import microfactory.common.InvalidInputException;
 import microfactory.common.Money;
 import microfactory.common.NotFoundException;
-import microfactory.ledger.tlog.Checkpoint;
 import microfactory.ledger.tlog.Hashes;
 import microfactory.ledger.tlog.Jcs;
-import microfactory.ledger.tlog.NoteKeys;
-import microfactory.ledger.tlog.SignedNote;
 import microfactory.ledger.tlog.Tiles;
-import microfactory.signing.ChapterKey;
-import microfactory.signing.SigningKeys;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -48,28 +42,22 @@ public class LedgerService {
     public static final String ACCOUNT_OPENED = "account.opened";
     public static final String TRANSFERS = "transfers";
     public static final String TRANSFER_EXPIRED = "transfer.expired";
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
     private static final Pattern EVENT_KIND = Pattern.compile("[a-z]+(\\.[a-z-]+)+");
-    private static final Pattern PUBLIC_ID = Pattern.compile("[a-z]-[a-z0-9]{3,30}");
     private static final Set<String> LEDGER_KINDS = Set.of(ACCOUNT_OPENED, TRANSFERS, TRANSFER_EXPIRED);
 
     private final LedgerLog log;
     private final AccountRepository accounts;
     private final TransferRepository transfers;
-    private final EntryRepository entries;
-    private final SigningKeys keys;
+    private final PublicLog publicLog;
     private final Validator validator;
     private final Clock clock;
-    private volatile String cachedCheckpoint;
-    private volatile long cachedCheckpointSize = -1;
 
-    LedgerService(LedgerLog log, AccountRepository accounts, TransferRepository transfers, EntryRepository entries,
-                  SigningKeys keys, Validator validator, Clock clock) {
+    LedgerService(LedgerLog log, AccountRepository accounts, TransferRepository transfers, PublicLog publicLog,
+                  Validator validator, Clock clock) {
         this.log = log;
         this.accounts = accounts;
         this.transfers = transfers;
-        this.entries = entries;
-        this.keys = keys;
+        this.publicLog = publicLog;
         this.validator = validator;
         this.clock = clock;
     }
@@ -157,14 +145,7 @@ public class LedgerService {
      */
     @Transactional
     public Recorded transfer(List<TransferRequest> batch) {
-        if (batch == null || batch.isEmpty()) {
-            throw InvalidInputException.of("transfers", "send at least one transfer");
-        }
-        List<FieldProblem> problems = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
-        for (int i = 0; i < batch.size(); i++) {
-            checkShape(batch.get(i), "transfers[" + i + "]", ids, problems);
-        }
+        List<FieldProblem> problems = TransferChecks.shape(batch);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -176,21 +157,25 @@ public class LedgerService {
         expireDueLocked();
         Instant now = clock.instant();
         Map<String, Account> touched = new HashMap<>();
-        Map<Long, long[]> deltas = new LinkedHashMap<>(); // account id → debits pending, posted, credits pending, posted
+        BalanceChanges changes = new BalanceChanges();
         Set<String> settledHere = new HashSet<>();
         for (int i = 0; i < batch.size(); i++) {
             TransferRequest t = batch.get(i);
-            String at = "transfers[" + i + "]";
             if (t.settles()) {
-                settleDeltas(t, at, settledHere, now, deltas, problems);
+                settle(t, TransferChecks.at(i), settledHere, changes, problems);
             } else {
-                postingDeltas(t, at, touched, deltas, problems);
+                TransferChecks.postings(t, TransferChecks.at(i),
+                        code -> touched.computeIfAbsent(code, c -> accounts.findByCode(c).orElse(null)), changes, problems);
             }
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        checkFlags(deltas);
+        Map<Long, Account> byId = new HashMap<>();
+        accounts.all().forEach(a -> byId.put(a.id(), a));
+        changes.flagViolation(byId).ifPresent(violation -> {
+            throw new ConflictException("Refused: " + violation + ". Nothing was recorded.");
+        });
 
         ObjectNode body = entryOf(TRANSFERS);
         ArrayNode list = body.putArray("transfers");
@@ -201,137 +186,32 @@ public class LedgerService {
         for (TransferRequest t : batch) {
             store(t, index, now, touched);
         }
-        deltas.forEach((accountId, d) -> accounts.add(accountId, d[0], d[1], d[2], d[3]));
+        changes.forEach((accountId, d) -> accounts.add(accountId, d.debitsPending(), d.debitsPosted(), d.creditsPending(),
+                d.creditsPosted()));
         return new Recorded(index, false, batch.stream().map(t -> transferById(t.id())).toList());
     }
 
-    private void checkShape(TransferRequest t, String at, Set<String> ids, List<FieldProblem> problems) {
-        if (t == null) {
-            problems.add(new FieldProblem(at, "a transfer is missing"));
-            return;
-        }
-        if (t.id() == null || !ID.matcher(t.id()).matches()) {
-            problems.add(new FieldProblem(at + ".id", "choose an id of 1-64 letters, digits, '.', '_', ':' or '-'; it makes retries safe"));
-        } else if (!ids.add(t.id())) {
-            problems.add(new FieldProblem(at + ".id", "the id '" + t.id() + "' appears twice in this batch"));
-        }
-        if (t.member() != null && !PUBLIC_ID.matcher(t.member()).matches()) {
-            problems.add(new FieldProblem(at + ".member", "name a member by their public id (like m-4yb6b94ekw), never by name or email"));
-        }
-        if (t.memo() != null && t.memo().length() > 500) {
-            problems.add(new FieldProblem(at + ".memo", "use at most 500 characters"));
-        }
-        if (t.settles()) {
-            if (t.postPendingId() != null && t.voidPendingId() != null) {
-                problems.add(new FieldProblem(at, "post or void a pending transfer, not both"));
-            }
-            if (t.postings() != null && !t.postings().isEmpty()) {
-                problems.add(new FieldProblem(at + ".postings", "a transfer that settles a pending one has no postings of its own"));
-            }
-            return;
-        }
-        if (t.code() == null || !t.code().matches("[a-z][a-z0-9-]{0,59}")) {
-            problems.add(new FieldProblem(at + ".code", "say what it is for in a short lower-case code, such as dues or pledge"));
-        }
-        if (t.postings() == null || t.postings().size() < 2) {
-            problems.add(new FieldProblem(at + ".postings", "a transfer needs at least one debit and one credit"));
-            return;
-        }
-        if (t.timeoutSeconds() != null && (!t.isPending() || t.timeoutSeconds() <= 0)) {
-            problems.add(new FieldProblem(at + ".timeoutSeconds", "a timeout is a positive number of seconds on a pending transfer"));
-        }
-        for (int j = 0; j < t.postings().size(); j++) {
-            PostingRequest p = t.postings().get(j);
-            String pat = at + ".postings[" + j + "]";
-            if (p == null || p.account() == null || p.account().isBlank()) {
-                problems.add(new FieldProblem(pat + ".account", "name the account by its code"));
-                continue;
-            }
-            if (p.side() == null) {
-                problems.add(new FieldProblem(pat + ".side", "choose DEBIT or CREDIT"));
-            }
-            if (p.amount() == null || p.amount() <= 0 || p.amount() > Jcs.MAX_SAFE_INTEGER) {
-                problems.add(new FieldProblem(pat + ".amount", "a positive whole number of minor units (cents), at most 2^53 − 1"));
-            }
-            if (p.currency() == null || !p.currency().matches("[A-Z]{3}")) {
-                problems.add(new FieldProblem(pat + ".currency", "a three-letter ISO 4217 code such as USD"));
-            }
-        }
-    }
-
-    private void postingDeltas(TransferRequest t, String at, Map<String, Account> touched, Map<Long, long[]> deltas,
-                               List<FieldProblem> problems) {
-        Map<String, long[]> balance = new TreeMap<>(); // currency → debits, credits
-        int before = problems.size();
-        for (int j = 0; j < t.postings().size(); j++) {
-            PostingRequest p = t.postings().get(j);
-            String pat = at + ".postings[" + j + "]";
-            Account a = touched.computeIfAbsent(p.account(), code -> accounts.findByCode(code).orElse(null));
-            if (a == null) {
-                touched.remove(p.account());
-                problems.add(new FieldProblem(pat + ".account", "there is no account '" + p.account() + "'"));
-                continue;
-            }
-            if (!a.currency().equals(p.currency())) {
-                problems.add(new FieldProblem(pat + ".currency", "account '" + a.code() + "' holds " + a.currency()
-                        + ", not " + p.currency()));
-                continue;
-            }
-            long[] b = balance.computeIfAbsent(p.currency(), c -> new long[2]);
-            long[] d = deltas.computeIfAbsent(a.id(), id -> new long[4]);
-            int column = (p.side() == Side.DEBIT ? 0 : 2) + (t.isPending() ? 0 : 1);
-            d[column] = Math.addExact(d[column], p.amount());
-            b[p.side() == Side.DEBIT ? 0 : 1] += p.amount();
-        }
-        if (problems.size() == before) {
-            balance.forEach((currency, b) -> {
-                if (b[0] != b[1]) {
-                    problems.add(new FieldProblem(at + ".postings", "unbalanced in " + currency + ": debits "
-                            + Money.of(b[0], currency) + " but credits " + Money.of(b[1], currency)));
-                }
-            });
-        }
-    }
-
-    private void settleDeltas(TransferRequest t, String at, Set<String> settledHere, Instant now, Map<Long, long[]> deltas,
-                              List<FieldProblem> problems) {
+    /** A transfer that posts or voids a pending one: that one exists, is still pending, and is settled once. */
+    private void settle(TransferRequest t, String at, Set<String> settledHere, BalanceChanges changes,
+                        List<FieldProblem> problems) {
         String pendingId = t.postPendingId() != null ? t.postPendingId() : t.voidPendingId();
         boolean post = t.postPendingId() != null;
         var pending = transfers.find(pendingId);
-        if (pending.isEmpty() || !pending.get().kind().equals("PENDING")) {
+        if (pending.isEmpty() || pending.get().kind() != TransferKind.PENDING) {
             problems.add(new FieldProblem(at + (post ? ".postPendingId" : ".voidPendingId"),
                     "there is no pending transfer '" + pendingId + "'"));
             return;
         }
-        if (!pending.get().status().equals("PENDING")) {
-            throw new ConflictException("Pending transfer '" + pendingId + "' is " + pending.get().status().toLowerCase()
+        if (pending.get().status() != TransferStatus.PENDING) {
+            throw new ConflictException("Pending transfer '" + pendingId + "' is " + pending.get().status().label()
                     + " already; it can be settled only once.");
         }
         if (!settledHere.add(pendingId)) {
             throw new ConflictException("Pending transfer '" + pendingId + "' is settled twice in this batch.");
         }
-        for (long[] p : transfers.postingTotals(pendingId)) {
-            long[] d = deltas.computeIfAbsent(p[0], id -> new long[4]);
-            int pendingColumn = p[1] == 0 ? 0 : 2;
-            d[pendingColumn] -= p[2];
-            if (post) {
-                d[pendingColumn + 1] += p[2];
-            }
+        for (PostingTotal p : transfers.postingTotals(pendingId)) {
+            changes.settle(p, post);
         }
-    }
-
-    /** Every touched account's flags must hold once the whole batch is applied. */
-    private void checkFlags(Map<Long, long[]> deltas) {
-        Map<Long, Account> byId = new HashMap<>();
-        accounts.all().forEach(a -> byId.put(a.id(), a));
-        deltas.forEach((id, d) -> {
-            Account a = byId.get(id);
-            String violation = Account.flagViolation(a, a.debitsPending() + d[0], a.debitsPosted() + d[1],
-                    a.creditsPending() + d[2], a.creditsPosted() + d[3]);
-            if (violation != null) {
-                throw new ConflictException("Refused: " + violation + ". Nothing was recorded.");
-            }
-        });
     }
 
     private ObjectNode entryTransfer(TransferRequest t, Instant now) {
@@ -365,14 +245,15 @@ public class LedgerService {
         if (t.settles()) {
             String pendingId = t.postPendingId() != null ? t.postPendingId() : t.voidPendingId();
             boolean post = t.postPendingId() != null;
-            transfers.insert(new TransferRepository.Row(t.id(), "settle", "", null, post ? "POST" : "VOID", pendingId,
-                    "POSTED", null, hash, index, now));
-            transfers.setStatus(pendingId, post ? "POSTED" : "VOIDED");
+            transfers.insert(new TransferRepository.Row(t.id(), "settle", "", null, post ? TransferKind.POST : TransferKind.VOID,
+                    pendingId, TransferStatus.POSTED, null, hash, index, now));
+            transfers.setStatus(pendingId, post ? TransferStatus.POSTED : TransferStatus.VOIDED);
             return;
         }
         Instant expires = t.isPending() && t.timeoutSeconds() != null ? now.plusSeconds(t.timeoutSeconds()) : null;
         transfers.insert(new TransferRepository.Row(t.id(), t.code(), t.memo() == null ? "" : t.memo(), t.member(),
-                t.isPending() ? "PENDING" : "POSTED", null, t.isPending() ? "PENDING" : "POSTED", expires, hash, index, now));
+                t.isPending() ? TransferKind.PENDING : TransferKind.POSTED, null,
+                t.isPending() ? TransferStatus.PENDING : TransferStatus.POSTED, expires, hash, index, now));
         for (int j = 0; j < t.postings().size(); j++) {
             PostingRequest p = t.postings().get(j);
             transfers.insertPosting(t.id(), j, touched.get(p.account()).id(), p.side(), p.amount(), p.currency());
@@ -436,14 +317,14 @@ public class LedgerService {
     private int expireDueLocked() {
         List<String> due = transfers.pendingDueBy(clock.instant());
         for (String id : due) {
-            for (long[] p : transfers.postingTotals(id)) {
-                if (p[1] == 0) {
-                    accounts.add(p[0], -p[2], 0, 0, 0);
+            for (PostingTotal p : transfers.postingTotals(id)) {
+                if (p.side() == Side.DEBIT) {
+                    accounts.add(p.accountId(), -p.amount(), 0, 0, 0);
                 } else {
-                    accounts.add(p[0], 0, 0, -p[2], 0);
+                    accounts.add(p.accountId(), 0, 0, -p.amount(), 0);
                 }
             }
-            transfers.setStatus(id, "EXPIRED");
+            transfers.setStatus(id, TransferStatus.EXPIRED);
             ObjectNode body = entryOf(TRANSFER_EXPIRED).put("pending", id);
             log.append(TRANSFER_EXPIRED, LedgerJson.entry(body));
         }
@@ -470,103 +351,54 @@ public class LedgerService {
         return LedgerJson.object().put("kind", kind).put("at", clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
     }
 
-    // ---- the public log ----
+    // ---- the public log (PublicLog) ----
 
     public long size() {
-        return log.size();
+        return publicLog.size();
     }
 
     public LedgerEntry entry(long index) {
-        log.flushCurrent();
-        return entries.find(index).filter(e -> e.index() < log.size())
-                .orElseThrow(() -> new NotFoundException("ledger entry", index));
+        return publicLog.entry(index);
     }
 
     /** Newest first, optionally only kinds starting with {@code kind}. */
     public List<LedgerEntry> latest(String kind, Long before, int limit) {
-        return latest(kind, null, before, limit);
+        return publicLog.latest(kind, null, before, limit);
     }
 
     /** The newest entries, of a kind and naming a member (by pseudonym) when given. */
     public List<LedgerEntry> latest(String kind, String member, Long before, int limit) {
-        long size = log.size();
-        return entries.latest(kind, member, before == null ? size : Math.min(before, size), Math.max(1, Math.min(limit, 500)));
+        return publicLog.latest(kind, member, before, limit);
     }
 
     public List<String> kinds() {
-        return entries.kinds();
+        return publicLog.kinds();
     }
 
     /** The signed checkpoint of the committed log, as C2SP tlog-checkpoint text. */
     public String checkpoint() {
-        return log.read(tree -> {
-            long size = tree.size();
-            if (size != cachedCheckpointSize) {
-                ChapterKey key = keys.chapterKey();
-                Checkpoint c = new Checkpoint(key.name(), size, tree.root(size));
-                NoteKeys.Verifier v = NoteKeys.verifier(key.name(), key.publicKey());
-                cachedCheckpoint = SignedNote.sign(c.body(), key.name(), key.privateKey(), v.keyId());
-                cachedCheckpointSize = size;
-            }
-            return cachedCheckpoint;
-        });
+        return publicLog.checkpoint();
     }
 
     /** The verifier key (C2SP vkey) of the chapter's log key. */
     public String verifierKey() {
-        ChapterKey key = keys.chapterKey();
-        return NoteKeys.verifier(key.name(), key.publicKey()).vkey();
+        return publicLog.verifierKey();
     }
 
     public String origin() {
-        return keys.chapterKey().name();
+        return publicLog.origin();
     }
 
     public InclusionProof inclusionProof(long index, Long treeSize) {
-        return log.read(tree -> {
-            long size = treeSize == null ? tree.size() : treeSize;
-            if (size < 1 || size > tree.size()) {
-                throw InvalidInputException.of("size", "the tree size must be between 1 and " + tree.size());
-            }
-            if (index < 0 || index >= size) {
-                throw InvalidInputException.of("index", "the entry index must be below the tree size " + size);
-            }
-            return new InclusionProof(index, size, Hashes.base64(tree.leafHash(index)), Hashes.base64(tree.root(size)),
-                    tree.inclusionProof(index, size).stream().map(Hashes::base64).toList());
-        });
+        return publicLog.inclusionProof(index, treeSize);
     }
 
     public ConsistencyProof consistencyProof(long from, Long to) {
-        return log.read(tree -> {
-            long size2 = to == null ? tree.size() : to;
-            if (size2 > tree.size()) {
-                throw InvalidInputException.of("to", "the log has only " + tree.size() + " entries");
-            }
-            if (from < 1 || from > size2) {
-                throw InvalidInputException.of("from", "must be between 1 and " + size2);
-            }
-            return new ConsistencyProof(from, size2, Hashes.base64(tree.root(from)), Hashes.base64(tree.root(size2)),
-                    tree.consistencyProof(from, size2).stream().map(Hashes::base64).toList());
-        });
+        return publicLog.consistencyProof(from, to);
     }
 
     /** A tlog-tiles tile or entry bundle, if the committed log holds it. */
     public Optional<byte[]> tile(Tiles.Address address) {
-        return log.read(tree -> {
-            long size = tree.size();
-            if (address.entries()) {
-                long first = address.index() * Tiles.WIDTH;
-                if (first + address.width() > size) {
-                    return Optional.<byte[]>empty();
-                }
-                List<byte[]> bodies = entries.range(first, first + address.width()).stream().map(LedgerEntry::body).toList();
-                return Optional.of(Tiles.bundle(bodies));
-            }
-            long available = size >> (Tiles.HEIGHT * address.level());
-            if (address.index() * Tiles.WIDTH + address.width() > available) {
-                return Optional.<byte[]>empty();
-            }
-            return Optional.of(tree.tile(address.level(), address.index(), address.width(), size));
-        });
+        return publicLog.tile(address);
     }
 }

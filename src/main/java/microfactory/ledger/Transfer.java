@@ -4,6 +4,6 @@ import java.time.Instant;
 import java.util.List;
 
 /** A recorded transfer and where it sits in the log. */
-public record Transfer(String id, String code, String memo, String member, String kind, String pendingId,
-                       String status, Instant expiresAt, long entryIndex, Instant createdAt, List<Posting> postings) {
+public record Transfer(String id, String code, String memo, String member, TransferKind kind, String pendingId,
+                       TransferStatus status, Instant expiresAt, long entryIndex, Instant createdAt, List<Posting> postings) {
 }

@@ -20,7 +20,7 @@ class TransferRepository {
         this.jdbc = jdbc;
     }
 
-    record Row(String id, String code, String memo, String member, String kind, String pendingId, String status,
+    record Row(String id, String code, String memo, String member, TransferKind kind, String pendingId, TransferStatus status,
                Instant expiresAt, byte[] contentHash, long entryIndex, Instant createdAt) {
     }
 
@@ -30,7 +30,7 @@ class TransferRepository {
                                              entry_index, created_at)
                 values (:id, :code, :memo, :member, :kind, :pending, :status, :expires, :hash, :entry, :at)""")
             .param("id", r.id()).param("code", r.code()).param("memo", r.memo()).param("member", r.member())
-            .param("kind", r.kind()).param("pending", r.pendingId()).param("status", r.status())
+            .param("kind", r.kind().name()).param("pending", r.pendingId()).param("status", r.status().name())
             .param("expires", r.expiresAt() == null ? null : Timestamp.from(r.expiresAt()))
             .param("hash", r.contentHash()).param("entry", r.entryIndex()).param("at", Timestamp.from(r.createdAt()))
             .update();
@@ -60,16 +60,16 @@ class TransferRepository {
             .list();
     }
 
-    /** Raw postings with account ids, for settling a pending transfer. */
-    List<long[]> postingTotals(String transferId) {
+    /** Postings with account ids, for settling or expiring a pending transfer. */
+    List<PostingTotal> postingTotals(String transferId) {
         return jdbc.sql("select account_id, side, amount from ledger_posting where transfer_id = :t order by seq")
             .param("t", transferId)
-            .query((rs, n) -> new long[] {rs.getLong(1), rs.getString(2).equals("DEBIT") ? 0 : 1, rs.getLong(3)})
+            .query((rs, n) -> new PostingTotal(rs.getLong(1), Side.valueOf(rs.getString(2)), rs.getLong(3)))
             .list();
     }
 
-    void setStatus(String id, String status) {
-        jdbc.sql("update ledger_transfer set status = :s where id = :id").param("s", status).param("id", id).update();
+    void setStatus(String id, TransferStatus status) {
+        jdbc.sql("update ledger_transfer set status = :s where id = :id").param("s", status.name()).param("id", id).update();
     }
 
     List<String> pendingDueBy(Instant now) {
@@ -89,7 +89,7 @@ class TransferRepository {
     private static Row row(ResultSet rs, int n) throws SQLException {
         Timestamp expires = rs.getTimestamp("expires_at");
         return new Row(rs.getString("id"), rs.getString("code"), rs.getString("memo"), rs.getString("member"),
-                rs.getString("kind"), rs.getString("pending_id"), rs.getString("status"),
+                TransferKind.valueOf(rs.getString("kind")), rs.getString("pending_id"), TransferStatus.valueOf(rs.getString("status")),
                 expires == null ? null : expires.toInstant(), rs.getBytes("content_hash"), rs.getLong("entry_index"),
                 rs.getTimestamp("created_at").toInstant());
     }

@@ -8,6 +8,7 @@ import microfactory.common.NotFoundException;
 import microfactory.ledger.LedgerService;
 import microfactory.ledger.PostingRequest;
 import microfactory.ledger.TransferRequest;
+import microfactory.ledger.TransferStatus;
 import microfactory.members.MemberService;
 import microfactory.members.PlanService;
 
@@ -65,7 +66,7 @@ class RunFees {
             return;
         }
         var transfer = ledger.transferById(signup.feeTransfer());
-        if (!"PENDING".equals(transfer.status())) {
+        if (transfer.status() != TransferStatus.PENDING) {
             return;
         }
         String id = signup.feeTransfer() + (collect ? "-posted" : "-voided");

@@ -1,5 +1,6 @@
 package microfactory.browser;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -14,10 +15,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
@@ -86,6 +89,29 @@ abstract class BrowserTest {
             System.err.println("Browser tests skipped: " + why + ".");
         }
         assumeTrue(false, why);
+    }
+
+    /**
+     * The page fits the window's width: no sideways scrolling. Measured once the page and its stylesheet are in (a
+     * layout caught before the CSS applies is not the page's); a failure names the elements that stick out.
+     */
+    void assertFitsWidth(int width) {
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(js.executeScript(
+                "return document.readyState === 'complete' && document.styleSheets.length > 0"
+                        + " && getComputedStyle(document.body).marginTop === '0px'")));
+        long scroll = (Long) js.executeScript("return document.documentElement.scrollWidth");
+        if (scroll > width) {
+            Object wide = js.executeScript("""
+                    return [...document.body.querySelectorAll('*')]
+                        .filter(e => e.getBoundingClientRect().right > arguments[0] + 1)
+                        .filter(e => ![...e.children].some(c => c.getBoundingClientRect().right > arguments[0] + 1))
+                        .slice(0, 5)
+                        .map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '') + ' right='
+                            + Math.round(e.getBoundingClientRect().right) + ' "' + e.textContent.trim().slice(0, 60) + '"')""", width);
+            assertThat(scroll).as("no sideways scrolling at " + browser.getCurrentUrl() + "; sticking out: " + wide)
+                    .isLessThanOrEqualTo(width);
+        }
     }
 
     String url(String path) {

@@ -32,7 +32,7 @@ class SetupBrowserTest extends BrowserTest {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
         browser.get(url("/ledger"));
         wait.until(ExpectedConditions.urlContains("/setup"));
-        assertThat(scrollWidth()).as("the set-up page fits a phone").isLessThanOrEqualTo(390);
+        assertFitsWidth(390);
 
         fill("token", "not-the-token");
         fill("name", "Lagos Microfactory");
@@ -80,15 +80,12 @@ class SetupBrowserTest extends BrowserTest {
         browser.findElement(By.id("plan-submit")).click();
         wait.until(ExpectedConditions.urlContains("/plans/manage"));
         assertThat(browser.findElement(By.id("plans")).getText()).contains("Founding member").contains("NGN");
-        assertThat(scrollWidth()).isLessThanOrEqualTo(390);
+        assertFitsWidth(390);
 
         browser.get(url("/setup"));
         assertThat(browser.getPageSource()).contains("404");
     }
 
-    private long scrollWidth() {
-        return (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth");
-    }
 
     private void fill(String id, String text) {
         WebElement e = browser.findElement(By.id(id));

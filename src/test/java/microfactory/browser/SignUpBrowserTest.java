@@ -57,9 +57,7 @@ class SignUpBrowserTest extends BrowserTest {
         for (String page : new String[] {"/ledger", "/ledger/entries/0", "/plans", "/equipment", "/designs", "/designs/lifetrac",
                 "/learn", "/learn/welding-basics", "/badges", "/"}) {
             browser.get(url(page));
-            long scrollWidth = (Long) ((JavascriptExecutor) browser)
-                    .executeScript("return document.documentElement.scrollWidth");
-            assertThat(scrollWidth).as("no sideways scrolling on a phone at " + page).isLessThanOrEqualTo(390);
+            assertFitsWidth(390);
         }
         // The menu folds away on a phone and opens on a tap.
         assertThat(browser.findElement(By.cssSelector(".menu nav a[href='/ledger']")).isDisplayed()).isFalse();

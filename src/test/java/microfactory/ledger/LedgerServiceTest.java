@@ -139,7 +139,7 @@ class LedgerServiceTest {
         ledger.transfer(TransferRequest.post(id(), pledge));
         assertThat(ledger.account(cash).balance().minor()).isEqualTo(4_000);
         assertThat(ledger.account(cash).pending().minor()).isZero();
-        assertThat(ledger.transferById(pledge).status()).isEqualTo("POSTED");
+        assertThat(ledger.transferById(pledge).status()).isEqualTo(TransferStatus.POSTED);
         assertThatThrownBy(() -> ledger.transfer(TransferRequest.voiding(id(), pledge))).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("posted already");
 
@@ -147,14 +147,14 @@ class LedgerServiceTest {
         ledger.transfer(sale(voided, 900).asPending(null));
         ledger.transfer(TransferRequest.voiding(id(), voided));
         assertThat(ledger.account(cash).pending().minor()).isZero();
-        assertThat(ledger.transferById(voided).status()).isEqualTo("VOIDED");
+        assertThat(ledger.transferById(voided).status()).isEqualTo(TransferStatus.VOIDED);
 
         String expiring = id();
         long size = ledger.size();
         ledger.transfer(sale(expiring, 300).asPending(1L));
         Thread.sleep(1_100);
         ledger.expireDue(); // unless the chapter's expiry job (LedgerExpiry) got there first: either way, once
-        assertThat(ledger.transferById(expiring).status()).isEqualTo("EXPIRED");
+        assertThat(ledger.transferById(expiring).status()).isEqualTo(TransferStatus.EXPIRED);
         assertThat(ledger.account(cash).pending().minor()).isZero();
         assertThat(LongStream.range(size, ledger.size()).mapToObj(ledger::entry)
                 .filter(e -> e.kind().equals(LedgerService.TRANSFER_EXPIRED) && e.json().contains(expiring))).hasSize(1);

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import microfactory.ledger.LedgerService;
+import microfactory.ledger.TransferStatus;
 import microfactory.members.Member;
 import microfactory.members.MemberService;
 import microfactory.members.SignUp;
@@ -53,8 +54,8 @@ class RejoinTest {
         Member m = members.findByEmail("rejoin@example.org").orElseThrow();
         Signup s = production.signups(run.id()).stream().filter(x -> x.memberId() == m.id()).findFirst().orElseThrow();
         assertThat(s.feeTransfer()).endsWith("-3"); // the third time in: two fees voided, one pending
-        assertThat(ledger.transferById(s.feeTransfer()).status()).isEqualTo("PENDING");
-        assertThat(ledger.transferById(s.feeTransfer().replaceAll("-3$", "-2")).status()).isEqualTo("VOIDED");
+        assertThat(ledger.transferById(s.feeTransfer()).status()).isEqualTo(TransferStatus.PENDING);
+        assertThat(ledger.transferById(s.feeTransfer().replaceAll("-3$", "-2")).status()).isEqualTo(TransferStatus.VOIDED);
     }
 
     @Test
