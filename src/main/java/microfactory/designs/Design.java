@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** An open design in the catalogue; {@code forkedFrom} is the version it was forked from, if any. */
-public record Design(long id, String slug, String name, String description, String licence, String authors, String status,
+public record Design(long id, String slug, String name, String description, String licence, String authors, DesignStatus status,
                      String repo, Long forkedFrom, Instant createdAt, String links) {
 
     /** The links as (label, url) pairs: each line reads "label url", or just a url. */

@@ -27,14 +27,14 @@ class DesignRepository {
         this.jdbc = jdbc;
     }
 
-    long insertDesign(String slug, String name, String description, String licence, String authors, String status, String repo,
+    long insertDesign(String slug, String name, String description, String licence, String authors, DesignStatus status, String repo,
                       Long forkedFrom, Instant at) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into design (slug, name, description, licence, authors, status, repo, forked_from, created_at)
                 values (:slug, :name, :description, :licence, :authors, :status, :repo, :forked, :at)""")
             .param("slug", slug).param("name", name).param("description", description).param("licence", licence)
-            .param("authors", authors).param("status", status).param("repo", repo).param("forked", forkedFrom)
+            .param("authors", authors).param("status", status.name()).param("repo", repo).param("forked", forkedFrom)
             .param("at", Timestamp.from(at)).update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
@@ -76,12 +76,12 @@ class DesignRepository {
             .query(DesignRepository::design).list();
     }
 
-    void update(long id, String name, String description, String licence, String authors, String status, String links) {
+    void update(long id, String name, String description, String licence, String authors, DesignStatus status, String links) {
         jdbc.sql("""
                 update design set name = :name, description = :description, licence = :licence, authors = :authors,
                        status = :status, links = :links where id = :id""")
             .param("name", name).param("description", description).param("licence", licence).param("authors", authors)
-            .param("status", status).param("links", links).param("id", id).update();
+            .param("status", status.name()).param("links", links).param("id", id).update();
     }
 
     Optional<Design> find(String slug) {
@@ -148,7 +148,7 @@ class DesignRepository {
 
     private static Design design(ResultSet rs, int n) throws SQLException {
         return new Design(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("description"),
-                rs.getString("licence"), rs.getString("authors"), rs.getString("status"), rs.getString("repo"),
+                rs.getString("licence"), rs.getString("authors"), DesignStatus.valueOf(rs.getString("status")), rs.getString("repo"),
                 rs.getObject("forked_from", Long.class), rs.getTimestamp("created_at").toInstant(), rs.getString("links"));
     }
 }

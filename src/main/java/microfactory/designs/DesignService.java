@@ -117,7 +117,7 @@ public class DesignService {
             throw new ConflictException("A design with the address '" + s + "' exists already; choose another.");
         }
         long id = designs.insertDesign(s, c.name(), c.function() == null ? "" : c.function(), c.licence(),
-                c.licensor() == null ? "" : c.licensor(), "RELEASED", c.repo(), forkedFromVersion, clock.instant());
+                c.licensor() == null ? "" : c.licensor(), DesignStatus.RELEASED, c.repo(), forkedFromVersion, clock.instant());
         long version = designs.insertVersion(id, c.version() == null || c.version().isBlank() ? "1.0" : c.version(),
                 forkedFromVersion == null ? "Imported" : "Forked", clock.instant());
         int seq = 0;
@@ -143,7 +143,7 @@ public class DesignService {
         } else {
             Spdx.problem(edit.licence()).ifPresent(p -> problems.add(new FieldProblem("licence", p)));
         }
-        if (edit.status() == null || !List.of("DRAFT", "RELEASED", "DEPRECATED").contains(edit.status())) {
+        if (edit.status() == null) {
             problems.add(new FieldProblem("status", "choose DRAFT, RELEASED or DEPRECATED"));
         }
         for (String line : (edit.links() == null ? "" : edit.links()).split("\n")) {

@@ -57,11 +57,11 @@ class ProductionDemo implements DemoData {
             Seat seat = production.seats(run.id()).stream().filter(x -> x.free() > 0 && merit.levelOf(id, x.skill()) >= x.level())
                 .findFirst().orElse(null);
             if (seat != null) {
-                production.signUp(run.id(), id, "CREW", seat.id());
+                production.signUp(run.id(), id, SignupRole.CREW, seat.id());
             } else if (production.qualifiesForCrew(run, id)) {
-                production.signUp(run.id(), id, "CREW");
+                production.signUp(run.id(), id, SignupRole.CREW);
             } else if (trainees++ < 3) {
-                production.signUp(run.id(), s.member().id(), "TRAINEE");
+                production.signUp(run.id(), s.member().id(), SignupRole.TRAINEE);
             }
         }
         production.schedule(run.id(), 1_000);
@@ -73,7 +73,7 @@ class ProductionDemo implements DemoData {
         Run solar = production.create(new RunRequest("solar-panel", 4, LocalDate.now(clock).plusDays(21), 2, 540, 1020, 8, 4));
         members.search(null, true, 0).stream().map(s -> s.member().id())
                 .filter(id -> production.qualifiesForCrew(solar, id))
-                .limit(2).forEach(id -> production.signUp(solar.id(), id, "CREW"));
+                .limit(2).forEach(id -> production.signUp(solar.id(), id, SignupRole.CREW));
     }
 
     /** The source's "build 6 machines over a weekend": a printer workshop, built, with six serials on the ledger. */
@@ -83,7 +83,7 @@ class ProductionDemo implements DemoData {
         people.sort(Comparator.comparingInt(s -> -merit.levelOf(s.member().id(), "3d-printing"))); // printer people first
         for (MemberSummary s : people) {
             if (production.signups(past.id()).size() < 12 && production.qualifiesForCrew(past, s.member().id())) {
-                production.signUp(past.id(), s.member().id(), "CREW");
+                production.signUp(past.id(), s.member().id(), SignupRole.CREW);
             }
         }
         production.schedule(past.id(), 500);

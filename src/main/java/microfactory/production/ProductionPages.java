@@ -116,11 +116,11 @@ class ProductionPages {
     }
 
     @PostMapping("/production/runs/{id}/signup")
-    String signUp(@PathVariable long id, @RequestParam String role, @RequestParam(required = false) Long seat,
+    String signUp(@PathVariable long id, @RequestParam SignupRole role, @RequestParam(required = false) Long seat,
                   @AuthenticationPrincipal MemberPrincipal me, RedirectAttributes flash) {
         try {
             Signup s = production.signUp(id, me.memberId(), role, seat);
-            boolean trainee = role.equals("TRAINEE");
+            boolean trainee = role == SignupRole.TRAINEE;
             String overlap = production.overlapping(id, me.memberId()).stream()
                     .map(r -> "build #" + r.id() + " (" + r.designSlug() + ", from " + r.startsOn() + ")")
                     .collect(Collectors.joining(", "));

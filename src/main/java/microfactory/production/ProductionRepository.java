@@ -61,30 +61,30 @@ class ProductionRepository {
                 select s.id, s.run_id, s.member_id, s.role, s.status, s.seat_id, s.fee_transfer
                   from production_signup s where s.run_id = :r order by s.created_at, s.id""")
             .param("r", runId)
-            .query((rs, n) -> new Signup(rs.getLong(1), rs.getLong(2), rs.getLong(3), null, null, rs.getString(4),
+            .query((rs, n) -> new Signup(rs.getLong(1), rs.getLong(2), rs.getLong(3), null, null, SignupRole.valueOf(rs.getString(4)),
                     SignupStatus.valueOf(rs.getString(5)), rs.getObject(6, Long.class), rs.getString(7))).list();
     }
 
     /** Confirmed sign-ups in a role and seat (a null seat: general crew, or trainees). */
-    long confirmed(long runId, String role, Long seatId) {
+    long confirmed(long runId, SignupRole role, Long seatId) {
         return jdbc.sql("""
                 select count(*) from production_signup where run_id = :r and role = :role and status = 'CONFIRMED'
                    and (seat_id = :seat or (seat_id is null and cast(:seat as bigint) is null))""")
-            .param("r", runId).param("role", role).param("seat", seatId).query(Long.class).single();
+            .param("r", runId).param("role", role.name()).param("seat", seatId).query(Long.class).single();
     }
 
-    void insertSignup(long runId, long memberId, String role, SignupStatus status, Long seatId, Instant at) {
+    void insertSignup(long runId, long memberId, SignupRole role, SignupStatus status, Long seatId, Instant at) {
         jdbc.sql("""
                 insert into production_signup (run_id, member_id, role, status, seat_id, created_at)
                 values (:r, :m, :role, :s, :seat, :at)""")
-            .param("r", runId).param("m", memberId).param("role", role).param("s", status.name()).param("seat", seatId)
+            .param("r", runId).param("m", memberId).param("role", role.name()).param("s", status.name()).param("seat", seatId)
             .param("at", Timestamp.from(at)).update();
     }
 
     /** A member who left signs up again: their row comes back with the new role, seat and status. */
-    void rejoin(long signupId, String role, SignupStatus status, Long seatId, Instant at) {
+    void rejoin(long signupId, SignupRole role, SignupStatus status, Long seatId, Instant at) {
         jdbc.sql("update production_signup set role = :role, status = :s, seat_id = :seat, created_at = :at where id = :id")
-            .param("role", role).param("s", status.name()).param("seat", seatId).param("at", Timestamp.from(at)).param("id", signupId)
+            .param("role", role.name()).param("s", status.name()).param("seat", seatId).param("at", Timestamp.from(at)).param("id", signupId)
             .update();
     }
 

@@ -133,8 +133,8 @@ public class ProductionService {
     public List<Run> openTo(long memberId) {
         return runs().stream().filter(r -> r.status().takesSignUps())
                 .filter(r -> signups.of(r.id()).stream().noneMatch(s -> s.memberId() == memberId && s.status() != SignupStatus.WITHDRAWN))
-                .filter(r -> runs.confirmed(r.id(), "TRAINEE", null) < r.traineeSeats()
-                        || (qualifiesForCrew(r, memberId) && runs.confirmed(r.id(), "CREW", null) < generalSeats(r)))
+                .filter(r -> runs.confirmed(r.id(), SignupRole.TRAINEE, null) < r.traineeSeats()
+                        || (qualifiesForCrew(r, memberId) && runs.confirmed(r.id(), SignupRole.CREW, null) < generalSeats(r)))
                 .toList();
     }
 
@@ -466,7 +466,7 @@ public class ProductionService {
 
     /** Joins as general crew or as a trainee. */
     @Transactional
-    public Signup signUp(long runId, long memberId, String role) {
+    public Signup signUp(long runId, long memberId, SignupRole role) {
         return signUp(runId, memberId, role, null);
     }
 
@@ -476,17 +476,17 @@ public class ProductionService {
      * counted under a lock on the run, so two members racing for the last seat get one seat and one waitlist place.
      */
     @Transactional
-    public Signup signUp(long runId, long memberId, String role, Long seatId) {
+    public Signup signUp(long runId, long memberId, SignupRole role, Long seatId) {
         Run run = run(runId);
         if (!run.status().takesSignUps()) {
             throw new ConflictException("Sign-up for this run is closed: it is " + run.status().label() + ".");
         }
-        if (!"CREW".equals(role) && !"TRAINEE".equals(role)) {
+        if (role == null) {
             throw InvalidInputException.of("role", "join as CREW or TRAINEE");
         }
         Seat seat = null;
         if (seatId != null) {
-            if (role.equals("TRAINEE")) {
+            if (role == SignupRole.TRAINEE) {
                 throw InvalidInputException.of("seat", "seats by role are for crew; trainees join without one");
             }
             seat = runs.seats(runId).stream().filter(x -> x.id() == seatId).findFirst()
@@ -498,7 +498,7 @@ public class ProductionService {
                         + (gate.qualifyingModules().isEmpty() ? " Ask a steward how to learn it."
                             : " Learn: " + String.join(", ", gate.qualifyingModules().stream().map(m -> m.title() + " (" + m.minutes() + " min)").toList()) + "."));
             }
-        } else if (role.equals("CREW") && !qualifiesForCrew(run, memberId)) {
+        } else if (role == SignupRole.CREW && !qualifiesForCrew(run, memberId)) {
             throw new ConflictException("To join the crew you need one of the badges this build uses: " + String.join(", ", crewSkills(run))
                     + ". You hold none of them yet: take a module at /learn, or join as a trainee.");
         }
@@ -507,7 +507,7 @@ public class ProductionService {
         if (existing != null && existing.status() == SignupStatus.CONFIRMED) {
             throw new ConflictException("You are signed up for this run already.");
         }
-        long places = seat != null ? seat.seats() : role.equals("CREW") ? generalSeats(run) : run.traineeSeats();
+        long places = seat != null ? seat.seats() : role == SignupRole.CREW ? generalSeats(run) : run.traineeSeats();
         SignupStatus status = runs.confirmed(runId, role, seatId) < places ? SignupStatus.CONFIRMED : SignupStatus.WAITLISTED;
         if (existing != null && existing.status() == SignupStatus.WAITLISTED && status != SignupStatus.CONFIRMED) {
             throw new ConflictException("You are on a waitlist for this run already; you can move only to a free seat.");
@@ -539,7 +539,7 @@ public class ProductionService {
         runs.setSignupStatus(mine.id(), SignupStatus.WITHDRAWN);
         fees.settle(mine, false);
         if (mine.status() == SignupStatus.CONFIRMED) {
-            signups.of(runId).stream().filter(s -> s.role().equals(mine.role()) && Objects.equals(s.seatId(), mine.seatId())
+            signups.of(runId).stream().filter(s -> s.role() == mine.role() && Objects.equals(s.seatId(), mine.seatId())
                     && s.status() == SignupStatus.WAITLISTED).findFirst()
                     .ifPresent(next -> {
                         runs.setSignupStatus(next.id(), SignupStatus.CONFIRMED);

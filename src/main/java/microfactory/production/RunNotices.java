@@ -31,7 +31,7 @@ class RunNotices {
     }
 
     void seatConfirmed(Run run, Signup signup, boolean fromWaitlist) {
-        String seat = signup.role().equals("TRAINEE") ? "a trainee seat" : "a seat in the crew";
+        String seat = signup.role().seat();
         mail.notify(signup.memberId(), Notice.SEAT, (fromWaitlist ? "You moved up: " : "Your seat: ") + title(run),
                 (fromWaitlist ? "A place came free, and you have " : "You have ") + seat + " in the build of " + title(run)
                         + ". It starts " + start(run) + " (" + chapter.zone().getId() + ").\n\n" + link(run));

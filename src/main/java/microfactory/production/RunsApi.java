@@ -60,7 +60,7 @@ class RunsApi {
     }
 
     /** {@code seat}: a role's seat id (see the run's roles), or none for general crew and trainees. */
-    record JoinRun(String role, Long seat) {
+    record JoinRun(SignupRole role, Long seat) {
     }
 
     record Finish(Map<String, Boolean> checks, String note) {
@@ -122,7 +122,7 @@ class RunsApi {
 
     @PostMapping("/{id}/signups")
     ResponseEntity<Signup> signUp(@PathVariable long id, @RequestBody JoinRun join, @AuthenticationPrincipal MemberPrincipal me) {
-        return ResponseEntity.status(201).body(production.signUp(id, me.memberId(), join.role() == null ? "CREW" : join.role(), join.seat()));
+        return ResponseEntity.status(201).body(production.signUp(id, me.memberId(), join.role() == null ? SignupRole.CREW : join.role(), join.seat()));
     }
 
     @DeleteMapping("/{id}/signups/me")
@@ -140,7 +140,7 @@ class RunsApi {
     }
 
     private RunJson json(Run r) {
-        long signed = production.signups(r.id()).stream().filter(s -> s.role().equals("CREW") && s.status() == SignupStatus.CONFIRMED).count();
+        long signed = production.signups(r.id()).stream().filter(s -> s.role() == SignupRole.CREW && s.status() == SignupStatus.CONFIRMED).count();
         return new RunJson(r.id(), r.designSlug(), r.status(), r.starts(chapter.zone()), r.ends(chapter.zone()), r.crewTarget(), signed, production.seats(r.id()),
                 r.feeMinor(), r.feeCurrency(), r.cancelReason(), r.bays());
     }

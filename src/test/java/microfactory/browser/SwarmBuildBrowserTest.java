@@ -20,6 +20,7 @@ import microfactory.members.Member;
 import microfactory.members.MemberService;
 import microfactory.members.SignUp;
 import microfactory.merit.MeritService;
+import microfactory.production.SignupRole;
 import microfactory.production.ProductionService;
 import microfactory.production.Run;
 import microfactory.production.RunRequest;
@@ -61,7 +62,7 @@ class SwarmBuildBrowserTest extends BrowserTest {
             merit.issue(m.id(), "woodworking", 1, "browser test");
             merit.issue(m.id(), "assembly", 1, "browser test");
         }
-        production.signUp(run.id(), helper.id(), "CREW");
+        production.signUp(run.id(), helper.id(), SignupRole.CREW);
         String page = "/production/runs/" + run.id();
 
         logIn("builder-browser@example.org", "frame the walls");

@@ -91,10 +91,10 @@ class ProductionTest {
     void aMemberWithoutTheBadgesMayOnlyJoinAsATraineeAndIsToldWhatIsMissing() {
         Run run = smallRun(5, 2);
         Member novice = newcomer();
-        assertThatThrownBy(() -> production.signUp(run.id(), novice.id(), "CREW")).isInstanceOf(ConflictException.class)
+        assertThatThrownBy(() -> production.signUp(run.id(), novice.id(), SignupRole.CREW)).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("woodworking ≥ 1").hasMessageContaining("take a module at /learn");
-        assertThat(production.signUp(run.id(), novice.id(), "TRAINEE").status()).isEqualTo(SignupStatus.CONFIRMED);
-        assertThatThrownBy(() -> production.signUp(run.id(), novice.id(), "TRAINEE")).hasMessageContaining("already");
+        assertThat(production.signUp(run.id(), novice.id(), SignupRole.TRAINEE).status()).isEqualTo(SignupStatus.CONFIRMED);
+        assertThatThrownBy(() -> production.signUp(run.id(), novice.id(), SignupRole.TRAINEE)).hasMessageContaining("already");
     }
 
     @Test
@@ -105,7 +105,7 @@ class ProductionTest {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<Future<SignupStatus>> results = new ArrayList<>();
         for (Member m : List.of(a, b)) {
-            Callable<SignupStatus> join = () -> production.signUp(run.id(), m.id(), "TRAINEE").status();
+            Callable<SignupStatus> join = () -> production.signUp(run.id(), m.id(), SignupRole.TRAINEE).status();
             results.add(pool.submit(join));
         }
         List<SignupStatus> outcomes = new ArrayList<>();
@@ -126,14 +126,14 @@ class ProductionTest {
         Run run = smallRun(5, 2);
         Member crew = newcomer();
         merit.issue(crew.id(), "woodworking", 1, "test");
-        production.signUp(run.id(), crew.id(), "CREW");
+        production.signUp(run.id(), crew.id(), SignupRole.CREW);
         assertThatThrownBy(() -> production.schedule(run.id(), 300)).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("only 1 of the crew has woodworking ≥ 1, which H1, H2 and H3 need (2 people at once)")
                 .hasMessageContaining("Woodworking basics");
         Member second = newcomer();
         merit.issue(second.id(), "woodworking", 1, "test");
         merit.issue(second.id(), "assembly", 1, "test");
-        production.signUp(run.id(), second.id(), "CREW");
+        production.signUp(run.id(), second.id(), SignupRole.CREW);
         production.schedule(run.id(), 500);
         assertThat(production.run(run.id()).status()).isEqualTo(RunStatus.SCHEDULED);
         assertThat(production.schedule(run.id())).hasSize(2 * 4);
@@ -153,7 +153,7 @@ class ProductionTest {
         for (Member m : List.of(a, b)) {
             merit.issue(m.id(), "woodworking", 1, "test");
             merit.issue(m.id(), "assembly", 1, "test");
-            production.signUp(run.id(), m.id(), "CREW");
+            production.signUp(run.id(), m.id(), SignupRole.CREW);
         }
         production.schedule(run.id(), 500);
         List<RunTask> tasks = production.schedule(run.id());
@@ -207,7 +207,7 @@ class ProductionTest {
             Member m = newcomer();
             merit.issue(m.id(), "woodworking", 1, "test");
             merit.issue(m.id(), "assembly", 1, "test");
-            production.signUp(run.id(), m.id(), "CREW");
+            production.signUp(run.id(), m.id(), SignupRole.CREW);
             crew.add(m);
         }
         production.schedule(run.id(), 500);
@@ -234,7 +234,7 @@ class ProductionTest {
     void aMembersRunsAreAnICalendarFeedWithOneEventPerWorkingDay() {
         Member m = newcomer();
         Run run = smallRun(3, 2);
-        production.signUp(run.id(), m.id(), "TRAINEE");
+        production.signUp(run.id(), m.id(), SignupRole.TRAINEE);
         String ics = calendar.calendar(m.id());
         assertThat(ics).startsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n").endsWith("END:VCALENDAR\r\n");
         assertThat(ics.split("BEGIN:VEVENT", -1)).hasSize(2);

@@ -63,7 +63,7 @@ class RejoinTest {
         Run run = production.create(new RunRequest("wall-module-4x8", 1, LocalDate.now().plusDays(12), 1, 480, 1020, 1, 1));
         Member first = members.signUp(new SignUp("full-a@example.org", "Ann Full", "we build tractors", null, null));
         Member second = members.signUp(new SignUp("full-b@example.org", "Ben Full", "we build tractors", null, null));
-        production.signUp(run.id(), first.id(), "TRAINEE");
+        production.signUp(run.id(), first.id(), SignupRole.TRAINEE);
         Http page = new Http(port);
         page.login("full-b@example.org", "we build tractors");
         String path = "/production/runs/" + run.id();
@@ -84,9 +84,9 @@ class RejoinTest {
         Run run = production.create(new RunRequest("wall-module-4x8", 1, LocalDate.now().plusDays(12), 1, 480, 1020, 2, 1));
         Member a = members.signUp(new SignUp("wait-a@example.org", "Al Wait", "we build tractors", null, null));
         Member b = members.signUp(new SignUp("wait-b@example.org", "Bea Wait", "we build tractors", null, null));
-        production.signUp(run.id(), a.id(), "TRAINEE");
-        assertThat(production.signUp(run.id(), b.id(), "TRAINEE").status()).isEqualTo(SignupStatus.WAITLISTED);
-        Assertions.assertThatThrownBy(() -> production.signUp(run.id(), b.id(), "TRAINEE"))
+        production.signUp(run.id(), a.id(), SignupRole.TRAINEE);
+        assertThat(production.signUp(run.id(), b.id(), SignupRole.TRAINEE).status()).isEqualTo(SignupStatus.WAITLISTED);
+        Assertions.assertThatThrownBy(() -> production.signUp(run.id(), b.id(), SignupRole.TRAINEE))
                 .hasMessageContaining("waitlist");
     }
 }

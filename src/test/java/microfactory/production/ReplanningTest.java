@@ -52,7 +52,7 @@ class ReplanningTest {
             Member m = members.signUp(new SignUp("replan-" + id + "@example.org", "Framer " + id, "many hands build", "", null));
             merit.issue(m.id(), "woodworking", 1, "test");
             merit.issue(m.id(), "assembly", 1, "test");
-            production.signUp(run.id(), m.id(), "CREW");
+            production.signUp(run.id(), m.id(), SignupRole.CREW);
             crew.add(m);
         }
         production.schedule(run.id(), 300);

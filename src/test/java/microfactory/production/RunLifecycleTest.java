@@ -18,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import microfactory.common.ConflictException;
 import microfactory.common.InvalidInputException;
 import microfactory.ledger.LedgerService;
+import microfactory.ledger.TransferStatus;
 import microfactory.members.Member;
 import microfactory.members.MemberService;
 import microfactory.members.SignUp;
@@ -65,10 +66,10 @@ class RunLifecycleTest {
         Run draft = production.create(wall(2).asDraft());
         assertThat(draft.status()).isEqualTo(RunStatus.DRAFT);
         Member m = framer("");
-        assertThatThrownBy(() -> production.signUp(draft.id(), m.id(), "CREW")).hasMessageContaining("closed: it is draft");
+        assertThatThrownBy(() -> production.signUp(draft.id(), m.id(), SignupRole.CREW)).hasMessageContaining("closed: it is draft");
         assertThat(production.open(draft.id()).status()).isEqualTo(RunStatus.OPEN);
         assertThatThrownBy(() -> production.open(draft.id())).isInstanceOf(ConflictException.class);
-        production.signUp(draft.id(), m.id(), "CREW");
+        production.signUp(draft.id(), m.id(), SignupRole.CREW);
         assertThatThrownBy(() -> production.cancel(draft.id(), " ")).hasMessageContaining("say why");
         Run cancelled = production.cancel(draft.id(), "the timber did not arrive");
         assertThat(cancelled.status()).isEqualTo(RunStatus.CANCELLED);
@@ -83,24 +84,24 @@ class RunLifecycleTest {
         Member payer = framer("");
         Member leaver = framer("");
         Member usufruct = framer("flat-dues");
-        production.signUp(run.id(), payer.id(), "CREW");
-        production.signUp(run.id(), leaver.id(), "CREW");
-        production.signUp(run.id(), usufruct.id(), "CREW");
+        production.signUp(run.id(), payer.id(), SignupRole.CREW);
+        production.signUp(run.id(), leaver.id(), SignupRole.CREW);
+        production.signUp(run.id(), usufruct.id(), SignupRole.CREW);
         assertThat(signupOf(run, usufruct).feeTransfer()).isNull();
         String payerFee = signupOf(run, payer).feeTransfer();
         String leaverFee = signupOf(run, leaver).feeTransfer();
-        assertThat(ledger.transferById(payerFee).status()).isEqualTo("PENDING");
+        assertThat(ledger.transferById(payerFee).status()).isEqualTo(TransferStatus.PENDING);
         assertThat(ledger.transferById(payerFee).member()).isEqualTo(payer.publicId());
 
         production.withdraw(run.id(), leaver.id());
-        assertThat(ledger.transferById(leaverFee).status()).isEqualTo("VOIDED");
+        assertThat(ledger.transferById(leaverFee).status()).isEqualTo(TransferStatus.VOIDED);
 
         production.schedule(run.id(), 300);
         RunTask first = production.schedule(run.id()).get(0);
         String who = first.people().get(0);
         TestClock.at(run.starts(chapter.zone()).plusSeconds(60)); // the build's first working hour
         production.startTask(run.id(), first.key(), who);
-        assertThat(ledger.transferById(payerFee).status()).isEqualTo("POSTED");
+        assertThat(ledger.transferById(payerFee).status()).isEqualTo(TransferStatus.POSTED);
     }
 
     @Test
@@ -108,7 +109,7 @@ class RunLifecycleTest {
         Run run = production.create(new RunRequest("wall-module-4x8", 2, LocalDate.now().plusDays(75), 1, 480, 1020, 2, 0)
             .inBays(List.of("B12")));
         for (Member m : List.of(framer(""), framer(""))) {
-            production.signUp(run.id(), m.id(), "CREW");
+            production.signUp(run.id(), m.id(), SignupRole.CREW);
         }
         production.schedule(run.id(), 300);
         assertThat(production.schedule(run.id())).isNotEmpty().allSatisfy(t -> assertThat(t.bay()).isEqualTo("B12"));
@@ -121,8 +122,8 @@ class RunLifecycleTest {
         Run run = production.create(wall(1));
         Member first = framer("");
         Member second = framer("");
-        production.signUp(run.id(), first.id(), "CREW");
-        Signup waiting = production.signUp(run.id(), second.id(), "CREW");
+        production.signUp(run.id(), first.id(), SignupRole.CREW);
+        Signup waiting = production.signUp(run.id(), second.id(), SignupRole.CREW);
         assertThat(waiting.status()).isEqualTo(SignupStatus.WAITLISTED);
         assertThat(production.confirm(run.id(), waiting.id()).status()).isEqualTo(SignupStatus.CONFIRMED);
         assertThatThrownBy(() -> production.confirm(run.id(), waiting.id())).hasMessageContaining("not on the waitlist");
@@ -168,7 +169,7 @@ class RunLifecycleTest {
         Run run = production.create(new RunRequest("lifetrac", 2, LocalDate.now().plusDays(90), 5, 480, 1020, 24, 0));
         for (var s : members.search("demo.local", true, 0)) {
             if (production.qualifiesForCrew(run, s.member().id())) {
-                production.signUp(run.id(), s.member().id(), "CREW");
+                production.signUp(run.id(), s.member().id(), SignupRole.CREW);
             }
         }
         Http steward = new Http(port);

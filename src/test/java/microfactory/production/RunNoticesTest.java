@@ -34,7 +34,7 @@ class RunNoticesTest {
     void aSeatAndACancellationAreMailedAndHeldInTheOutboxWithoutAnSmtpServer() {
         Member m = members.signUp(new SignUp("kim@example.org", "Kim Lee", "we build tractors", null, null));
         Run run = production.create(new RunRequest("wall-module-4x8", 1, LocalDate.now().plusDays(10), 1, 480, 1020, 4, 2));
-        production.signUp(run.id(), m.id(), "TRAINEE");
+        production.signUp(run.id(), m.id(), SignupRole.TRAINEE);
         assertThat(mailTo("kim@example.org")).extracting(OutboxMail::subject)
                 .anyMatch(s -> s.contains("Confirm your e-mail address")).anyMatch(s -> s.contains("Your seat"));
         production.cancel(run.id(), "the lumber did not arrive");
@@ -59,7 +59,7 @@ class RunNoticesTest {
         assertThat(confirmed).isLessThan(open.crewTarget());
         assertThat(mailer.latest()).isNotEmpty();
         Member visitor = members.signUp(new SignUp("sam@example.org", "Sam Ortiz", "we build tractors", null, null));
-        assertThat(production.signUp(open.id(), visitor.id(), "TRAINEE").status())
+        assertThat(production.signUp(open.id(), visitor.id(), SignupRole.TRAINEE).status())
                 .as(open + " " + production.signups(open.id())).isEqualTo(SignupStatus.CONFIRMED);
     }
 

@@ -29,7 +29,7 @@ class ScheduleProblemsTest {
         Run run = production.create(new RunRequest("3d-printer", 3, LocalDate.now().plusDays(20), 1, 480, 1020, 2, 0));
         Member m = members.signUp(new SignUp("explain@example.org", "Ex Plain", "we build tractors", null, null));
         merit.issue(m.id(), "assembly", 1, "test");
-        production.signUp(run.id(), m.id(), "CREW");
+        production.signUp(run.id(), m.id(), SignupRole.CREW);
         assertThatThrownBy(() -> production.schedule(run.id(), 300)).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("no one in the crew has 3d-printing ≥ 1, which P1 needs")
                 .hasMessageContaining("the module that grants it: 3D printing (/learn/3d-printing)")

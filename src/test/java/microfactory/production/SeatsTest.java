@@ -49,13 +49,13 @@ class SeatsTest {
         assertThat(production.generalSeats(run)).isEqualTo(2);
 
         Member novice = framer(1);
-        assertThatThrownBy(() -> production.signUp(run.id(), novice.id(), "CREW", seat.id())).isInstanceOf(ConflictException.class)
+        assertThatThrownBy(() -> production.signUp(run.id(), novice.id(), SignupRole.CREW, seat.id())).isInstanceOf(ConflictException.class)
             .hasMessageContaining("needs the woodworking badge at level 2; you hold level 1");
         Member lead = framer(2);
         Member second = framer(3);
-        assertThat(production.signUp(run.id(), lead.id(), "CREW", seat.id()).status()).isEqualTo(SignupStatus.CONFIRMED);
-        assertThat(production.signUp(run.id(), second.id(), "CREW", seat.id()).status()).isEqualTo(SignupStatus.WAITLISTED);
-        assertThat(production.signUp(run.id(), novice.id(), "CREW").status()).isEqualTo(SignupStatus.CONFIRMED); // general crew has room
+        assertThat(production.signUp(run.id(), lead.id(), SignupRole.CREW, seat.id()).status()).isEqualTo(SignupStatus.CONFIRMED);
+        assertThat(production.signUp(run.id(), second.id(), SignupRole.CREW, seat.id()).status()).isEqualTo(SignupStatus.WAITLISTED);
+        assertThat(production.signUp(run.id(), novice.id(), SignupRole.CREW).status()).isEqualTo(SignupStatus.CONFIRMED); // general crew has room
         assertThat(production.seats(run.id()).get(0).taken()).isEqualTo(1);
 
         production.withdraw(run.id(), lead.id());

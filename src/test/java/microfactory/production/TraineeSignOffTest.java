@@ -53,10 +53,10 @@ class TraineeSignOffTest {
         for (Member m : List.of(a, b)) {
             merit.issue(m.id(), "woodworking", 2, "test");
             merit.issue(m.id(), "assembly", 2, "test");
-            production.signUp(run.id(), m.id(), "CREW");
+            production.signUp(run.id(), m.id(), SignupRole.CREW);
         }
         Member trainee = person("trainee");
-        production.signUp(run.id(), trainee.id(), "TRAINEE");
+        production.signUp(run.id(), trainee.id(), SignupRole.TRAINEE);
         production.schedule(run.id(), 300);
         RunTask taught = production.schedule(run.id()).stream().filter(t -> t.trainees().contains(trainee.publicId())).findFirst()
             .orElseThrow(() -> new AssertionError("the scheduler paired the trainee with no task"));
