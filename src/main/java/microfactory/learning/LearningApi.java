@@ -25,11 +25,13 @@ import microfactory.merit.MeritService;
 class LearningApi {
 
     private final LearningService learning;
+    private final FrameworkImport frameworks;
     private final MeritService merit;
 
     private final List<GatedWork> gatedWork;
 
-    LearningApi(LearningService learning, MeritService merit, List<GatedWork> gatedWork) {
+    LearningApi(LearningService learning, FrameworkImport frameworks, MeritService merit, List<GatedWork> gatedWork) {
+        this.frameworks = frameworks;
         this.gatedWork = gatedWork;
         this.learning = learning;
         this.merit = merit;
@@ -105,8 +107,8 @@ class LearningApi {
 
     /** Stewards import a Moodle competency framework (text/csv body). */
     @PostMapping(value = "/api/v1/learning/skills/import", consumes = {"text/csv", "text/plain"})
-    ResponseEntity<LearningService.Imported> importSkills(@RequestBody String csv) {
-        return ResponseEntity.status(201).body(learning.importFramework("upload.csv", csv));
+    ResponseEntity<FrameworkImport.Imported> importSkills(@RequestBody String csv) {
+        return ResponseEntity.status(201).body(frameworks.importFramework("upload.csv", csv));
     }
 
     /** What this mentor may sign: learners who passed a practical module's theory, and trainees from builds. */

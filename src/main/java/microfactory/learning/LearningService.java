@@ -1,14 +1,11 @@
 package microfactory.learning;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.validation.Validator;
 
@@ -242,11 +239,6 @@ public class LearningService {
         merit.issue(r.learnerId(), r.skill(), r.level(), r.source() + ", signed off");
     }
 
-    /** A question parsed from the authoring text. */
-    private record DraftQuestion(String kind, String prompt, List<String> choices, BigDecimal answer,
-                                 BigDecimal tolerance) {
-    }
-
     /** Creates a module, or replaces one with the same code (stewards' authoring); every problem is named by field or line. */
     @Transactional
     public Module saveModule(ModuleDraft d, boolean create) {
@@ -284,7 +276,7 @@ public class LearningService {
                 problems.add(new FieldProblem("prerequisites", "'" + p + "' is not another module"));
             }
         }
-        List<DraftQuestion> questions = parseQuestions(d.questions(), problems);
+        List<QuestionText.DraftQuestion> questions = QuestionText.parse(d.questions(), problems);
         var existing = d.code() == null ? Optional.<Module>empty() : learning.module(d.code());
         if (create && existing.isPresent()) {
             problems.add(new FieldProblem("code", "a module '" + d.code() + "' exists already"));
@@ -306,100 +298,15 @@ public class LearningService {
             learning.deleteQuestions(id);
         }
         int seq = 1;
-        for (DraftQuestion q : questions) {
+        for (QuestionText.DraftQuestion q : questions) {
             learning.insertQuestion(id, seq++, q.kind(), q.prompt(), q.choices(), q.answer(), q.tolerance());
         }
         return module(d.code());
     }
 
-    private static List<DraftQuestion> parseQuestions(String text, List<FieldProblem> problems) {
-        List<DraftQuestion> out = new ArrayList<>();
-        String[] lines = text == null ? new String[0] : text.split("\r?\n");
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            String where = "questions, line " + (i + 1) + ": ";
-            if (line.isEmpty()) {
-                continue;
-            }
-            if (line.startsWith("?")) {
-                String[] parts = line.substring(1).split("\\|");
-                List<String> choices = new ArrayList<>();
-                int right = -1;
-                for (int k = 1; k < parts.length; k++) {
-                    String c = parts[k].strip();
-                    if (c.startsWith("*")) {
-                        right = right < 0 ? k - 1 : -2;
-                        c = c.substring(1).strip();
-                    }
-                    choices.add(c);
-                }
-                if (parts[0].isBlank() || choices.size() < 2 || right < 0) {
-                    problems.add(new FieldProblem("questions", where
-                            + "a choice question reads '? prompt | choice | *right choice' with two or more choices and exactly one marked *"));
-                    continue;
-                }
-                out.add(new DraftQuestion("CHOICE", parts[0].strip(), choices, BigDecimal.valueOf(right), BigDecimal.ZERO));
-            } else if (line.startsWith("#")) {
-                Matcher m = Pattern.compile("#\\s*(.+?)\\s*=\\s*(-?[0-9.]+)\\s*(?:±\\s*([0-9.]+))?$").matcher(line);
-                if (!m.matches()) {
-                    problems.add(new FieldProblem("questions", where + "a number question reads '# prompt = 10 ± 0.5'"));
-                    continue;
-                }
-                out.add(new DraftQuestion("NUMBER", m.group(1), List.of(""), new BigDecimal(m.group(2)),
-                        m.group(3) == null ? BigDecimal.ZERO : new BigDecimal(m.group(3))));
-            } else {
-                problems.add(new FieldProblem("questions", where + "start a question with ? (choices) or # (a number)"));
-            }
-        }
-        if (out.isEmpty() && problems.stream().noneMatch(p -> p.field().equals("questions"))) {
-            problems.add(new FieldProblem("questions", "write at least one question"));
-        }
-        return out;
-    }
-
     /** The authoring text of a module's questions, for its edit form. */
     public String questionsText(String code) {
-        StringBuilder text = new StringBuilder();
-        for (Question q : questions(code)) {
-            if (q.kind().equals("CHOICE")) {
-                text.append("? ").append(q.prompt());
-                for (int k = 0; k < q.choices().size(); k++) {
-                    text.append(" | ").append(k == q.answer().intValue() ? "*" : "").append(q.choices().get(k));
-                }
-            } else {
-                text.append("# ").append(q.prompt()).append(" = ").append(q.answer().stripTrailingZeros().toPlainString())
-                        .append(" ± ").append(q.tolerance().stripTrailingZeros().toPlainString());
-            }
-            text.append('\n');
-        }
-        return text.toString();
-    }
-
-    /** What an import stored. */
-    public record Imported(String framework, int skills) {
-    }
-
-    /**
-     * Imports a competency framework in Moodle's CSV format as skills: the framework row and every competency
-     * under it. All or nothing: any problem (a bad line, an unknown parent, an id already known) stores nothing.
-     */
-    @Transactional
-    public Imported importFramework(String file, String csv) {
-        MoodleFrameworkReader.Framework f = MoodleFrameworkReader.read(file, csv == null ? "" : csv);
-        List<String> problems = new ArrayList<>(f.problems());
-        if (f.code() != null && learning.skillExists(f.code())) {
-            problems.add(file + ": the framework '" + f.code() + "' was imported already");
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems.stream().map(p -> new FieldProblem("csv", p)).toList());
-        }
-        learning.insertSkill(f.code(), f.name(), "", null, f.code());
-        for (MoodleFrameworkReader.Competency c : f.competencies()) {
-            learning.insertSkill(c.code(), c.name().length() > 200 ? c.name().substring(0, 200) : c.name(),
-                    c.description().length() > 8000 ? c.description().substring(0, 8000) : c.description(),
-                    c.parent() == null ? f.code() : c.parent(), f.code());
-        }
-        return new Imported(f.code(), f.competencies().size());
+        return QuestionText.write(questions(code));
     }
 
     /**
