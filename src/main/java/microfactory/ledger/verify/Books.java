@@ -12,7 +12,7 @@ import microfactory.ledger.tlog.CanonicalJson;
 /**
  * Replays the books from the log alone, as an auditor would: accounts must be opened before use,
  * every transfer balances per currency in its accounts' currencies, pending transfers settle once,
- * and no flagged account is ever overdrawn. Applies the {@link EntryOps} read from entries in parallel; account
+ * and no flagged account is ever overdrawn. Applies the {@link OpList} read from entries in parallel; account
  * codes, currencies and transfer ids are numbered by their bytes ({@link ByteKeys}), so replaying a
  * million entries builds no strings.
  */
@@ -56,18 +56,18 @@ final class Books {
 
     /** A string's characters from its reference into the bundle; "" where there is none. */
     private static String text(byte[] bytes, long ref) {
-        int start = EntryOps.start(ref);
-        return start < 0 ? "" : CanonicalJson.decode(bytes, start, start + EntryOps.length(ref));
+        int start = OpList.start(ref);
+        return start < 0 ? "" : CanonicalJson.decode(bytes, start, start + OpList.length(ref));
     }
 
     private static int find(ByteKeys keys, byte[] bytes, long ref, long hash) {
-        int start = EntryOps.start(ref);
-        return start < 0 ? -1 : keys.find(bytes, start, start + EntryOps.length(ref), hash);
+        int start = OpList.start(ref);
+        return start < 0 ? -1 : keys.find(bytes, start, start + OpList.length(ref), hash);
     }
 
     private static int add(ByteKeys keys, byte[] bytes, long ref, long hash) {
-        int start = EntryOps.start(ref);
-        return keys.add(bytes, start, start + EntryOps.length(ref), hash);
+        int start = OpList.start(ref);
+        return keys.add(bytes, start, start + OpList.length(ref), hash);
     }
 
     /** Every transfer id met, for the check that none repeats ({@link TransferIds}, at the end). */
@@ -85,7 +85,7 @@ final class Books {
      * returns why the entry breaks the books, or null. A repeated transfer id is not caught here but at the end,
      * by {@link TransferIds}; {@link #problemAt} says where a problem was, to tell which came first.
      */
-    String apply(EntryOps ops, int from, int to, byte[] bytes, long entry) {
+    String apply(OpList ops, int from, int to, byte[] bytes, long entry) {
         int at = from;
         touchedCount = 0;
         int transfer = 0;
@@ -93,36 +93,36 @@ final class Books {
         while (at < to) {
             int op = (int) ops.get(at);
             switch (op) {
-                case EntryOps.ERROR -> {
-                    return EntryOps.MESSAGES[(int) ops.get(at + 1)];
+                case OpList.ERROR -> {
+                    return OpList.MESSAGES[(int) ops.get(at + 1)];
                 }
-                case EntryOps.OPEN -> {
+                case OpList.OPEN -> {
                     String why = open(bytes, ops.get(at + 1), ops.get(at + 2), ops.get(at + 3), ops.get(at + 4), (int) ops.get(at + 5));
                     if (why != null) {
                         return why;
                     }
                     at += 6;
                 }
-                case EntryOps.EXPIRE -> {
+                case OpList.EXPIRE -> {
                     long ref = ops.get(at + 1);
                     return settle(bytes, ref, find(pendingIds, bytes, ref, ops.get(at + 2)), false);
                 }
-                case EntryOps.TRANSFER -> {
+                case OpList.TRANSFER -> {
                     problemAt = TransferIds.position(entry, transfer);
                     long transferId = ops.get(at + 1);
                     int mode = (int) ops.get(at + 3);
                     long settled = ops.get(at + 4);
                     int postings = (int) ops.get(at + 6);
-                    if (EntryOps.start(transferId) < 0 || EntryOps.length(transferId) == 0) {
+                    if (OpList.start(transferId) < 0 || OpList.length(transferId) == 0) {
                         return "transfer '' appears twice";
                     }
                     transferIds.add(ops.get(at + 2), problemAt);
                     at += 7;
                     String why;
-                    if (mode == EntryOps.POST || mode == EntryOps.VOID) {
+                    if (mode == OpList.POST || mode == OpList.VOID) {
                         int pendingNumber = find(pendingIds, bytes, settled, ops.get(at - 2));
                         Pending p = pendingNumber < 0 ? null : pending.get(pendingNumber);
-                        why = settle(bytes, settled, pendingNumber, mode == EntryOps.POST);
+                        why = settle(bytes, settled, pendingNumber, mode == OpList.POST);
                         if (why == null) {
                             for (int account : p.accounts) {
                                 touch(account);
@@ -131,8 +131,8 @@ final class Books {
                     } else if (postings < 0) {
                         why = "needs at least one debit and one credit";
                     } else {
-                        int number = mode == EntryOps.PENDING ? add(pendingIds, bytes, transferId, ops.get(at - 5)) : -1;
-                        why = postings(ops, at, postings, mode == EntryOps.PENDING, number, bytes);
+                        int number = mode == OpList.PENDING ? add(pendingIds, bytes, transferId, ops.get(at - 5)) : -1;
+                        why = postings(ops, at, postings, mode == OpList.PENDING, number, bytes);
                         at += postings * POSTING_SIZE;
                     }
                     if (why != null) {
@@ -140,7 +140,7 @@ final class Books {
                     }
                     transfer++;
                 }
-                case EntryOps.END -> {
+                case OpList.END -> {
                     problemAt = TransferIds.position(entry, 0xFFFF);
                     return overdrawn();
                 }
@@ -151,13 +151,13 @@ final class Books {
     }
 
     private String open(byte[] bytes, long code, long codeHash, long currency, long currencyHash, int flags) {
-        if (EntryOps.start(code) < 0 || EntryOps.length(code) == 0 || find(accountCodes, bytes, code, codeHash) >= 0) {
+        if (OpList.start(code) < 0 || OpList.length(code) == 0 || find(accountCodes, bytes, code, codeHash) >= 0) {
             return "account '" + text(bytes, code) + "' is opened twice or has no code";
         }
-        int number = EntryOps.start(currency) < 0 ? currencies.add(new byte[0], 0, 0, ByteKeys.hash(new byte[0], 0, 0))
+        int number = OpList.start(currency) < 0 ? currencies.add(new byte[0], 0, 0, ByteKeys.hash(new byte[0], 0, 0))
                 : add(currencies, bytes, currency, currencyHash);
         add(accountCodes, bytes, code, codeHash);
-        accounts.add(new Acct(number, (flags & EntryOps.DEBITS_LIMIT) != 0, (flags & EntryOps.CREDITS_LIMIT) != 0));
+        accounts.add(new Acct(number, (flags & OpList.DEBITS_LIMIT) != 0, (flags & OpList.CREDITS_LIMIT) != 0));
         return null;
     }
 
@@ -185,7 +185,7 @@ final class Books {
     /** Longs per posting operation: code, account ref and hash, currency ref and hash, amount, debit, problem. */
     private static final int POSTING_SIZE = 8;
 
-    private String postings(EntryOps ops, int at, int count, boolean isPending, int id, byte[] bytes) {
+    private String postings(OpList ops, int at, int count, boolean isPending, int id, byte[] bytes) {
         Pending kept = isPending ? new Pending(new int[count], new boolean[count], new long[count]) : null;
         // Debits and credits per currency: nearly every transfer has one currency, kept in locals; more go to a map.
         int currency0 = -1;
@@ -200,7 +200,7 @@ final class Books {
             }
             Acct a = accounts.get(number);
             long currencyRef = ops.get(at + 3);
-            int currency = EntryOps.start(currencyRef) < 0 ? currencies.find(new byte[0], 0, 0, ByteKeys.hash(new byte[0], 0, 0))
+            int currency = OpList.start(currencyRef) < 0 ? currencies.find(new byte[0], 0, 0, ByteKeys.hash(new byte[0], 0, 0))
                     : find(currencies, bytes, currencyRef, ops.get(at + 4));
             if (currency != a.currency) {
                 return "posts " + text(bytes, currencyRef) + " to account '" + text(bytes, code) + "', which holds "
@@ -210,7 +210,7 @@ final class Books {
             boolean debit = ops.get(at + 6) == 1;
             int problem = (int) ops.get(at + 7);
             if (problem >= 0) {
-                return EntryOps.MESSAGES[problem];
+                return OpList.MESSAGES[problem];
             }
             if (currency0 < 0 || currency0 == currency) {
                 currency0 = currency;

@@ -16,7 +16,8 @@ final class Bundle {
 
     final Tiles.Address address;
     final byte[] bytes;
-    final EntryOps ops;
+    final OpList ops;
+    private final EntryOps reader;
     int[] opsStart;
     int parsed;
     byte[] hashes; // leaf hashes side by side; for a whole tile, then the hashes above them (MerkleTree.hashTile)
@@ -25,9 +26,10 @@ final class Bundle {
     String tileProblem; // the served leaf tile differs from these entries' hashes
     final boolean missing;
 
-    Bundle(Tiles.Address address, byte[] bytes, EntryOps ops) {
+    Bundle(Tiles.Address address, byte[] bytes, OpList ops) {
         this.address = address;
         this.ops = ops;
+        this.reader = new EntryOps(ops);
         this.bytes = bytes;
         this.missing = bytes == null;
     }
@@ -62,7 +64,7 @@ final class Bundle {
             if (entryProblem == null) {
                 int begin = ops.size();
                 try {
-                    ops.read(json.reset(bytes, at, at + length));
+                    reader.read(json.reset(bytes, at, at + length));
                     opsStart[++parsed] = ops.size();
                     Hashes.leaf(bytes, at, length, hashes, count * Hashes.SIZE);
                 } catch (IllegalArgumentException e) {

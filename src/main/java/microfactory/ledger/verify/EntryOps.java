@@ -14,25 +14,6 @@ import microfactory.ledger.tlog.Jcs;
  */
 final class EntryOps {
 
-    // Operations, each a code followed by its fields.
-    static final int ERROR = 1; // message
-    static final int OPEN = 2; // code ref, currency ref, flags
-    static final int TRANSFER = 3; // id ref, mode, settled ref, postings (-1: fewer than two)
-    static final int POSTING = 4; // account ref, currency ref, amount, debit, problem message or -1
-    static final int END = 5; // the end of a transfers entry: check the accounts it moved
-    static final int EXPIRE = 6; // pending ref
-
-    static final int NORMAL = 0;
-    static final int PENDING = 1;
-    static final int POST = 2;
-    static final int VOID = 3;
-
-    static final int DEBITS_LIMIT = 1;
-    static final int CREDITS_LIMIT = 2;
-
-    static final String[] MESSAGES = {"an entry needs a \"kind\" and an \"at\" timestamp",
-        "a transfers entry holds at least one transfer", "an event entry carries a \"data\" object",
-        "has an amount that is not a positive whole number", "has a posting that is neither debit nor credit"};
     private static final int NO_KIND = 0;
     private static final int NO_TRANSFERS = 1;
     private static final int NO_DATA = 2;
@@ -56,41 +37,30 @@ final class EntryOps {
     private static final byte[] DEBITS_FLAG = key("debits_must_not_exceed_credits");
     private static final byte[] CREDITS_FLAG = key("credits_must_not_exceed_debits");
 
-    private long[] ops = new long[8192];
-    private int size;
+    private final OpList ops;
     // While the first reading of a layout is recorded (see ReadingPlan): which value each operation field came from.
     private boolean recording;
     private int[] from = new int[0];
     private final ReadingPlan.Guards guards = new ReadingPlan.Guards();
 
-    void clear() {
-        size = 0;
+    EntryOps(OpList ops) {
+        this.ops = ops;
     }
 
-    int size() {
-        return size;
-    }
-
-    long get(int at) {
-        return ops[at];
-    }
-
+    /** Appends a value; while recording, also that it came from no value. */
     private void add(long value) {
-        if (size == ops.length) {
-            ops = Arrays.copyOf(ops, size * 2);
-        }
         if (recording) {
-            if (from.length < ops.length) {
-                from = Arrays.copyOf(from, ops.length);
+            if (from.length < ops.capacity()) {
+                from = Arrays.copyOf(from, ops.capacity());
             }
-            from[size] = 0;
+            from[ops.size()] = 0;
         }
-        ops[size++] = value;
+        ops.add(value);
     }
 
     /** Sets field {@code at}; while recording, also that it came from no value. */
     private void put(int at, long value) {
-        ops[at] = value;
+        ops.set(at, value);
         if (recording) {
             from[at] = 0;
         }
@@ -98,7 +68,7 @@ final class EntryOps {
 
     /** Sets field {@code at} to the string just read's reference, or with {@code hash} its hash. */
     private void putString(int at, CanonicalJson json, boolean hash) {
-        ops[at] = hash ? ByteKeys.hash(json.bytes(), json.stringStart(), json.stringEnd()) : ref(json);
+        ops.set(at, hash ? ByteKeys.hash(json.bytes(), json.stringStart(), json.stringEnd()) : ref(json));
         if (recording) {
             from[at] = ReadingPlan.from(hash ? ReadingPlan.HASH : ReadingPlan.REF, json.value());
         }
@@ -112,16 +82,6 @@ final class EntryOps {
         return json.stringIs(word);
     }
 
-    /** Appends a plan's recorded operations; returns the list, for the plan to put the entry's values in. */
-    long[] append(long[] template) {
-        if (size + template.length > ops.length) {
-            ops = Arrays.copyOf(ops, Math.max(ops.length * 2, size + template.length));
-        }
-        System.arraycopy(template, 0, ops, size, template.length);
-        size += template.length;
-        return ops;
-    }
-
     /**
      * Reads one entry with the cursor (set on it), checking all of it, and appends its operations. Throws when the
      * entry is not canonical; the caller then {@link #truncate}s what this entry appended. An entry in a layout the
@@ -133,7 +93,7 @@ final class EntryOps {
             return;
         }
         ReadingPlan.Plans plans = json.memo() instanceof ReadingPlan.Plans p ? p : null;
-        if (plans != null && plans.apply(json, this)) {
+        if (plans != null && plans.apply(json, ops)) {
             return;
         }
         if (plans == null) {
@@ -144,44 +104,18 @@ final class EntryOps {
             walk(json);
             return;
         }
-        int begin = size;
+        int begin = ops.size();
         recording = true;
         guards.clear();
-        if (from.length < ops.length) {
-            from = new int[ops.length];
+        if (from.length < ops.capacity()) {
+            from = new int[ops.capacity()];
         }
         try {
             walk(json);
-            plans.add(ReadingPlan.of(ops, from, begin, size, guards, json));
+            plans.add(ReadingPlan.of(ops.raw(), from, begin, ops.size(), guards, json));
         } finally {
             recording = false;
         }
-    }
-
-    /** The id of transfer number {@code ordinal} among these operations (one entry's), decoded from its bytes. */
-    String transferId(int ordinal, byte[] bytes) {
-        int k = 0;
-        for (int at = 0; at < size; ) {
-            int op = (int) ops[at];
-            if (op == TRANSFER && k++ == ordinal) {
-                int start = start(ops[at + 1]);
-                return start < 0 ? "" : CanonicalJson.decode(bytes, start, start + length(ops[at + 1]));
-            }
-            at += switch (op) {
-                case ERROR -> 2;
-                case OPEN -> 6;
-                case TRANSFER -> 7;
-                case POSTING -> 8;
-                case EXPIRE -> 3;
-                default -> 1;
-            };
-        }
-        throw new IllegalArgumentException("no transfer " + ordinal + " in this entry");
-    }
-
-    /** Forgets the operations from {@code at} on (an entry that turned out not to be canonical). */
-    void truncate(int at) {
-        size = at;
     }
 
     /** The reference of the string the cursor just read: its start and length in the bytes, in one long. */
@@ -191,17 +125,10 @@ final class EntryOps {
 
     private static final long NONE = -1;
 
-    static int start(long ref) {
-        return ref < 0 ? -1 : (int) (ref >>> 32);
-    }
-
-    static int length(long ref) {
-        return (int) ref;
-    }
 
     /** Reads one entry by walking it with the cursor. */
     private void walk(CanonicalJson json) {
-        int begin = size;
+        int begin = ops.size();
         if (json.next() != CanonicalJson.OBJECT) {
             json.skip();
             json.finish();
@@ -248,7 +175,7 @@ final class EntryOps {
                                     continue;
                                 }
                                 json.string();
-                                flags |= (is(json, DEBITS_FLAG) ? DEBITS_LIMIT : 0) | (is(json, CREDITS_FLAG) ? CREDITS_LIMIT : 0);
+                                flags |= (is(json, DEBITS_FLAG) ? OpList.DEBITS_LIMIT : 0) | (is(json, CREDITS_FLAG) ? OpList.CREDITS_LIMIT : 0);
                             }
                         } else {
                             json.skip();
@@ -293,19 +220,19 @@ final class EntryOps {
         }
         json.finish();
         if (kind == null || !at) {
-            truncate(begin);
+            ops.truncate(begin);
             error(NO_KIND);
         } else if (kind == KIND_TRANSFERS) {
-            if (size == begin) { // no transfers member, not an array, or an empty one
+            if (ops.size() == begin) { // no transfers member, not an array, or an empty one
                 error(NO_TRANSFERS);
             }
         } else if (kind == KIND_OPENED) {
-            add(OPEN);
+            add(OpList.OPEN);
             addKept(json, codeRef, code);
             addKept(json, currencyRef, currency);
             add(flags);
         } else if (kind == KIND_EXPIRED) {
-            add(EXPIRE);
+            add(OpList.EXPIRE);
             addKept(json, pendingRef, pending);
         } else if (!data) {
             error(NO_DATA);
@@ -315,28 +242,28 @@ final class EntryOps {
     /** A string read earlier (by its reference, NONE if there was none, and its value number): reference and hash. */
     private void addKept(CanonicalJson json, long ref, int value) {
         add(ref);
-        add(ref == NONE ? 0 : ByteKeys.hash(json.bytes(), start(ref), start(ref) + length(ref)));
+        add(ref == NONE ? 0 : ByteKeys.hash(json.bytes(), OpList.start(ref), OpList.start(ref) + OpList.length(ref)));
         if (recording && ref != NONE) {
-            from[size - 2] = ReadingPlan.from(ReadingPlan.REF, value);
-            from[size - 1] = ReadingPlan.from(ReadingPlan.HASH, value);
+            from[ops.size() - 2] = ReadingPlan.from(ReadingPlan.REF, value);
+            from[ops.size() - 1] = ReadingPlan.from(ReadingPlan.HASH, value);
         }
     }
 
     private void error(int message) {
-        add(ERROR);
+        add(OpList.ERROR);
         add(message);
     }
 
     /** A transfers array: each transfer's header, then its postings; an empty array appends nothing. */
     private void transfers(CanonicalJson json) {
-        int begin = size;
+        int begin = ops.size();
         json.beginArray();
         while (json.nextItem()) {
-            int header = size;
-            add(TRANSFER);
+            int header = ops.size();
+            add(OpList.TRANSFER);
             add(NONE); // id
             add(0);
-            add(NORMAL); // mode
+            add(OpList.NORMAL); // mode
             add(NONE); // settled
             add(0);
             add(-1); // postings
@@ -362,7 +289,7 @@ final class EntryOps {
                     }
                     case 1 -> {
                         if (type == CanonicalJson.TRUE) {
-                            put(header + 3, PENDING);
+                            put(header + 3, OpList.PENDING);
                         }
                         json.skip();
                     }
@@ -395,17 +322,17 @@ final class EntryOps {
                 }
             }
             if (post || voids) {
-                truncate(header + 7);
-                put(header + 3, post ? POST : VOID);
+                ops.truncate(header + 7);
+                put(header + 3, post ? OpList.POST : OpList.VOID);
                 put(header + 6, 0);
             } else if (postings < 2) {
-                truncate(header + 7);
+                ops.truncate(header + 7);
             } else {
                 put(header + 6, postings);
             }
         }
-        if (size > begin) {
-            add(END);
+        if (ops.size() > begin) {
+            add(OpList.END);
         }
     }
 
@@ -415,8 +342,8 @@ final class EntryOps {
         json.beginArray();
         while (json.nextItem()) {
             count++;
-            int begin = size;
-            add(POSTING);
+            int begin = ops.size();
+            add(OpList.POSTING);
             add(NONE); // account
             add(0);
             add(NONE); // currency
@@ -454,7 +381,7 @@ final class EntryOps {
             }
             add(amount);
             if (recording && amountValue >= 0) {
-                from[size - 1] = ReadingPlan.from(ReadingPlan.NUMBER, amountValue);
+                from[ops.size() - 1] = ReadingPlan.from(ReadingPlan.NUMBER, amountValue);
                 guards.positive(json, amountValue); // the problem below depends on it
             }
             add(debit ? 1 : 0);

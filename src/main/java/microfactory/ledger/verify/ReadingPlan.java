@@ -91,7 +91,7 @@ final class ReadingPlan {
     }
 
     /** Appends this entry's operations: the recorded ones with its values put in. */
-    private void apply(CanonicalJson json, EntryOps to) {
+    private void apply(CanonicalJson json, OpList to) {
         int base = to.size();
         long[] ops = to.append(template);
         byte[] b = json.bytes();
@@ -114,7 +114,7 @@ final class ReadingPlan {
         private int count;
 
         /** Appends the entry's operations by the first plan it fits; false when none does. */
-        boolean apply(CanonicalJson json, EntryOps to) {
+        boolean apply(CanonicalJson json, OpList to) {
             for (int k = 0; k < count; k++) {
                 if (plans[k].fits(json)) {
                     plans[k].apply(json, to);

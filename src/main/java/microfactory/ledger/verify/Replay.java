@@ -37,7 +37,7 @@ final class Replay {
 
     private final AtomicLong claimed = new AtomicLong();
     private final AtomicReferenceArray<Bundle> checked;
-    private final Queue<EntryOps> spare = new ConcurrentLinkedQueue<>(); // operation lists the books are done with
+    private final Queue<OpList> spare = new ConcurrentLinkedQueue<>(); // operation lists the books are done with
     private final ReentrantLock inOrder = new ReentrantLock();
     private volatile long next; // the bundle the books wait for; written under inOrder
     private volatile String problem;
@@ -119,8 +119,8 @@ final class Replay {
                 return;
             }
             Tiles.Address address = Tiles.Address.entries(n, width(n));
-            EntryOps ops = spare.poll();
-            Bundle bundle = new Bundle(address, source.read(address.path()), ops != null ? ops : new EntryOps());
+            OpList ops = spare.poll();
+            Bundle bundle = new Bundle(address, source.read(address.path()), ops != null ? ops : new OpList());
             if (!bundle.missing) {
                 bundle.check();
                 if (bundle.fileProblem == null && bundle.entryProblem == null) {
@@ -178,8 +178,8 @@ final class Replay {
                 at += 2 + (((bytes[at] & 0xFF) << 8) | (bytes[at + 1] & 0xFF));
             }
             int length = ((bytes[at] & 0xFF) << 8) | (bytes[at + 1] & 0xFF);
-            EntryOps ops = new EntryOps();
-            ops.read(new CanonicalJson().reset(bytes, at + 2, at + 2 + length));
+            OpList ops = new OpList();
+            new EntryOps(ops).read(new CanonicalJson().reset(bytes, at + 2, at + 2 + length));
             return ops.transferId(TransferIds.transfer(position), bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

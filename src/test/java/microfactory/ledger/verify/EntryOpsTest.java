@@ -26,15 +26,16 @@ class EntryOpsTest {
     @Test
     void aPlannedReadingIsTheFreshReading() {
         Random random = new Random(11);
-        EntryOps planned = new EntryOps();
+        OpList planned = new OpList();
+        EntryOps plannedReader = new EntryOps(planned);
         CanonicalJson learning = CanonicalJson.learning();
         int replayed = 0;
         for (int n = 0; n < 20_000; n++) {
             byte[] entry = entry(random);
-            EntryOps fresh = new EntryOps();
-            fresh.read(new CanonicalJson().reset(entry, 0, entry.length));
+            OpList fresh = new OpList();
+            new EntryOps(fresh).read(new CanonicalJson().reset(entry, 0, entry.length));
             planned.clear();
-            planned.read(learning.reset(entry, 0, entry.length));
+            plannedReader.read(learning.reset(entry, 0, entry.length));
             replayed += learning.replaying() ? 1 : 0;
             assertThat(ops(planned)).as(new String(entry, StandardCharsets.UTF_8)).isEqualTo(ops(fresh));
         }
@@ -45,20 +46,41 @@ class EntryOpsTest {
     @Test
     void plansAppendAfterWhatIsThere() {
         Random random = new Random(5);
-        EntryOps planned = new EntryOps();
-        EntryOps fresh = new EntryOps();
+        OpList planned = new OpList();
+        OpList fresh = new OpList();
+        EntryOps plannedReader = new EntryOps(planned);
+        EntryOps freshReader = new EntryOps(fresh);
         CanonicalJson learning = CanonicalJson.learning();
         CanonicalJson cursor = new CanonicalJson();
         for (int n = 0; n < 3_000; n++) {
             byte[] entry = entry(random);
-            fresh.read(cursor.reset(entry, 0, entry.length));
-            planned.read(learning.reset(entry, 0, entry.length));
+            freshReader.read(cursor.reset(entry, 0, entry.length));
+            plannedReader.read(learning.reset(entry, 0, entry.length));
         }
         assertThat(planned.size()).isGreaterThan(10_000);
         assertThat(ops(planned)).isEqualTo(ops(fresh));
     }
 
-    private static List<Long> ops(EntryOps ops) {
+    /** The operations read as a person would check them, strings spelled out from the entry's bytes. */
+    @Test
+    void theOperationsReadAsWords() {
+        String entry = "{\"at\":\"2026-03-01T10:15:30.100Z\",\"kind\":\"transfers\",\"transfers\":[{\"id\":\"t-1\",\"pending\":true,"
+                + "\"postings\":[{\"account\":\"bank\",\"amount\":500,\"currency\":\"USD\",\"side\":\"debit\"},"
+                + "{\"account\":\"dues\",\"amount\":500,\"currency\":\"USD\",\"side\":\"credit\"}]}]}";
+        byte[] bytes = entry.getBytes(StandardCharsets.UTF_8);
+        OpList ops = new OpList();
+        new EntryOps(ops).read(new CanonicalJson().reset(bytes, 0, bytes.length));
+        assertThat(ops.describe(bytes)).isEqualTo("""
+                TRANSFER id="t-1" pending postings=2
+                POSTING debit "bank" 500 "USD"
+                POSTING credit "dues" 500 "USD"
+                END
+                """);
+        assertThat(ops.toString()).startsWith("TRANSFER id=@").contains("POSTING debit @");
+        assertThat(ops.transferId(0, bytes)).isEqualTo("t-1");
+    }
+
+    private static List<Long> ops(OpList ops) {
         List<Long> out = new ArrayList<>();
         for (int k = 0; k < ops.size(); k++) {
             out.add(ops.get(k));
