@@ -12,6 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
+import microfactory.common.NotFoundException;
+
 /** SQL for runs, sign-ups and the stored schedule. */
 @Repository
 class ProductionRepository {
@@ -44,6 +46,11 @@ class ProductionRepository {
 
     Optional<Run> run(long id) {
         return jdbc.sql("select " + RUN + " from production_run where id = :id").param("id", id).query(ProductionRepository::run).optional();
+    }
+
+    /** The run, or a 404 naming it. */
+    Run require(long id) {
+        return run(id).orElseThrow(() -> new NotFoundException("run", id));
     }
 
     /** Locks the run's row for the rest of the transaction: sign-ups for one run queue up here, so seats are never oversold. */

@@ -4,16 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
@@ -26,11 +23,9 @@ import microfactory.common.ConflictException;
 import microfactory.common.FieldProblem;
 import microfactory.common.InvalidInputException;
 import microfactory.common.NotFoundException;
-import microfactory.designs.BuildTask;
 import microfactory.designs.Design;
 import microfactory.designs.DesignService;
 import microfactory.designs.DesignView;
-import microfactory.designs.SkillNeed;
 import microfactory.equipment.Bay;
 import microfactory.equipment.EquipmentService;
 import microfactory.learning.LearningService;
@@ -49,13 +44,14 @@ public class ProductionService {
 
     private final ProductionRepository runs;
     private final Signups signups;
+    private final RunSignups joining;
+    private final RunExecution execution;
     private final DesignService designs;
     private final EquipmentService equipment;
     private final MeritService merit;
     private final RunFees fees;
     private final RunPlans plans;
     private final RunReplanning replanning;
-    private final UnitRecords units;
     private final LearningService learning;
     private final LedgerService ledger;
     private final Clock clock;
@@ -63,18 +59,19 @@ public class ProductionService {
     private final RunNotices notices;
     private final ScheduleProblems problems;
 
-    ProductionService(Signups signups, ProductionRepository runs, DesignService designs, EquipmentService equipment, MeritService merit,
+    ProductionService(Signups signups, RunSignups joining, RunExecution execution, ProductionRepository runs, DesignService designs, EquipmentService equipment, MeritService merit,
                       LearningService learning, LedgerService ledger,
-                      Clock clock, RunFees fees, UnitRecords units, RunPlans plans, RunReplanning replanning,
+                      Clock clock, RunFees fees, RunPlans plans, RunReplanning replanning,
                       ChapterSettings chapter, RunNotices notices, ScheduleProblems problems) {
         this.signups = signups;
+        this.joining = joining;
+        this.execution = execution;
         this.problems = problems;
         this.chapter = chapter;
         this.notices = notices;
         this.fees = fees;
         this.plans = plans;
         this.replanning = replanning;
-        this.units = units;
         this.learning = learning;
         this.runs = runs;
         this.designs = designs;
@@ -133,8 +130,7 @@ public class ProductionService {
     public List<Run> openTo(long memberId) {
         return runs().stream().filter(r -> r.status().takesSignUps())
                 .filter(r -> signups.of(r.id()).stream().noneMatch(s -> s.memberId() == memberId && s.status() != SignupStatus.WITHDRAWN))
-                .filter(r -> runs.confirmed(r.id(), SignupRole.TRAINEE, null) < r.traineeSeats()
-                        || (qualifiesForCrew(r, memberId) && runs.confirmed(r.id(), SignupRole.CREW, null) < generalSeats(r)))
+                .filter(r -> joining.hasRoomFor(r, memberId))
                 .toList();
     }
 
@@ -152,106 +148,12 @@ public class ProductionService {
         return runs.units(runId);
     }
 
-    private RunTask task(long runId, String key) {
-        return runs.tasks(runId).stream().filter(t -> t.key().equals(key)).findFirst()
-                .orElseThrow(() -> new NotFoundException("task of run " + runId, key));
-    }
-
-    /** The crew on a task start it once everything before it is done (and passed its checks). */
-    @Transactional
-    public RunTask startTask(long runId, String key, String publicId) {
-        Run run = run(runId);
-        runs.lock(runId);
-        Map<String, RunTask> byKey = new HashMap<>();
-        runs.tasks(runId).forEach(x -> byKey.put(x.key(), x));
-        RunTask t = byKey.get(key);
-        if (t == null) {
-            throw new NotFoundException("task of run " + runId, key);
-        }
-        if (!t.involves(publicId)) {
-            throw new ConflictException("Only the crew of " + t.name() + " (unit " + t.unit() + ") can start it.");
-        }
-        if (t.status() != TaskStatus.PLANNED) {
-            throw new ConflictException(t.name() + " is " + t.status().label() + " already.");
-        }
-        if (clock.instant().isBefore(run.starts(chapter.zone()))) {
-            throw new ConflictException("The build starts on " + DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm")
-                    .format(run.starts(chapter.zone()).atZone(chapter.zone())) + " (" + chapter.zone().getId()
-                    + "); its tasks can be started from then.");
-        }
-        for (String p : t.predecessors()) {
-            RunTask before = byKey.get(t.unit() + "-" + p);
-            if (before.status() != TaskStatus.DONE) {
-                throw new ConflictException("Wait: " + before.name() + " (unit " + t.unit() + ") is " + before.status().label()
-                        + (before.status() == TaskStatus.FAILED ? " — a quality check failed and blocks what follows until it is resolved" : "") + ".");
-            }
-        }
-        runs.started(t.id(), clock.instant());
-        if (run.status() == RunStatus.SCHEDULED) {
-            runs.setStatus(runId, RunStatus.IN_PROGRESS);
-            signups.of(runId).stream().filter(s -> s.status() == SignupStatus.CONFIRMED).forEach(s -> fees.settle(s, true));
-            runs.log(runId, clock.instant(), "STARTED", "The build started; fees owed are collected.");
-        }
-        return task(runId, key);
-    }
-
-    /**
-     * The crew finish a task and record its quality checks: every item passed makes it done; a failed one
-     * blocks the tasks after it until the task is finished again with every check passed. When a unit's last
-     * task is done the unit is built: it gets a serial number and a public ledger entry naming its builders.
-     */
-    @Transactional
-    public RunTask finishTask(long runId, String key, String publicId, long memberId, Map<String, Boolean> checks, String note) {
-        Run run = run(runId);
-        runs.lock(runId);
-        RunTask t = task(runId, key);
-        if (!t.involves(publicId)) {
-            throw new ConflictException("Only the crew of " + t.name() + " (unit " + t.unit() + ") can finish it.");
-        }
-        if (t.status() != TaskStatus.STARTED && t.status() != TaskStatus.FAILED) {
-            throw new ConflictException(t.name() + " is " + t.status().label() + "; start it first.");
-        }
-        List<String> missing = t.checklist().stream().filter(item -> checks == null || !checks.containsKey(item)).toList();
-        if (!missing.isEmpty()) {
-            throw InvalidInputException.of("checks", "record every check of " + t.name() + ": " + String.join("; ", missing));
-        }
-        boolean allPassed = true;
-        for (String item : t.checklist()) {
-            boolean passed = Boolean.TRUE.equals(checks.get(item));
-            allPassed &= passed;
-            runs.insertCheck(t.id(), item, passed, note == null ? "" : note.strip(), memberId, clock.instant());
-        }
-        runs.finished(t.id(), allPassed ? TaskStatus.DONE : TaskStatus.FAILED, clock.instant());
-        if (allPassed) {
-            askSignOffsForTrainees(run, t);
-            units.completeIfBuilt(run, t.unit());
-        }
-        return task(runId, key);
-    }
-
-    /** Trainees who did a task beside its qualified crew ask for a sign-off of each badge the task needs. */
-    private void askSignOffsForTrainees(Run run, RunTask t) {
-        if (t.trainees().isEmpty()) {
-            return;
-        }
-        BuildTask design = designs.view(run.designSlug(), run.version()).tasks().tasks().stream()
-            .filter(b -> b.code().equals(t.code())).findFirst().orElseThrow();
-        Map<String, Long> memberIds = new HashMap<>();
-        signups.of(run.id()).forEach(s -> memberIds.put(s.publicId(), s.memberId()));
-        for (String trainee : t.trainees()) {
-            for (SkillNeed need : design.skills()) {
-                learning.requestWorkSignOff(memberIds.get(trainee), need.skill(), need.level(), t.people(),
-                        "run " + run.id() + ", unit " + t.unit() + ": " + t.name());
-            }
-        }
-    }
-
     public List<Run> runs() {
         return runs.runs();
     }
 
     public Run run(long id) {
-        return runs.run(id).orElseThrow(() -> new NotFoundException("run", id));
+        return runs.require(id);
     }
 
     public List<Signup> signups(long runId) {
@@ -391,29 +293,6 @@ public class ProductionService {
         return run(runId);
     }
 
-    /**
-     * A steward confirms someone from a waitlist, giving them a place beyond the seats (the steward's call: a
-     * bigger crew, a trusted hand); their fee is charged as for anyone confirmed.
-     */
-    @Transactional
-    public Signup confirm(long runId, long signupId) {
-        Run run = run(runId);
-        runs.lock(runId);
-        Signup s = signups.of(runId).stream().filter(x -> x.id() == signupId).findFirst()
-            .orElseThrow(() -> new NotFoundException("sign-up of run " + runId, signupId));
-        if (s.status() != SignupStatus.WAITLISTED) {
-            throw new ConflictException(s.name() + " is " + s.status().name().toLowerCase() + ", not on the waitlist.");
-        }
-        if (!run.status().takesSignUps()) {
-            throw new ConflictException("Sign-up for this run is closed: it is " + run.status().label() + ".");
-        }
-        runs.setSignupStatus(s.id(), SignupStatus.CONFIRMED);
-        fees.charge(run, s);
-        runs.log(runId, clock.instant(), "CONFIRMED", s.publicId() + " confirmed from the waitlist by a steward.");
-        notices.seatConfirmed(run, s, true);
-        return signups.of(runId).stream().filter(x -> x.id() == signupId).findFirst().orElseThrow();
-    }
-
     /** The chapter's bays, where runs build. */
     public List<Bay> bays() {
         return equipment.bays();
@@ -431,124 +310,57 @@ public class ProductionService {
         return runs.seats(runId);
     }
 
+    // ---- sign-ups (RunSignups) ----
+
     /** General crew places: the crew target less the seats reserved for roles. */
     public int generalSeats(Run run) {
-        return run.crewTarget() - runs.seats(run.id()).stream().mapToInt(Seat::seats).sum();
+        return joining.generalSeats(run);
+    }
+
+    /** The skills (and levels) the design's tasks need: holding any one qualifies a member for the crew. */
+    public Set<String> crewSkills(Run run) {
+        return joining.crewSkills(run);
+    }
+
+    public boolean qualifiesForCrew(Run run, long memberId) {
+        return joining.qualifiesForCrew(run, memberId);
+    }
+
+    /** Joins as general crew or as a trainee. */
+    public Signup signUp(long runId, long memberId, SignupRole role) {
+        return joining.signUp(runId, memberId, role, null);
+    }
+
+    /** Joins as crew (in a role's seat, or general crew when {@code seatId} is null) or as a trainee; see RunSignups. */
+    public Signup signUp(long runId, long memberId, SignupRole role, Long seatId) {
+        return joining.signUp(runId, memberId, role, seatId);
+    }
+
+    /** Leaves a run; the first on the waitlist takes the place, and a live build is replanned around the gap. */
+    public void withdraw(long runId, long memberId) {
+        joining.withdraw(runId, memberId);
+    }
+
+    /** A steward confirms someone from the waitlist, beyond the seats. */
+    public Signup confirm(long runId, long signupId) {
+        return joining.confirm(runId, signupId);
+    }
+
+    // ---- doing the build (RunExecution) ----
+
+    /** The crew on a task start it once everything before it is done (and passed its checks). */
+    public RunTask startTask(long runId, String key, String publicId) {
+        return execution.startTask(runId, key, publicId);
+    }
+
+    /** The crew finish a task and record its quality checks; a unit whose last task is done is built. */
+    public RunTask finishTask(long runId, String key, String publicId, long memberId, Map<String, Boolean> checks, String note) {
+        return execution.finishTask(runId, key, publicId, memberId, checks, note);
     }
 
     private static void check(List<FieldProblem> problems, String field, Integer value, int min, int max) {
         if (value == null || value < min || value > max) {
             problems.add(new FieldProblem(field, "a whole number from " + min + " to " + max));
-        }
-    }
-
-    /** The (skill, level) pairs the design's tasks need: holding any one qualifies a member for the crew. */
-    public Set<String> crewSkills(Run run) {
-        Set<String> needs = new LinkedHashSet<>();
-        for (BuildTask t : designs.view(run.designSlug(), run.version()).tasks().tasks()) {
-            for (SkillNeed s : t.skills()) {
-                needs.add(s.skill() + " ≥ " + s.level());
-            }
-        }
-        return needs;
-    }
-
-    public boolean qualifiesForCrew(Run run, long memberId) {
-        for (BuildTask t : designs.view(run.designSlug(), run.version()).tasks().tasks()) {
-            for (SkillNeed s : t.skills()) {
-                if (merit.levelOf(memberId, s.skill()) >= s.level()) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** Joins as general crew or as a trainee. */
-    @Transactional
-    public Signup signUp(long runId, long memberId, SignupRole role) {
-        return signUp(runId, memberId, role, null);
-    }
-
-    /**
-     * Joins a run as crew (in a role's seat, or general crew when {@code seatId} is null) or trainee. A role's seat
-     * needs its badge; the refusal names the badge, the level held and the modules that would qualify. Seats are
-     * counted under a lock on the run, so two members racing for the last seat get one seat and one waitlist place.
-     */
-    @Transactional
-    public Signup signUp(long runId, long memberId, SignupRole role, Long seatId) {
-        Run run = run(runId);
-        if (!run.status().takesSignUps()) {
-            throw new ConflictException("Sign-up for this run is closed: it is " + run.status().label() + ".");
-        }
-        if (role == null) {
-            throw InvalidInputException.of("role", "join as CREW or TRAINEE");
-        }
-        Seat seat = null;
-        if (seatId != null) {
-            if (role == SignupRole.TRAINEE) {
-                throw InvalidInputException.of("seat", "seats by role are for crew; trainees join without one");
-            }
-            seat = runs.seats(runId).stream().filter(x -> x.id() == seatId).findFirst()
-                .orElseThrow(() -> InvalidInputException.of("seat", "this run has no seat " + seatId + "; see its roles"));
-            var gate = learning.gate(memberId, seat.skill(), seat.level());
-            if (!gate.allowed()) {
-                throw new ConflictException("The " + seat.label() + " seat needs the " + seat.skill() + " badge at level " + seat.level()
-                        + "; you hold " + (gate.heldLevel() == 0 ? "none" : "level " + gate.heldLevel()) + "."
-                        + (gate.qualifyingModules().isEmpty() ? " Ask a steward how to learn it."
-                            : " Learn: " + String.join(", ", gate.qualifyingModules().stream().map(m -> m.title() + " (" + m.minutes() + " min)").toList()) + "."));
-            }
-        } else if (role == SignupRole.CREW && !qualifiesForCrew(run, memberId)) {
-            throw new ConflictException("To join the crew you need one of the badges this build uses: " + String.join(", ", crewSkills(run))
-                    + ". You hold none of them yet: take a module at /learn, or join as a trainee.");
-        }
-        runs.lock(runId);
-        Signup existing = signups.of(runId).stream().filter(s -> s.memberId() == memberId).findFirst().orElse(null);
-        if (existing != null && existing.status() == SignupStatus.CONFIRMED) {
-            throw new ConflictException("You are signed up for this run already.");
-        }
-        long places = seat != null ? seat.seats() : role == SignupRole.CREW ? generalSeats(run) : run.traineeSeats();
-        SignupStatus status = runs.confirmed(runId, role, seatId) < places ? SignupStatus.CONFIRMED : SignupStatus.WAITLISTED;
-        if (existing != null && existing.status() == SignupStatus.WAITLISTED && status != SignupStatus.CONFIRMED) {
-            throw new ConflictException("You are on a waitlist for this run already; you can move only to a free seat.");
-        }
-        if (existing != null) { // back after leaving, or off a waitlist into a free seat
-            runs.rejoin(existing.id(), role, status, seatId, clock.instant());
-        } else {
-            runs.insertSignup(runId, memberId, role, status, seatId, clock.instant());
-        }
-        Signup made = signups.of(runId).stream().filter(s -> s.memberId() == memberId && s.status() == status).findFirst().orElseThrow();
-        if (status == SignupStatus.CONFIRMED) {
-            fees.charge(run, made);
-            notices.seatConfirmed(run, made, false);
-        }
-        return signups.of(runId).stream().filter(s -> s.id() == made.id()).findFirst().orElseThrow();
-    }
-
-    /**
-     * Leaves a run; the first on the waitlist for that role takes the seat. A scheduled or running build is
-     * replanned around the gap, keeping started work; if it cannot be, it reopens (or, once work has started,
-     * the withdrawal is refused with the reason).
-     */
-    @Transactional
-    public void withdraw(long runId, long memberId) {
-        Run run = run(runId);
-        runs.lock(runId);
-        Signup mine = signups.of(runId).stream().filter(s -> s.memberId() == memberId && s.status() != SignupStatus.WITHDRAWN).findFirst()
-                .orElseThrow(() -> new ConflictException("You are not signed up for this run."));
-        runs.setSignupStatus(mine.id(), SignupStatus.WITHDRAWN);
-        fees.settle(mine, false);
-        if (mine.status() == SignupStatus.CONFIRMED) {
-            signups.of(runId).stream().filter(s -> s.role() == mine.role() && Objects.equals(s.seatId(), mine.seatId())
-                    && s.status() == SignupStatus.WAITLISTED).findFirst()
-                    .ifPresent(next -> {
-                        runs.setSignupStatus(next.id(), SignupStatus.CONFIRMED);
-                        fees.charge(run, next);
-                        notices.seatConfirmed(run, next, true);
-                    });
-            if (run.status().live()) {
-                replanning.replanWithout(run, mine);
-            }
         }
     }
 
