@@ -35,16 +35,9 @@ public final class CanonicalJson {
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
 
-    private final Layouts layouts; // a learning cursor's; null for a plain one
+    private final LayoutReplay replay; // a learning cursor's; null for a plain one
+    private boolean replaying; // the document has a known layout: it is read by the replay
     private CanonicalJson strings; // a learning cursor's plain one, for strings that are not plain ASCII
-    // While the document has a known layout: it, the next token, each open object's member name, and the values.
-    private JsonShape shape;
-    private int t;
-    private int value = -1; // the last string or number read, by its number among the layout's values
-    private int[] members = new int[16];
-    private int[] valueStarts = new int[64];
-    private int[] valueEnds = new int[64];
-    private long[] numbers = new long[64];
 
     private byte[] b;
     private int from;
@@ -69,7 +62,7 @@ public final class CanonicalJson {
     }
 
     CanonicalJson(boolean learns, boolean persistent) {
-        this.layouts = learns ? new Layouts(persistent) : null;
+        this.replay = learns ? new LayoutReplay(persistent) : null;
     }
 
     /** A cursor that learns the layouts of the documents it checks, for a reader going through many alike. */
@@ -84,12 +77,7 @@ public final class CanonicalJson {
         this.i = from;
         this.end = to;
         this.depth = 0;
-        this.shape = null;
-        this.value = -1;
-        if (layouts != null) {
-            shape = layouts.find(bytes, from, to, valueStarts, valueEnds, numbers, strings());
-            t = 0;
-        }
+        this.replaying = replay != null && replay.start(bytes, from, to, strings());
         return this;
     }
 
@@ -112,16 +100,6 @@ public final class CanonicalJson {
         }
     }
 
-    /** After a document checked in full: its layout, kept for the next. */
-    private void learn() {
-        JsonShape learned = layouts.learn(b, from, end);
-        if (learned != null && learned.values() > valueStarts.length) {
-            valueStarts = new int[learned.values()];
-            valueEnds = new int[learned.values()];
-            numbers = new long[learned.values()];
-        }
-    }
-
     /** Checks a whole document, building nothing. */
     public static void check(byte[] bytes, int from, int to) {
         CanonicalJson json = new CanonicalJson().reset(bytes, from, to);
@@ -131,8 +109,8 @@ public final class CanonicalJson {
 
     /** After the document's one value: nothing may follow. */
     public void finish() {
-        if (shape != null) {
-            if (t != shape.tokens.length) {
+        if (replaying) {
+            if (!replay.atEnd()) {
                 throw error("bytes after the end of the value");
             }
             return;
@@ -140,8 +118,8 @@ public final class CanonicalJson {
         if (i != end) {
             throw error("bytes after the end of the value");
         }
-        if (layouts != null && depth == 0) {
-            learn();
+        if (replay != null && depth == 0) {
+            replay.learn(b, from, end); // checked in full: its layout, kept for the next
         }
     }
 
@@ -151,8 +129,8 @@ public final class CanonicalJson {
 
     /** What the next value is, from its first byte (a malformed number or literal is refused when read). */
     public int next() {
-        if (shape != null) {
-            return shape.tokens[t];
+        if (replaying) {
+            return replay.next();
         }
         return switch (peek()) {
             case '{' -> OBJECT;
@@ -167,9 +145,8 @@ public final class CanonicalJson {
 
     /** Checks the next value, whatever it is, and moves past it. */
     public void skip() {
-        if (shape != null) {
-            int token = shape.tokens[t];
-            t = token == OBJECT || token == ARRAY ? shape.args[t] + 1 : t + 1;
+        if (replaying) {
+            replay.skip();
             return;
         }
         switch (peek()) {
@@ -196,8 +173,10 @@ public final class CanonicalJson {
     }
 
     private void begin(int kind, char open) {
-        if (shape != null) {
-            replayEnter(kind);
+        if (replaying) {
+            if (!replay.enter(kind)) {
+                throw error("expected '" + open + "'");
+            }
             return;
         }
         expect(open);
@@ -209,12 +188,8 @@ public final class CanonicalJson {
      * must sort after the previous one; {@link #name} tells which it is.
      */
     public boolean nextMember() {
-        if (shape != null) {
-            if (replayCloses(JsonShape.END_OBJECT)) {
-                return false;
-            }
-            members[depth] = shape.args[t++];
-            return true;
+        if (replaying) {
+            return replay.nextMember();
         }
         int d = depth;
         if (closes('}')) {
@@ -245,10 +220,10 @@ public final class CanonicalJson {
 
     /** Which of {@code names} the current member's name is, or -1. */
     public int name(Names names) {
-        int d = depth;
-        if (shape != null) {
-            return shape.name(members[d], names);
+        if (replaying) {
+            return replay.name(names);
         }
+        int d = depth;
         if (!namePlain[d]) {
             return -1; // the names looked for are plain ASCII
         }
@@ -261,8 +236,8 @@ public final class CanonicalJson {
 
     /** Moves to the next item and returns true, or past the closing bracket and returns false. */
     public boolean nextItem() {
-        if (shape != null) {
-            return !replayCloses(JsonShape.END_ARRAY);
+        if (replaying) {
+            return replay.nextItem();
         }
         int d = depth;
         if (closes(']')) {
@@ -290,74 +265,45 @@ public final class CanonicalJson {
         return false;
     }
 
-    /** While replaying: whether the next token closes the open object or array (then moves past it). */
-    private boolean replayCloses(int endToken) {
-        if (shape.tokens[t] != endToken) {
-            return false;
-        }
-        t++;
-        depth--;
-        return true;
-    }
-
-    private void replayEnter(int kind) {
-        if (shape.tokens[t] != kind) {
-            throw error("expected '" + (kind == OBJECT ? '{' : '[') + "'");
-        }
-        t++;
-        if (++depth == members.length) {
-            members = Arrays.copyOf(members, depth * 2);
-        }
-    }
-
-    /** The value at the next token, which must be a {@code kind}; returns its number among the layout's values. */
-    private int replayValue(int kind) {
-        if (shape.tokens[t] != kind) {
-            throw error(kind == STRING ? "expected '\"'" : "unexpected character");
-        }
-        value = shape.args[t++];
-        return value;
-    }
-
     /**
      * Whether this document has a layout met before: then it is already known to be canonical, its values are
      * numbered in document order, and a reader may keep what it learnt about the layout in {@link #memo}.
      */
     public boolean replaying() {
-        return shape != null;
+        return replaying;
     }
 
-    /** While {@link #replaying}: the number of the string or number just read. */
+    /** While {@link #replaying}: the number of the string or number just read; -1 otherwise. */
     public int value() {
-        return value;
+        return replaying ? replay.value() : -1;
     }
 
     /** While {@link #replaying}: value k's bytes (a string's between its quotes) are [valueStart(k), valueEnd(k)). */
     public int valueStart(int k) {
-        return valueStarts[k];
+        return replay.valueStart(k);
     }
 
     public int valueEnd(int k) {
-        return valueEnds[k];
+        return replay.valueEnd(k);
     }
 
     /** While {@link #replaying}: whether value k is the same in every document of this layout. */
     public boolean fixed(int k) {
-        return shape.fixed(k);
+        return replay.fixed(k);
     }
 
     /** While {@link #replaying}: value k, a number. */
     public long valueNumber(int k) {
-        return numbers[k];
+        return replay.valueNumber(k);
     }
 
     /** While {@link #replaying}: what the reader keeps for this layout (null at first). */
     public Object memo() {
-        return shape.memo;
+        return replay.memo();
     }
 
     public void memo(Object memo) {
-        shape.memo = memo;
+        replay.memo(memo);
     }
 
     private void enter() {
@@ -412,10 +358,13 @@ public final class CanonicalJson {
 
     /** Reads a string; its bytes are then at {@link #stringStart()}. */
     public void string() {
-        if (shape != null) {
-            int value = replayValue(STRING);
-            stringStart = valueStarts[value];
-            stringEnd = valueEnds[value];
+        if (replaying) {
+            int value = replay.value(STRING);
+            if (value < 0) {
+                throw error("expected '\"'");
+            }
+            stringStart = replay.valueStart(value);
+            stringEnd = replay.valueEnd(value);
             stringPlain = true;
             return;
         }
@@ -518,8 +467,12 @@ public final class CanonicalJson {
 
     /** Reads a whole number. */
     public long number() {
-        if (shape != null) {
-            return numbers[replayValue(NUMBER)];
+        if (replaying) {
+            int value = replay.value(NUMBER);
+            if (value < 0) {
+                throw error("unexpected character");
+            }
+            return replay.valueNumber(value);
         }
         int start = i;
         boolean negative = peek() == '-';
@@ -550,12 +503,11 @@ public final class CanonicalJson {
 
     /** Reads true, false or null; returns {@link #TRUE}, {@link #FALSE} or {@link #NULL}. */
     public int literal() {
-        if (shape != null) {
-            int type = shape.tokens[t];
-            if (type != TRUE && type != FALSE && type != NULL) {
+        if (replaying) {
+            int type = replay.literal();
+            if (type < 0) {
                 throw error("unexpected character");
             }
-            t++;
             return type;
         }
         int type = next();
