@@ -3,13 +3,12 @@ package microfactory.members;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
+
+import microfactory.common.RecentAttempts;
 
 /**
  * Sign-up must say when an address already has an account (signing up logs a newcomer in at once, so a refusal can
@@ -22,7 +21,7 @@ class SignUpProbes {
     static final int FREE = 5;
     static final Duration WINDOW = Duration.ofHours(1);
 
-    private final Map<String, Deque<Instant>> byAddress = new ConcurrentHashMap<>();
+    private final RecentAttempts byAddress = new RecentAttempts(WINDOW, FREE);
     private final Clock clock;
 
     SignUpProbes(Clock clock) {
@@ -32,31 +31,21 @@ class SignUpProbes {
     /** How long this client address must wait before its next sign-up; empty when it may sign up now. */
     Optional<Duration> wait(String address) {
         Instant now = clock.instant();
-        Deque<Instant> times = byAddress.get(address);
-        if (times == null) {
+        List<Instant> recent = byAddress.within(address, now);
+        if (recent.size() < FREE) {
             return Optional.empty();
         }
-        synchronized (times) {
-            while (!times.isEmpty() && !times.peekFirst().isAfter(now.minus(WINDOW))) {
-                times.pollFirst();
-            }
-            if (times.size() < FREE) {
-                return Optional.empty();
-            }
-            return Optional.of(Duration.between(now, times.peekFirst().plus(WINDOW)));
-        }
+        // Free again when the oldest of the last FREE leaves the window.
+        return Optional.of(Duration.between(now, recent.get(recent.size() - FREE).plus(WINDOW)));
     }
 
     /** A sign-up from this address named an account that exists. */
     void record(String address) {
-        Deque<Instant> times = byAddress.computeIfAbsent(address, a -> new ArrayDeque<>());
-        synchronized (times) {
-            times.addLast(clock.instant());
-        }
+        byAddress.add(address, clock.instant());
     }
 
     /** For tests that share one application: their probes must not hold up the next test's sign-ups. */
     void forgetAll() {
-        byAddress.clear();
+        byAddress.forgetAll();
     }
 }

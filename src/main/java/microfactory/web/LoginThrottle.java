@@ -3,18 +3,17 @@ package microfactory.web;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
+
+import microfactory.common.RecentAttempts;
 
 /**
  * Slows down password guessing: after 5 wrong passwords for one account within 15 minutes, each further try waits
@@ -29,8 +28,8 @@ public class LoginThrottle {
     static final Duration WINDOW = Duration.ofMinutes(15);
     static final Duration MAX_WAIT = Duration.ofMinutes(5);
 
-    private final Map<String, Deque<Instant>> accounts = new ConcurrentHashMap<>();
-    private final Map<String, Deque<Instant>> addresses = new ConcurrentHashMap<>();
+    private final RecentAttempts accounts = new RecentAttempts(WINDOW, 64);
+    private final RecentAttempts addresses = new RecentAttempts(WINDOW, 64);
     private final Clock clock;
 
     public LoginThrottle(Clock clock) {
@@ -41,16 +40,16 @@ public class LoginThrottle {
     public Optional<Duration> wait(String account, String address) {
         Instant now = clock.instant();
         Duration wait = Duration.ZERO;
-        Deque<Instant> byAccount = recent(accounts, key(account), now);
+        List<Instant> byAccount = accounts.within(key(account), now);
         if (byAccount.size() >= ACCOUNT_FREE) {
             long doublings = Math.min(10, byAccount.size() - ACCOUNT_FREE);
             Duration pause = Duration.ofSeconds(30L << doublings);
             pause = pause.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : pause;
-            wait = max(wait, Duration.between(now, byAccount.peekLast().plus(pause)));
+            wait = max(wait, Duration.between(now, byAccount.get(byAccount.size() - 1).plus(pause)));
         }
-        Deque<Instant> byAddress = recent(addresses, address, now);
+        List<Instant> byAddress = addresses.within(address, now);
         if (byAddress.size() >= ADDRESS_FREE) {
-            wait = max(wait, Duration.between(now, byAddress.peekLast().plus(Duration.ofMinutes(1))));
+            wait = max(wait, Duration.between(now, byAddress.get(byAddress.size() - 1).plus(Duration.ofMinutes(1))));
         }
         return wait.isNegative() || wait.isZero() ? Optional.empty() : Optional.of(wait);
     }
@@ -58,45 +57,19 @@ public class LoginThrottle {
     @EventListener
     void failed(AuthenticationFailureBadCredentialsEvent event) {
         Instant now = clock.instant();
-        add(accounts, key(event.getAuthentication().getName()), now);
+        accounts.add(key(event.getAuthentication().getName()), now);
         if (event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details) {
-            add(addresses, details.getRemoteAddress(), now);
+            addresses.add(details.getRemoteAddress(), now);
         }
     }
 
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
-        accounts.remove(key(event.getAuthentication().getName()));
+        accounts.forget(key(event.getAuthentication().getName()));
     }
 
     private static String key(String account) {
         return account == null ? "" : account.strip().toLowerCase(Locale.ROOT);
-    }
-
-    private static void add(Map<String, Deque<Instant>> map, String key, Instant at) {
-        if (key == null) {
-            return;
-        }
-        Deque<Instant> times = map.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (times) {
-            times.addLast(at);
-            while (times.size() > 64) {
-                times.removeFirst();
-            }
-        }
-    }
-
-    private static Deque<Instant> recent(Map<String, Deque<Instant>> map, String key, Instant now) {
-        Deque<Instant> times = key == null ? null : map.get(key);
-        if (times == null) {
-            return new ArrayDeque<>();
-        }
-        synchronized (times) {
-            while (!times.isEmpty() && times.peekFirst().isBefore(now.minus(WINDOW))) {
-                times.removeFirst();
-            }
-            return new ArrayDeque<>(times);
-        }
     }
 
     private static Duration max(Duration a, Duration b) {
