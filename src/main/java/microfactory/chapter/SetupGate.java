@@ -77,7 +77,8 @@ class SetupGate extends OncePerRequestFilter {
     /** What works before set-up: the set-up page itself, its styles, health, and the error page. */
     private static boolean open(String path) {
         return path.equals("/setup") || path.startsWith("/css/") || path.startsWith("/webjars/")
-                || path.equals("/favicon.ico") || path.startsWith("/actuator/health") || path.equals("/error");
+                || path.equals("/favicon.ico") || path.startsWith("/actuator/health") || path.equals("/error")
+                || path.equals("/problems") || path.startsWith("/problems/"); // what the gate's own 503 problems link to
     }
 
     @Configuration

@@ -50,7 +50,9 @@ class NewChapterTest {
         }
         HttpResponse<String> api = http.get("/api/v1/chapter");
         assertThat(api.statusCode()).isEqualTo(503);
-        assertThat(api.body()).contains("not set up yet");
+        assertThat(api.body()).contains("not set up yet").contains("/problems/chapter-not-set-up");
+        // The problem's type opens before set-up too: it says what to do.
+        assertThat(http.page("/problems/chapter-not-set-up").statusCode()).isEqualTo(200);
         assertThat(http.page("/setup").body()).contains("Set up your chapter").contains("Set-up token");
         assertThat(http.as("steward@demo.local", "demo-steward").get("/api/v1/members/me").statusCode()).isEqualTo(503);
         assertThat(jdbc.sql("select count(*) from member").query(Long.class).single()).isZero();
