@@ -38,7 +38,7 @@ public final class Areas {
         new Area("/lifetime", "Lifetime", false,
             "Every unit built has a lifetime record: service, repairs, upgrades, end of life.",
             List.of("Each unit's owner and history", "Service and upgrade records", "Materials recovered at end of life")),
-        new Area("/funding", "Funding", false,
+        new Area("/funding", "Funding", true,
             "The start-up campaign and every pledge, sale and workshop fee.",
             List.of("Campaigns with a funding bar: 1,000 backers × $5,000 = $5M",
                     "Pledges pending until a campaign closes", "The payback curve: $5M ÷ $20k a day = 250 days")),

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -112,6 +113,15 @@ abstract class BrowserTest {
             assertThat(scroll).as("no sideways scrolling at " + browser.getCurrentUrl() + "; sticking out: " + wide)
                     .isLessThanOrEqualTo(width);
         }
+    }
+
+    /** Logs in by the login page, as a person does, and waits until the page says so. */
+    void logIn(String email, String password) {
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("login-submit")).click();
+        browser.findElement(By.id("logout"));
     }
 
     String url(String path) {

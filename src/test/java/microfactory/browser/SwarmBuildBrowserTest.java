@@ -40,14 +40,6 @@ class SwarmBuildBrowserTest extends BrowserTest {
         TestClock.reset();
     }
 
-    void logIn(String email, String password) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(email);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.id("login-submit")).click();
-        browser.findElement(By.id("logout"));
-    }
-
     void logOut() {
         browser.findElement(By.id("logout")).click();
         browser.findElement(By.linkText("Log in"));

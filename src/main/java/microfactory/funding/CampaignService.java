@@ -1,0 +1,192 @@
+package microfactory.funding;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import microfactory.common.ChapterSettings;
+import microfactory.common.ConflictException;
+import microfactory.common.FieldProblem;
+import microfactory.common.InvalidInputException;
+import microfactory.common.Money;
+import microfactory.common.NotFoundException;
+import microfactory.ledger.Account;
+import microfactory.ledger.LedgerService;
+import microfactory.ledger.PostingRequest;
+import microfactory.ledger.TransferRequest;
+import microfactory.ledger.tlog.Jcs;
+import microfactory.members.Member;
+import microfactory.members.MemberService;
+
+/**
+ * Crowdfunding campaigns. A pledge is a pending ledger transfer in the member's pseudonym (pledges held → the
+ * campaign's account); closing settles them all at once under a lock on the campaign, so two stewards or the deadline
+ * job and a steward close it once: posted when it succeeded (or keeps what it raised), voided when it failed.
+ */
+@Service
+public class CampaignService {
+
+    /** Where pledges wait until their campaign closes (the standard chart's account). */
+    static final String HELD = "pledges-receivable";
+    static final String DEFAULT_ACCOUNT = "start-up-capital";
+
+    private final CampaignRepository campaigns;
+    private final LedgerService ledger;
+    private final MemberService members;
+    private final ChapterSettings chapter;
+    private final Clock clock;
+
+    CampaignService(CampaignRepository campaigns, LedgerService ledger, MemberService members, ChapterSettings chapter,
+                    Clock clock) {
+        this.campaigns = campaigns;
+        this.ledger = ledger;
+        this.members = members;
+        this.chapter = chapter;
+        this.clock = clock;
+    }
+
+    public List<Campaign> campaigns() {
+        return campaigns.all();
+    }
+
+    public Campaign campaign(long id) {
+        return campaigns.find(id).orElseThrow(() -> new NotFoundException("campaign", id));
+    }
+
+    /** A campaign's pledges, backers by pseudonym, newest last. */
+    public List<Pledge> pledges(long campaignId) {
+        campaign(campaignId);
+        List<CampaignRepository.PledgeRow> rows = campaigns.pledges(campaignId);
+        Map<Long, Member> people = members.byIds(rows.stream().map(CampaignRepository.PledgeRow::memberId).distinct().toList());
+        return rows.stream().map(p -> new Pledge(p.id(), p.campaignId(), people.get(p.memberId()).publicId(), p.amountMinor(),
+                p.status(), p.transferId(), p.createdAt())).toList();
+    }
+
+    @Transactional
+    public Campaign create(NewCampaign c) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (c.title() == null || c.title().isBlank() || c.title().length() > 200) {
+            problems.add(new FieldProblem("title", "give the campaign a title of at most 200 characters"));
+        }
+        if (c.story() != null && c.story().length() > 20_000) {
+            problems.add(new FieldProblem("story", "tell the story in at most 20,000 characters"));
+        }
+        String currency = c.currency() == null || c.currency().isBlank() ? chapter.currency() : c.currency();
+        if (c.goalMinor() == null || c.goalMinor() <= 0 || c.goalMinor() > Jcs.MAX_SAFE_INTEGER) {
+            problems.add(new FieldProblem("goalMinor", "a positive whole number of minor units (cents), e.g. 500000000 for "
+                    + Money.of(500_000_000L, "USD")));
+        }
+        if (c.deadline() == null || !c.deadline().isAfter(clock.instant())) {
+            problems.add(new FieldProblem("deadline", "a moment in the future, e.g. 2027-03-31T18:00:00Z"));
+        }
+        String account = c.creditAccount() == null || c.creditAccount().isBlank() ? DEFAULT_ACCOUNT : c.creditAccount();
+        for (String code : List.of(HELD, account)) {
+            Account a = ledger.accounts().stream().filter(x -> x.code().equals(code)).findFirst().orElse(null);
+            if (a == null) {
+                problems.add(new FieldProblem(code.equals(HELD) ? "currency" : "creditAccount", "the ledger has no account '"
+                        + code + "'; open it on the accounts page first"));
+            } else if (!a.currency().equals(currency)) {
+                problems.add(new FieldProblem("currency", "account '" + code + "' holds " + a.currency() + ", not " + currency));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        long id = campaigns.insert(c.title().strip(), c.story() == null ? "" : c.story().strip(), c.goalMinor(), currency,
+                c.deadline(), c.mode() == null ? CampaignMode.ALL_OR_NOTHING : c.mode(), account, clock.instant());
+        return campaign(id);
+    }
+
+    /** A member pledges: a pending transfer in their pseudonym, held until the campaign closes. */
+    @Transactional
+    public Pledge pledge(long campaignId, long memberId, Long amountMinor) {
+        if (amountMinor == null || amountMinor <= 0 || amountMinor > Jcs.MAX_SAFE_INTEGER) {
+            throw InvalidInputException.of("amountMinor", "pledge a positive whole number of minor units (cents)");
+        }
+        campaigns.lock(campaignId);
+        Campaign c = campaign(campaignId);
+        requireOpen(c);
+        Member backer = members.get(memberId);
+        String transferId = "pledge-" + campaignId + "-" + UUID.randomUUID().toString().substring(0, 13);
+        ledger.transfer(TransferRequest.of(transferId, "pledge", "Pledge to campaign #" + campaignId + ": " + shortTitle(c),
+                PostingRequest.debit(HELD, amountMinor, c.currency()),
+                PostingRequest.credit(c.creditAccount(), amountMinor, c.currency())).forMember(backer.publicId()).asPending(null));
+        campaigns.insertPledge(campaignId, memberId, amountMinor, transferId, clock.instant());
+        return pledges(campaignId).stream().filter(p -> p.transferId().equals(transferId)).findFirst().orElseThrow();
+    }
+
+    /** A backer takes back their held pledges to an open campaign: each pending transfer is voided. */
+    @Transactional
+    public int withdraw(long campaignId, long memberId) {
+        campaigns.lock(campaignId);
+        requireOpenStatus(campaign(campaignId));
+        List<CampaignRepository.PledgeRow> mine = campaigns.pledges(campaignId).stream()
+                .filter(p -> p.memberId() == memberId && p.status() == PledgeStatus.HELD).toList();
+        if (mine.isEmpty()) {
+            throw new ConflictException("You have no pledge held in this campaign.");
+        }
+        for (CampaignRepository.PledgeRow p : mine) {
+            ledger.transfer(TransferRequest.voiding("withdraw-" + p.transferId(), p.transferId()));
+            campaigns.setPledgeStatus(p.id(), PledgeStatus.WITHDRAWN);
+        }
+        return mine.size();
+    }
+
+    /**
+     * Closes the campaign now (a steward, or the deadline): succeeded when it reached its goal or keeps what it raised
+     * (every held pledge posted), else failed (every held pledge voided). A campaign is closed once; a second close,
+     * even at the same moment, is refused.
+     */
+    @Transactional
+    public Campaign close(long campaignId) {
+        campaigns.lock(campaignId);
+        Campaign c = campaign(campaignId);
+        if (c.status() != CampaignStatus.OPEN) {
+            throw new ConflictException("Campaign #" + campaignId + " is " + c.status().label() + " already; it closes once.");
+        }
+        boolean success = c.mode() == CampaignMode.KEEP_WHAT_YOU_RAISE || c.pledgedMinor() >= c.goalMinor();
+        List<TransferRequest> settle = new ArrayList<>();
+        List<CampaignRepository.PledgeRow> held = campaigns.pledges(campaignId).stream()
+                .filter(p -> p.status() == PledgeStatus.HELD).toList();
+        for (CampaignRepository.PledgeRow p : held) {
+            settle.add(success ? TransferRequest.post("post-" + p.transferId(), p.transferId())
+                    : TransferRequest.voiding("void-" + p.transferId(), p.transferId()));
+            campaigns.setPledgeStatus(p.id(), success ? PledgeStatus.POSTED : PledgeStatus.VOIDED);
+        }
+        for (int from = 0; from < settle.size(); from += 500) { // one log entry per 500 settlements
+            ledger.transfer(settle.subList(from, Math.min(settle.size(), from + 500)));
+        }
+        campaigns.close(campaignId, success ? CampaignStatus.SUCCEEDED : CampaignStatus.FAILED, clock.instant());
+        ledger.record("campaign.closed", Map.of("campaign", campaignId, "status", success ? "succeeded" : "failed",
+                "pledged", c.pledgedMinor(), "goal", c.goalMinor(), "currency", c.currency(), "pledges", held.size()));
+        return campaign(campaignId);
+    }
+
+    /** Open campaigns whose deadline has passed, for the closing job. */
+    public List<Long> dueForClosing() {
+        return campaigns.openDueBy(clock.instant());
+    }
+
+    private void requireOpen(Campaign c) {
+        if (c.status() == CampaignStatus.OPEN && !clock.instant().isBefore(c.deadline())) {
+            throw new ConflictException("Campaign #" + c.id() + " reached its deadline; it takes no more pledges and closes shortly.");
+        }
+        requireOpenStatus(c);
+    }
+
+    private static void requireOpenStatus(Campaign c) {
+        if (c.status() != CampaignStatus.OPEN) {
+            throw new ConflictException("Campaign #" + c.id() + " is " + c.status().label() + "; it takes no more pledges.");
+        }
+    }
+
+    private static String shortTitle(Campaign c) {
+        return c.title().length() > 80 ? c.title().substring(0, 80) + "…" : c.title();
+    }
+}

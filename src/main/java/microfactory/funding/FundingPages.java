@@ -1,0 +1,138 @@
+package microfactory.funding;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import microfactory.common.ChapterSettings;
+import microfactory.common.ConflictException;
+import microfactory.common.FieldProblem;
+import microfactory.common.InvalidInputException;
+import microfactory.common.Money;
+import microfactory.members.MemberPrincipal;
+import microfactory.web.FieldErrors;
+
+/** The funding pages: campaigns with their funding bars, pledging, and a steward's start and close. */
+@Controller
+class FundingPages {
+
+    private final CampaignService campaigns;
+    private final ChapterSettings chapter;
+
+    FundingPages(CampaignService campaigns, ChapterSettings chapter) {
+        this.campaigns = campaigns;
+        this.chapter = chapter;
+    }
+
+    @GetMapping("/funding")
+    String campaigns(Model model) {
+        model.addAttribute("campaigns", campaigns.campaigns());
+        return "funding/campaigns";
+    }
+
+    @GetMapping("/funding/campaigns/{id}")
+    String campaign(@PathVariable long id, Model model) {
+        Campaign c = campaigns.campaign(id);
+        model.addAttribute("campaign", c);
+        model.addAttribute("pledges", campaigns.pledges(id));
+        model.addAttribute("daysLeft", Math.max(0, Duration.between(Instant.now(), c.deadline()).toDays()));
+        model.addAttribute("errors", FieldErrors.NONE);
+        return "funding/campaign";
+    }
+
+    @PostMapping("/funding/campaigns/{id}/pledge")
+    String pledge(@PathVariable long id, @RequestParam(required = false) String amount, @AuthenticationPrincipal MemberPrincipal me,
+                  Model model, HttpServletResponse response, RedirectAttributes flash) {
+        Campaign c = campaigns.campaign(id);
+        try {
+            Long minor = Money.parseMinor(amount == null ? "" : amount, c.currency()).orElseThrow(() -> InvalidInputException.of(
+                    "amount", "write an amount in " + c.currency() + ", such as 250 or 250.00"));
+            Pledge p = campaigns.pledge(id, me.memberId(), minor);
+            flash.addFlashAttribute("notice", "Thank you: your pledge of " + Money.of(p.amountMinor(), c.currency())
+                    + " is held on the ledger (" + p.transferId() + ") until the campaign closes.");
+            return "redirect:/funding/campaigns/" + id;
+        } catch (InvalidInputException | ConflictException e) {
+            response.setStatus(e instanceof ConflictException ? 409 : 422);
+            model.addAttribute("campaign", c);
+            model.addAttribute("pledges", campaigns.pledges(id));
+            model.addAttribute("daysLeft", Math.max(0, Duration.between(Instant.now(), c.deadline()).toDays()));
+            model.addAttribute("errors", e instanceof InvalidInputException invalid ? FieldErrors.of(invalid)
+                    : FieldErrors.of(InvalidInputException.of("amount", e.getMessage())));
+            return "funding/campaign";
+        }
+    }
+
+    @PostMapping("/funding/campaigns/{id}/withdraw")
+    String withdraw(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me, RedirectAttributes flash) {
+        int n = campaigns.withdraw(id, me.memberId());
+        flash.addFlashAttribute("notice", n == 1 ? "Your pledge is withdrawn: its held transfer is voided."
+                : "Your " + n + " pledges are withdrawn: their held transfers are voided.");
+        return "redirect:/funding/campaigns/" + id;
+    }
+
+    @PostMapping("/funding/campaigns/{id}/close")
+    String close(@PathVariable long id, RedirectAttributes flash) {
+        Campaign c = campaigns.close(id);
+        flash.addFlashAttribute("notice", "The campaign is closed: " + c.status().label() + ".");
+        return "redirect:/funding/campaigns/" + id;
+    }
+
+    @GetMapping("/funding/new")
+    String newCampaign(Model model) {
+        return form(model, new CampaignForm("", "", "", chapter.currency(),
+                LocalDate.now(chapter.zone()).plusDays(30).toString(), CampaignMode.ALL_OR_NOTHING.name()), FieldErrors.NONE);
+    }
+
+    @PostMapping("/funding")
+    String create(CampaignForm form, Model model, HttpServletResponse response) {
+        String currency = form.currency() == null || form.currency().isBlank() ? chapter.currency() : form.currency().strip();
+        Optional<Long> goal = Money.parseMinor(form.goal() == null ? "" : form.goal(), currency);
+        Instant deadline = null;
+        try {
+            deadline = ZonedDateTime.of(LocalDate.parse(form.deadline().strip()), LocalTime.of(23, 59), chapter.zone()).toInstant();
+        } catch (RuntimeException e) {
+            // named below, beside the field
+        }
+        CampaignMode mode = "KEEP_WHAT_YOU_RAISE".equals(form.mode()) ? CampaignMode.KEEP_WHAT_YOU_RAISE : CampaignMode.ALL_OR_NOTHING;
+        try {
+            List<FieldProblem> unreadable = new ArrayList<>();
+            if (goal.isEmpty()) {
+                unreadable.add(new FieldProblem("goal", "write the goal in " + currency + ", such as 50000"));
+            }
+            if (deadline == null) {
+                unreadable.add(new FieldProblem("deadline", "a date such as 2027-03-31"));
+            }
+            if (!unreadable.isEmpty()) {
+                throw new InvalidInputException(unreadable);
+            }
+            Campaign c = campaigns.create(new NewCampaign(form.title(), form.story(), goal.get(), currency, deadline, mode, null));
+            return "redirect:/funding/campaigns/" + c.id();
+        } catch (InvalidInputException e) {
+            response.setStatus(422);
+            return form(model, form, FieldErrors.of(e.renamed(Map.of("goalMinor", "goal"))));
+        }
+    }
+
+    private String form(Model model, CampaignForm form, FieldErrors errors) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        return "funding/new";
+    }
+}

@@ -1,0 +1,220 @@
+package microfactory.funding;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import microfactory.common.ConflictException;
+import microfactory.common.InvalidInputException;
+import microfactory.ledger.LedgerService;
+import microfactory.ledger.TransferStatus;
+import microfactory.members.Member;
+import microfactory.members.MemberService;
+import microfactory.support.DatabaseTest;
+import microfactory.support.Http;
+import microfactory.support.TestClock;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Campaigns end to end: pledges held on the ledger by pseudonym, settled once, all or nothing. */
+@DatabaseTest
+class CampaignsTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort int port;
+    @Autowired CampaignService campaigns;
+    @Autowired CampaignClosing closing;
+    @Autowired LedgerService ledger;
+    @Autowired MemberService members;
+
+    @AfterEach
+    void clock() {
+        TestClock.reset();
+    }
+
+    private Http steward() {
+        return new Http(port).as("steward@demo.local", "demo-steward");
+    }
+
+    private Http member() {
+        return new Http(port).as("member@demo.local", "demo-member");
+    }
+
+    private Campaign campaign(String title, long goal, CampaignMode mode) {
+        return campaigns.create(new NewCampaign(title, "", goal, "USD", Instant.now().plus(Duration.ofDays(3)), mode, null));
+    }
+
+    private Member someone(int k) {
+        return members.search(null, true, 0).get(k).member();
+    }
+
+    @Test
+    void aPledgeIsAHeldLedgerTransferInTheBackersPseudonym() {
+        HttpResponse<String> created = steward().json("POST", "/api/v1/campaigns", """
+                {"title":"A welder for bay 2","goalMinor":1200000,"currency":"USD","deadline":"%s"}"""
+                .formatted(Instant.now().plus(Duration.ofDays(5))));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        long id = JSON.readTree(created.body()).get("id").asLong();
+        assertThat(JSON.readTree(created.body()).get("status").asString()).isEqualTo("open");
+
+        HttpResponse<String> pledged = member().json("POST", "/api/v1/campaigns/" + id + "/pledges", "{\"amountMinor\":25000}");
+        assertThat(pledged.statusCode()).as(pledged.body()).isEqualTo(201);
+        JsonNode pledge = JSON.readTree(pledged.body());
+        Member me = members.findByEmail("member@demo.local").orElseThrow();
+        assertThat(pledge.get("backer").asString()).isEqualTo(me.publicId());
+        var transfer = ledger.transferById(pledge.get("transferId").asString());
+        assertThat(transfer.status()).isEqualTo(TransferStatus.PENDING);
+        assertThat(transfer.member()).isEqualTo(me.publicId());
+
+        JsonNode read = JSON.readTree(new Http(port).get("/api/v1/campaigns/" + id).body());
+        assertThat(read.get("pledgedMinor").asLong()).isEqualTo(25000);
+        assertThat(read.get("backers").asLong()).isEqualTo(1);
+        String publicPledges = new Http(port).get("/api/v1/campaigns/" + id + "/pledges").body();
+        assertThat(publicPledges).contains(me.publicId()).doesNotContain(me.displayName()).doesNotContain(me.email());
+        assertThat(new Http(port).page("/funding/campaigns/" + id).body()).contains("funding-bar").contains("$250.00")
+                .doesNotContain(me.displayName());
+    }
+
+    @Test
+    void badPledgesAreRefusedAndNothingIsBooked() {
+        Campaign c = campaign("Refusals", 100_000, CampaignMode.ALL_OR_NOTHING);
+        String path = "/api/v1/campaigns/" + c.id() + "/pledges";
+        for (String body : List.of("{\"amountMinor\":0}", "{\"amountMinor\":-5}", "{\"amountMinor\":12.5}", "{}")) {
+            HttpResponse<String> r = member().json("POST", path, body);
+            assertThat(r.statusCode()).as(body).isEqualTo(400);
+            assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        }
+        assertThat(new Http(port).json("POST", path, "{\"amountMinor\":100}").statusCode()).isEqualTo(401);
+        assertThat(member().json("POST", "/api/v1/campaigns", "{\"title\":\"x\"}").statusCode()).isEqualTo(403);
+        assertThat(member().json("POST", "/api/v1/campaigns/" + c.id() + "/close", null).statusCode()).isEqualTo(403);
+        campaigns.close(c.id());
+        HttpResponse<String> closed = member().json("POST", path, "{\"amountMinor\":100}");
+        assertThat(closed.statusCode()).isEqualTo(409);
+        assertThat(closed.body()).contains("takes no more pledges");
+        assertThat(campaigns.pledges(c.id())).isEmpty();
+    }
+
+    @Test
+    void aCampaignThatMissedItsGoalReleasesEveryPledge() {
+        Campaign c = campaign("Missed", 1_000_000, CampaignMode.ALL_OR_NOTHING);
+        Pledge a = campaigns.pledge(c.id(), someone(1).id(), 30_000L);
+        Pledge b = campaigns.pledge(c.id(), someone(2).id(), 40_000L);
+        HttpResponse<String> closed = steward().json("POST", "/api/v1/campaigns/" + c.id() + "/close", null);
+        assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
+        assertThat(JSON.readTree(closed.body()).get("status").asString()).isEqualTo("failed");
+        assertThat(ledger.transferById(a.transferId()).status()).isEqualTo(TransferStatus.VOIDED);
+        assertThat(ledger.transferById(b.transferId()).status()).isEqualTo(TransferStatus.VOIDED);
+        assertThat(campaigns.pledges(c.id())).extracting(Pledge::status).containsOnly(PledgeStatus.VOIDED);
+        assertThat(ledger.latest("campaign.closed", null, 5)).anySatisfy(e -> assertThat(e.json())
+                .contains("\"campaign\":" + c.id()).contains("failed"));
+    }
+
+    @Test
+    void aCampaignThatReachedItsGoalTakesEveryPledgeAndAKeepWhatYouRaiseOneAlways() {
+        Campaign reached = campaign("Reached", 50_000, CampaignMode.ALL_OR_NOTHING);
+        Pledge p = campaigns.pledge(reached.id(), someone(3).id(), 50_000L);
+        assertThat(campaigns.close(reached.id()).status()).isEqualTo(CampaignStatus.SUCCEEDED);
+        assertThat(ledger.transferById(p.transferId()).status()).isEqualTo(TransferStatus.POSTED);
+
+        Campaign keep = campaign("Keep", 9_000_000, CampaignMode.KEEP_WHAT_YOU_RAISE);
+        Pledge q = campaigns.pledge(keep.id(), someone(4).id(), 10_000L);
+        assertThat(campaigns.close(keep.id()).status()).isEqualTo(CampaignStatus.SUCCEEDED);
+        assertThat(ledger.transferById(q.transferId()).status()).isEqualTo(TransferStatus.POSTED);
+    }
+
+    @Test
+    void aBackerMayWithdrawWhileTheCampaignIsOpen() {
+        Campaign c = campaign("Withdrawals", 80_000, CampaignMode.ALL_OR_NOTHING);
+        Pledge p = campaigns.pledge(c.id(), someone(5).id(), 20_000L);
+        assertThat(campaigns.withdraw(c.id(), someone(5).id())).isEqualTo(1);
+        assertThat(ledger.transferById(p.transferId()).status()).isEqualTo(TransferStatus.VOIDED);
+        assertThat(campaigns.campaign(c.id()).pledgedMinor()).isZero();
+        assertThatThrownBy(() -> campaigns.withdraw(c.id(), someone(5).id())).isInstanceOf(ConflictException.class);
+    }
+
+    /** Two stewards (or the deadline job and a steward) at the same moment: the campaign settles once. */
+    @Test
+    void closingTwiceAtOnceSettlesOnce() throws Exception {
+        Campaign c = campaign("Race", 10_000, CampaignMode.ALL_OR_NOTHING);
+        for (int k = 6; k < 10; k++) {
+            campaigns.pledge(c.id(), someone(k).id(), 5_000L);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Callable<String> close = () -> {
+                try {
+                    return campaigns.close(c.id()).status().label();
+                } catch (ConflictException e) {
+                    return "refused";
+                }
+            };
+            List<Future<String>> results = new ArrayList<>();
+            results.add(pool.submit(close));
+            results.add(pool.submit(close));
+            List<String> outcomes = new ArrayList<>();
+            for (Future<String> f : results) {
+                outcomes.add(f.get());
+            }
+            assertThat(outcomes).containsExactlyInAnyOrder("succeeded", "refused");
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(campaigns.pledges(c.id())).extracting(Pledge::status).containsOnly(PledgeStatus.POSTED);
+        assertThat(ledger.latest("campaign.closed", null, 20)).filteredOn(e -> e.json().contains("\"campaign\":" + c.id() + ","))
+                .hasSize(1);
+    }
+
+    @Test
+    void theDeadlineClosesACampaignAndLatePledgesAreRefused() {
+        Campaign c = campaign("Deadline", 1_000_000, CampaignMode.ALL_OR_NOTHING);
+        Pledge p = campaigns.pledge(c.id(), someone(10).id(), 1_000L);
+        TestClock.at(c.deadline().plusSeconds(1));
+        assertThatThrownBy(() -> campaigns.pledge(c.id(), someone(11).id(), 1_000L)).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("deadline");
+        assertThat(closing.closeDue()).isPositive();
+        assertThat(campaigns.campaign(c.id()).status()).isEqualTo(CampaignStatus.FAILED);
+        assertThat(ledger.transferById(p.transferId()).status()).isEqualTo(TransferStatus.VOIDED);
+    }
+
+    @Test
+    void aCampaignNeedsATitleAGoalAFutureDeadlineAndAnAccountInItsCurrency() {
+        assertThatThrownBy(() -> campaigns.create(new NewCampaign(" ", "", 0L, "EUR", Instant.now().minusSeconds(5), null, "nope")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.byField())
+                        .containsKeys("title", "goalMinor", "deadline", "creditAccount", "currency"));
+    }
+
+    @Test
+    void theFundingPagesShowTheDemoCampaignAndAMemberPledgesFromThem() {
+        String list = new Http(port).page("/funding").body();
+        assertThat(list).contains("A CNC plasma cutter for the cutting bay").contains("funding-bar");
+        Campaign demo = campaigns.campaigns().stream().filter(x -> x.title().startsWith("A CNC plasma cutter")).findFirst().orElseThrow();
+        assertThat(demo.backers()).isGreaterThan(5);
+        assertThat(demo.percent()).isBetween(10, 99);
+
+        Http member = new Http(port);
+        member.login("member@demo.local", "demo-member");
+        member.page("/funding/campaigns/" + demo.id());
+        HttpResponse<String> bad = member.postForm("/funding/campaigns/" + demo.id() + "/pledge", Map.of("amount", "lots"));
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(bad.body()).containsPattern("id=\"amount-error\"[^>]*>write an amount in USD");
+        HttpResponse<String> ok = member.postForm("/funding/campaigns/" + demo.id() + "/pledge", Map.of("amount", "75"));
+        assertThat(ok.statusCode()).isEqualTo(302);
+        assertThat(member.page("/funding/campaigns/" + demo.id()).body()).contains("your pledge of $75.00 USD is held");
+    }
+}
