@@ -7,6 +7,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import microfactory.funding.CampaignService;
+import microfactory.funding.CampaignStatus;
 import microfactory.learning.LearningService;
 import microfactory.members.MemberPrincipal;
 import microfactory.merit.MeritService;
@@ -22,9 +24,12 @@ class ChapterPages {
     private final LearningService learning;
     private final MeritService merit;
     private final ProductionService production;
+    private final CampaignService campaigns;
     private final Clock clock;
 
-    ChapterPages(ChapterDashboard dashboard, LearningService learning, MeritService merit, ProductionService production, Clock clock) {
+    ChapterPages(ChapterDashboard dashboard, LearningService learning, MeritService merit, ProductionService production,
+                 CampaignService campaigns, Clock clock) {
+        this.campaigns = campaigns;
         this.dashboard = dashboard;
         this.learning = learning;
         this.merit = merit;
@@ -37,6 +42,7 @@ class ChapterPages {
         model.addAttribute("dashboard", dashboard.now());
         model.addAttribute("areas", Areas.ALL);
         model.addAttribute("start", me == null ? null : startHere(me));
+        model.addAttribute("campaigns", campaigns.campaigns().stream().filter(c -> c.status() == CampaignStatus.OPEN).toList());
         return "chapter/dashboard";
     }
 

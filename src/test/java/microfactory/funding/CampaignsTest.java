@@ -201,6 +201,7 @@ class CampaignsTest {
 
     @Test
     void theFundingPagesShowTheDemoCampaignAndAMemberPledgesFromThem() {
+        assertThat(new Http(port).page("/").body()).contains("id=\"open-campaigns\"").contains("A CNC plasma cutter");
         String list = new Http(port).page("/funding").body();
         assertThat(list).contains("A CNC plasma cutter for the cutting bay").contains("funding-bar");
         Campaign demo = campaigns.campaigns().stream().filter(x -> x.title().startsWith("A CNC plasma cutter")).findFirst().orElseThrow();
