@@ -1,5 +1,6 @@
 package microfactory.funding;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,10 +36,12 @@ class FundingPages {
 
     private final CampaignService campaigns;
     private final ChapterSettings chapter;
+    private final Clock clock;
 
-    FundingPages(CampaignService campaigns, ChapterSettings chapter) {
+    FundingPages(CampaignService campaigns, ChapterSettings chapter, Clock clock) {
         this.campaigns = campaigns;
         this.chapter = chapter;
+        this.clock = clock;
     }
 
     @GetMapping("/funding")
@@ -49,12 +52,7 @@ class FundingPages {
 
     @GetMapping("/funding/campaigns/{id}")
     String campaign(@PathVariable long id, Model model) {
-        Campaign c = campaigns.campaign(id);
-        model.addAttribute("campaign", c);
-        model.addAttribute("pledges", campaigns.pledges(id));
-        model.addAttribute("daysLeft", Math.max(0, Duration.between(Instant.now(), c.deadline()).toDays()));
-        model.addAttribute("errors", FieldErrors.NONE);
-        return "funding/campaign";
+        return campaignPage(model, campaigns.campaign(id), FieldErrors.NONE);
     }
 
     @PostMapping("/funding/campaigns/{id}/pledge")
@@ -70,13 +68,20 @@ class FundingPages {
             return "redirect:/funding/campaigns/" + id;
         } catch (InvalidInputException | ConflictException e) {
             response.setStatus(e instanceof ConflictException ? 409 : 422);
-            model.addAttribute("campaign", c);
-            model.addAttribute("pledges", campaigns.pledges(id));
-            model.addAttribute("daysLeft", Math.max(0, Duration.between(Instant.now(), c.deadline()).toDays()));
-            model.addAttribute("errors", e instanceof InvalidInputException invalid ? FieldErrors.of(invalid)
+            return campaignPage(model, c, e instanceof InvalidInputException invalid ? FieldErrors.of(invalid)
                     : FieldErrors.of(InvalidInputException.of("amount", e.getMessage())));
-            return "funding/campaign";
         }
+    }
+
+    private String campaignPage(Model model, Campaign c, FieldErrors errors) {
+        List<Pledge> pledges = campaigns.pledges(c.id());
+        Instant now = clock.instant();
+        model.addAttribute("campaign", c);
+        model.addAttribute("pledges", pledges);
+        model.addAttribute("curve", PledgeCurve.of(c, pledges, chapter.zone(), now));
+        model.addAttribute("daysLeft", Math.max(0, Duration.between(now, c.deadline()).toDays()));
+        model.addAttribute("errors", errors);
+        return "funding/campaign";
     }
 
     @PostMapping("/funding/campaigns/{id}/withdraw")
@@ -97,7 +102,7 @@ class FundingPages {
     @GetMapping("/funding/new")
     String newCampaign(Model model) {
         return form(model, new CampaignForm("", "", "", chapter.currency(),
-                LocalDate.now(chapter.zone()).plusDays(30).toString(), CampaignMode.ALL_OR_NOTHING.name()), FieldErrors.NONE);
+                LocalDate.now(clock.withZone(chapter.zone())).plusDays(30).toString(), CampaignMode.ALL_OR_NOTHING.name()), FieldErrors.NONE);
     }
 
     @PostMapping("/funding")

@@ -87,7 +87,8 @@ class CampaignsTest {
         assertThat(read.get("backers").asLong()).isEqualTo(1);
         String publicPledges = new Http(port).get("/api/v1/campaigns/" + id + "/pledges").body();
         assertThat(publicPledges).contains(me.publicId()).doesNotContain(me.displayName()).doesNotContain(me.email());
-        assertThat(new Http(port).page("/funding/campaigns/" + id).body()).contains("funding-bar").contains("$250.00")
+        assertThat(new Http(port).page("/funding/campaigns/" + id).body()).contains("funding-bar").contains("id=\"pledge-curve\"")
+                .contains("$250.00")
                 .doesNotContain(me.displayName());
     }
 
