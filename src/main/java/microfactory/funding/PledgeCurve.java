@@ -18,12 +18,13 @@ import microfactory.common.Money;
  */
 public record PledgeCurve(String points, double goalY, List<Tick> xTicks, List<Tick> yTicks, double width, double height) {
 
-    static final double LEFT = 78;
-    static final double RIGHT = 12;
+    // Sized for a phone's width (the chart is drawn at most 560 px wide), so its labels stay readable there.
+    static final double LEFT = 72;
+    static final double RIGHT = 10;
     static final double TOP = 12;
-    static final double BOTTOM = 30;
-    static final double WIDTH = 600;
-    static final double HEIGHT = 200;
+    static final double BOTTOM = 28;
+    static final double WIDTH = 360;
+    static final double HEIGHT = 170;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
     /** A label at a position along an axis. */
