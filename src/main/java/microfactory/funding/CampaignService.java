@@ -3,6 +3,7 @@ package microfactory.funding;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +23,7 @@ import microfactory.ledger.PostingRequest;
 import microfactory.ledger.TransferRequest;
 import microfactory.ledger.tlog.Jcs;
 import microfactory.members.Member;
+import microfactory.members.MemberMail;
 import microfactory.members.MemberService;
 
 /**
@@ -39,11 +41,13 @@ public class CampaignService {
     private final CampaignRepository campaigns;
     private final LedgerService ledger;
     private final MemberService members;
+    private final MemberMail mail;
     private final ChapterSettings chapter;
     private final Clock clock;
 
-    CampaignService(CampaignRepository campaigns, LedgerService ledger, MemberService members, ChapterSettings chapter,
-                    Clock clock) {
+    CampaignService(CampaignRepository campaigns, LedgerService ledger, MemberService members, MemberMail mail,
+                    ChapterSettings chapter, Clock clock) {
+        this.mail = mail;
         this.campaigns = campaigns;
         this.ledger = ledger;
         this.members = members;
@@ -141,30 +145,50 @@ public class CampaignService {
     /**
      * Closes the campaign now (a steward, or the deadline): succeeded when it reached its goal or keeps what it raised
      * (every held pledge posted), else failed (every held pledge voided). A campaign is closed once; a second close,
-     * even at the same moment, is refused.
+     * even at the same moment, is refused. Each backer is told by mail what became of their pledge.
      */
     @Transactional
     public Campaign close(long campaignId) {
+        return settle(campaignId, false);
+    }
+
+    /** A steward calls the campaign off while it is open: every held pledge is released, as for a failed one. */
+    @Transactional
+    public Campaign cancel(long campaignId) {
+        return settle(campaignId, true);
+    }
+
+    private Campaign settle(long campaignId, boolean cancelled) {
         campaigns.lock(campaignId);
         Campaign c = campaign(campaignId);
         if (c.status() != CampaignStatus.OPEN) {
             throw new ConflictException("Campaign #" + campaignId + " is " + c.status().label() + " already; it closes once.");
         }
-        boolean success = c.mode() == CampaignMode.KEEP_WHAT_YOU_RAISE || c.pledgedMinor() >= c.goalMinor();
+        boolean success = !cancelled && (c.mode() == CampaignMode.KEEP_WHAT_YOU_RAISE || c.pledgedMinor() >= c.goalMinor());
+        CampaignStatus status = cancelled ? CampaignStatus.CANCELLED : success ? CampaignStatus.SUCCEEDED : CampaignStatus.FAILED;
         List<TransferRequest> settle = new ArrayList<>();
         List<CampaignRepository.PledgeRow> held = campaigns.pledges(campaignId).stream()
                 .filter(p -> p.status() == PledgeStatus.HELD).toList();
+        Map<Long, Long> byBacker = new LinkedHashMap<>();
         for (CampaignRepository.PledgeRow p : held) {
             settle.add(success ? TransferRequest.post("post-" + p.transferId(), p.transferId())
                     : TransferRequest.voiding("void-" + p.transferId(), p.transferId()));
             campaigns.setPledgeStatus(p.id(), success ? PledgeStatus.POSTED : PledgeStatus.VOIDED);
+            byBacker.merge(p.memberId(), p.amountMinor(), Long::sum);
         }
         for (int from = 0; from < settle.size(); from += 500) { // one log entry per 500 settlements
             ledger.transfer(settle.subList(from, Math.min(settle.size(), from + 500)));
         }
-        campaigns.close(campaignId, success ? CampaignStatus.SUCCEEDED : CampaignStatus.FAILED, clock.instant());
-        ledger.record("campaign.closed", Map.of("campaign", campaignId, "status", success ? "succeeded" : "failed",
+        campaigns.close(campaignId, status, clock.instant());
+        ledger.record("campaign.closed", Map.of("campaign", campaignId, "status", status.label(),
                 "pledged", c.pledgedMinor(), "goal", c.goalMinor(), "currency", c.currency(), "pledges", held.size()));
+        String link = chapter.publicUrl() + "/funding/campaigns/" + campaignId;
+        byBacker.forEach((memberId, amount) -> mail.tell(memberId, "Campaign " + status.label() + ": " + shortTitle(c),
+                (success ? "the campaign \"" + c.title() + "\" reached its goal: your pledge of " + Money.of(amount, c.currency())
+                        + " is taken. Thank you."
+                        : "the campaign \"" + c.title() + "\" " + (cancelled ? "was called off" : "did not reach its goal")
+                        + ": your pledge of " + Money.of(amount, c.currency()) + " is released; you owe nothing.")
+                        + "\n\nIts page: " + link));
         return campaign(campaignId);
     }
 

@@ -81,4 +81,10 @@ class CampaignsApi {
     Campaign close(@PathVariable long id) {
         return campaigns.close(id);
     }
+
+    /** Calls the campaign off: every held pledge is released. */
+    @PostMapping("/{id}/cancel")
+    Campaign cancel(@PathVariable long id) {
+        return campaigns.cancel(id);
+    }
 }

@@ -99,6 +99,13 @@ class FundingPages {
         return "redirect:/funding/campaigns/" + id;
     }
 
+    @PostMapping("/funding/campaigns/{id}/cancel")
+    String cancel(@PathVariable long id, RedirectAttributes flash) {
+        campaigns.cancel(id);
+        flash.addFlashAttribute("notice", "The campaign is called off: every held pledge is released.");
+        return "redirect:/funding/campaigns/" + id;
+    }
+
     @GetMapping("/funding/new")
     String newCampaign(Model model) {
         return form(model, new CampaignForm("", "", "", chapter.currency(),

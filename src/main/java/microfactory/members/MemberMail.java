@@ -103,6 +103,17 @@ public class MemberMail {
         return m;
     }
 
+    /**
+     * Tells a member about their own money (a pledge taken or released): not a notice they can switch off, so it goes
+     * whatever their choices, to an active account.
+     */
+    @Transactional
+    public boolean tell(long memberId, String subject, String body) {
+        Optional<Member> m = members.findById(memberId).filter(Member::active);
+        m.ifPresent(member -> mailer.send(member.email(), subject, "Hello " + member.displayName() + ",\n\n" + body + "\n"));
+        return m.isPresent();
+    }
+
     /** Tells a member something by e-mail, if they are active and have not switched that kind of notice off. */
     @Transactional
     public boolean notify(long memberId, Notice notice, String subject, String body) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import microfactory.common.ConflictException;
 import microfactory.common.InvalidInputException;
 import microfactory.ledger.LedgerService;
+import microfactory.mail.Mailer;
 import microfactory.ledger.TransferStatus;
 import microfactory.members.Member;
 import microfactory.members.MemberService;
@@ -42,6 +44,7 @@ class CampaignsTest {
     @Autowired CampaignClosing closing;
     @Autowired LedgerService ledger;
     @Autowired MemberService members;
+    @Autowired Mailer mailer;
 
     @AfterEach
     void clock() {
@@ -124,6 +127,21 @@ class CampaignsTest {
         assertThat(campaigns.pledges(c.id())).extracting(Pledge::status).containsOnly(PledgeStatus.VOIDED);
         assertThat(ledger.latest("campaign.closed", null, 5)).anySatisfy(e -> assertThat(e.json())
                 .contains("\"campaign\":" + c.id()).contains("failed"));
+        assertThat(mailer.latest()).filteredOn(m -> m.recipient().equals(someone(1).email()))
+                .anySatisfy(m -> assertThat(m.body()).contains("did not reach its goal").contains("$300.00 USD is released"));
+    }
+
+    @Test
+    void aStewardCallsACampaignOffAndEveryPledgeIsReleased() {
+        Campaign c = campaign("Called off", 5_000, CampaignMode.KEEP_WHAT_YOU_RAISE);
+        Pledge p = campaigns.pledge(c.id(), someone(12).id(), 9_000L);
+        assertThat(member().json("POST", "/api/v1/campaigns/" + c.id() + "/cancel", null).statusCode()).isEqualTo(403);
+        HttpResponse<String> cancelled = steward().json("POST", "/api/v1/campaigns/" + c.id() + "/cancel", null);
+        assertThat(JSON.readTree(cancelled.body()).get("status").asString()).isEqualTo("cancelled");
+        assertThat(ledger.transferById(p.transferId()).status()).isEqualTo(TransferStatus.VOIDED);
+        assertThat(steward().json("POST", "/api/v1/campaigns/" + c.id() + "/close", null).statusCode()).isEqualTo(409);
+        assertThat(mailer.latest()).filteredOn(m -> m.recipient().equals(someone(12).email()))
+                .anySatisfy(m -> assertThat(m.body()).contains("was called off"));
     }
 
     @Test
@@ -132,6 +150,8 @@ class CampaignsTest {
         Pledge p = campaigns.pledge(reached.id(), someone(3).id(), 50_000L);
         assertThat(campaigns.close(reached.id()).status()).isEqualTo(CampaignStatus.SUCCEEDED);
         assertThat(ledger.transferById(p.transferId()).status()).isEqualTo(TransferStatus.POSTED);
+        assertThat(mailer.latest()).filteredOn(m -> m.recipient().equals(someone(3).email()))
+                .anySatisfy(m -> assertThat(m.body()).contains("reached its goal").contains("$500.00 USD is taken"));
 
         Campaign keep = campaign("Keep", 9_000_000, CampaignMode.KEEP_WHAT_YOU_RAISE);
         Pledge q = campaigns.pledge(keep.id(), someone(4).id(), 10_000L);
@@ -217,6 +237,28 @@ class CampaignsTest {
         assertThat(bad.body()).containsPattern("id=\"amount-error\"[^>]*>write an amount in USD");
         HttpResponse<String> ok = member.postForm("/funding/campaigns/" + demo.id() + "/pledge", Map.of("amount", "75"));
         assertThat(ok.statusCode()).isEqualTo(302);
-        assertThat(member.page("/funding/campaigns/" + demo.id()).body()).contains("your pledge of $75.00 USD is held");
+        assertThat(member.page("/funding/campaigns/" + demo.id()).body()).contains("your pledge of $75.00 USD is held")
+                .doesNotContain("id=\"close-campaign\"");
+        assertThat(member.postForm("/funding/campaigns/" + demo.id() + "/cancel", Map.of()).statusCode()).isEqualTo(403);
+
+        Campaign mine = campaign("Started from the page", 10_000, CampaignMode.ALL_OR_NOTHING);
+        Http steward = new Http(port);
+        steward.login("steward@demo.local", "demo-steward");
+        assertThat(steward.page("/funding/campaigns/" + mine.id()).body()).contains("id=\"cancel-campaign\"");
+        assertThat(steward.postForm("/funding/campaigns/" + mine.id() + "/cancel", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(campaigns.campaign(mine.id()).status()).isEqualTo(CampaignStatus.CANCELLED);
+
+        assertThat(member.page("/funding/new").statusCode()).isEqualTo(403);
+        assertThat(steward.page("/funding/new").body()).contains("id=\"campaign-form\"");
+        HttpResponse<String> wrong = steward.postForm("/funding", Map.of("title", "", "goal", "a lot", "currency", "USD",
+                "deadline", "soon", "mode", "ALL_OR_NOTHING", "story", ""));
+        assertThat(wrong.statusCode()).isEqualTo(422);
+        assertThat(wrong.body()).contains("id=\"goal-error\"").contains("id=\"deadline-error\"");
+        HttpResponse<String> started = steward.postForm("/funding", Map.of("title", "Benches for bay 4", "goal", "2,500",
+                "currency", "USD", "deadline", LocalDate.now().plusDays(20).toString(), "mode", "KEEP_WHAT_YOU_RAISE", "story", "Oak."));
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(302);
+        Campaign benches = campaigns.campaigns().stream().filter(x -> x.title().equals("Benches for bay 4")).findFirst().orElseThrow();
+        assertThat(benches.goalMinor()).isEqualTo(250_000);
+        assertThat(benches.mode()).isEqualTo(CampaignMode.KEEP_WHAT_YOU_RAISE);
     }
 }
