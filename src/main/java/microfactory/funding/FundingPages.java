@@ -68,7 +68,9 @@ class FundingPages {
             return "redirect:/funding/campaigns/" + id;
         } catch (InvalidInputException | ConflictException e) {
             response.setStatus(e instanceof ConflictException ? 409 : 422);
-            return campaignPage(model, c, e instanceof InvalidInputException invalid ? FieldErrors.of(invalid)
+            // The form's field is "amount" (as typed); the service names it "amountMinor".
+            return campaignPage(model, c, e instanceof InvalidInputException invalid
+                    ? FieldErrors.of(invalid.renamed(Map.of("amountMinor", "amount")))
                     : FieldErrors.of(InvalidInputException.of("amount", e.getMessage())));
         }
     }

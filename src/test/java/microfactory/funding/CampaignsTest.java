@@ -235,6 +235,9 @@ class CampaignsTest {
         HttpResponse<String> bad = member.postForm("/funding/campaigns/" + demo.id() + "/pledge", Map.of("amount", "lots"));
         assertThat(bad.statusCode()).isEqualTo(422);
         assertThat(bad.body()).containsPattern("id=\"amount-error\"[^>]*>write an amount in USD");
+        HttpResponse<String> negative = member.postForm("/funding/campaigns/" + demo.id() + "/pledge", Map.of("amount", "-5"));
+        assertThat(negative.statusCode()).isEqualTo(422);
+        assertThat(negative.body()).containsPattern("id=\"amount-error\"[^>]*>pledge a positive whole number");
         HttpResponse<String> ok = member.postForm("/funding/campaigns/" + demo.id() + "/pledge", Map.of("amount", "75"));
         assertThat(ok.statusCode()).isEqualTo(302);
         assertThat(member.page("/funding/campaigns/" + demo.id()).body()).contains("your pledge of $75.00 USD is held")
