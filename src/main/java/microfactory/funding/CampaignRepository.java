@@ -20,13 +20,13 @@ class CampaignRepository {
                    c.created_at, c.closed_at,
                    coalesce((select sum(p.amount_minor) from funding_pledge p
                               where p.campaign_id = c.id and p.status in ('HELD', 'POSTED')), 0) as pledged,
-                   (select count(distinct p.member_id) from funding_pledge p
+                   (select count(distinct p.backer) from funding_pledge p
                      where p.campaign_id = c.id and p.status in ('HELD', 'POSTED')) as backers
               from funding_campaign c""";
 
     /** A pledge as stored: the backer by member id (the members feature names them). */
-    record PledgeRow(long id, long campaignId, long memberId, long amountMinor, PledgeStatus status, String transferId,
-                     Instant createdAt) {
+    record PledgeRow(long id, long campaignId, Long memberId, String backer, long amountMinor, PledgeStatus status,
+                     String transferId, Instant createdAt) {
     }
 
     private final JdbcClient jdbc;
@@ -48,6 +48,15 @@ class CampaignRepository {
         return key.getKey().longValue();
     }
 
+    /** A pledge from before accounts: a backer known by pseudonym only, whose transfer is already on the ledger. */
+    void insertPastPledge(long campaignId, String backer, long amountMinor, String transferId, PledgeStatus status, Instant at) {
+        jdbc.sql("""
+                insert into funding_pledge (campaign_id, member_id, backer, amount_minor, transfer_id, status, created_at)
+                values (:c, null, :backer, :amount, :transfer, :status, :at)""")
+            .param("c", campaignId).param("backer", backer).param("amount", amountMinor).param("transfer", transferId)
+            .param("status", status.name()).param("at", Timestamp.from(at)).update();
+    }
+
     List<Campaign> all() {
         return jdbc.sql(CAMPAIGN + " order by case when c.status = 'OPEN' then 0 else 1 end, c.deadline desc, c.id desc")
             .query(CampaignRepository::campaign).list();
@@ -67,26 +76,34 @@ class CampaignRepository {
             .param("now", Timestamp.from(now)).query(Long.class).list();
     }
 
+    /** A campaign that ran before accounts, recorded as it ended. */
+    long insertClosed(String title, String story, long goalMinor, String currency, Instant createdAt, Instant deadline,
+                      CampaignStatus status, String creditAccount) {
+        long id = insert(title, story, goalMinor, currency, deadline, CampaignMode.ALL_OR_NOTHING, creditAccount, createdAt);
+        close(id, status, deadline);
+        return id;
+    }
+
     void close(long id, CampaignStatus status, Instant at) {
         jdbc.sql("update funding_campaign set status = :s, closed_at = :at where id = :id")
             .param("s", status.name()).param("at", Timestamp.from(at)).param("id", id).update();
     }
 
-    void insertPledge(long campaignId, long memberId, long amountMinor, String transferId, Instant at) {
+    void insertPledge(long campaignId, long memberId, String backer, long amountMinor, String transferId, Instant at) {
         jdbc.sql("""
-                insert into funding_pledge (campaign_id, member_id, amount_minor, transfer_id, status, created_at)
-                values (:c, :m, :amount, :transfer, 'HELD', :at)""")
-            .param("c", campaignId).param("m", memberId).param("amount", amountMinor).param("transfer", transferId)
-            .param("at", Timestamp.from(at)).update();
+                insert into funding_pledge (campaign_id, member_id, backer, amount_minor, transfer_id, status, created_at)
+                values (:c, :m, :backer, :amount, :transfer, 'HELD', :at)""")
+            .param("c", campaignId).param("m", memberId).param("backer", backer).param("amount", amountMinor)
+            .param("transfer", transferId).param("at", Timestamp.from(at)).update();
     }
 
     List<PledgeRow> pledges(long campaignId) {
         return jdbc.sql("""
-                select id, campaign_id, member_id, amount_minor, status, transfer_id, created_at
+                select id, campaign_id, member_id, backer, amount_minor, status, transfer_id, created_at
                   from funding_pledge where campaign_id = :c order by created_at, id""")
             .param("c", campaignId)
-            .query((rs, n) -> new PledgeRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                    PledgeStatus.valueOf(rs.getString(5)), rs.getString(6), rs.getTimestamp(7).toInstant()))
+            .query((rs, n) -> new PledgeRow(rs.getLong(1), rs.getLong(2), rs.getObject(3, Long.class), rs.getString(4),
+                    rs.getLong(5), PledgeStatus.valueOf(rs.getString(6)), rs.getString(7), rs.getTimestamp(8).toInstant()))
             .list();
     }
 

@@ -66,9 +66,7 @@ public class CampaignService {
     /** A campaign's pledges, backers by pseudonym, newest last. */
     public List<Pledge> pledges(long campaignId) {
         campaign(campaignId);
-        List<CampaignRepository.PledgeRow> rows = campaigns.pledges(campaignId);
-        Map<Long, Member> people = members.byIds(rows.stream().map(CampaignRepository.PledgeRow::memberId).distinct().toList());
-        return rows.stream().map(p -> new Pledge(p.id(), p.campaignId(), people.get(p.memberId()).publicId(), p.amountMinor(),
+        return campaigns.pledges(campaignId).stream().map(p -> new Pledge(p.id(), p.campaignId(), p.backer(), p.amountMinor(),
                 p.status(), p.transferId(), p.createdAt())).toList();
     }
 
@@ -121,7 +119,7 @@ public class CampaignService {
         ledger.transfer(TransferRequest.of(transferId, "pledge", "Pledge to campaign #" + campaignId + ": " + shortTitle(c),
                 PostingRequest.debit(HELD, amountMinor, c.currency()),
                 PostingRequest.credit(c.creditAccount(), amountMinor, c.currency())).forMember(backer.publicId()).asPending(null));
-        campaigns.insertPledge(campaignId, memberId, amountMinor, transferId, clock.instant());
+        campaigns.insertPledge(campaignId, memberId, backer.publicId(), amountMinor, transferId, clock.instant());
         return pledges(campaignId).stream().filter(p -> p.transferId().equals(transferId)).findFirst().orElseThrow();
     }
 
@@ -131,7 +129,7 @@ public class CampaignService {
         campaigns.lock(campaignId);
         requireOpenStatus(campaign(campaignId));
         List<CampaignRepository.PledgeRow> mine = campaigns.pledges(campaignId).stream()
-                .filter(p -> p.memberId() == memberId && p.status() == PledgeStatus.HELD).toList();
+                .filter(p -> p.memberId() != null && p.memberId() == memberId && p.status() == PledgeStatus.HELD).toList();
         if (mine.isEmpty()) {
             throw new ConflictException("You have no pledge held in this campaign.");
         }
@@ -174,7 +172,9 @@ public class CampaignService {
             settle.add(success ? TransferRequest.post("post-" + p.transferId(), p.transferId())
                     : TransferRequest.voiding("void-" + p.transferId(), p.transferId()));
             campaigns.setPledgeStatus(p.id(), success ? PledgeStatus.POSTED : PledgeStatus.VOIDED);
-            byBacker.merge(p.memberId(), p.amountMinor(), Long::sum);
+            if (p.memberId() != null) {
+                byBacker.merge(p.memberId(), p.amountMinor(), Long::sum);
+            }
         }
         for (int from = 0; from < settle.size(); from += 500) { // one log entry per 500 settlements
             ledger.transfer(settle.subList(from, Math.min(settle.size(), from + 500)));

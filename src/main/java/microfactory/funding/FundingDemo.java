@@ -2,17 +2,24 @@ package microfactory.funding;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
 
 import microfactory.common.DemoData;
+import microfactory.ledger.LedgerService;
+import microfactory.ledger.Transfer;
+import microfactory.ledger.TransferKind;
+import microfactory.ledger.TransferStatus;
 import microfactory.members.MemberService;
 import microfactory.members.MemberSummary;
 
 /**
- * The demo chapter's open campaign: a plasma cutter for the cutting bay, two thirds funded by a dozen members, nine
- * days left. (The founding $5M campaign's pledges are in the ledger's demo, from before campaigns had pages.)
+ * The demo chapter's campaigns: the founding one, which raised $5M from 1,000 backers before the chapter had accounts
+ * (its pledges are the ledger demo's, made to belong to it here), and an open one — a plasma cutter for the cutting
+ * bay, about two thirds funded by a dozen members, nine days left.
  */
 @Component
 class FundingDemo implements DemoData {
@@ -21,11 +28,15 @@ class FundingDemo implements DemoData {
         200_000, 350_000, 150_000, 100_000};
 
     private final CampaignService campaigns;
+    private final CampaignRepository records;
+    private final LedgerService ledger;
     private final MemberService members;
     private final Clock clock;
 
-    FundingDemo(CampaignService campaigns, MemberService members, Clock clock) {
+    FundingDemo(CampaignService campaigns, CampaignRepository records, LedgerService ledger, MemberService members, Clock clock) {
         this.campaigns = campaigns;
+        this.records = records;
+        this.ledger = ledger;
         this.members = members;
         this.clock = clock;
     }
@@ -37,6 +48,7 @@ class FundingDemo implements DemoData {
 
     @Override
     public void load() {
+        founding();
         Campaign cutter = campaigns.create(new NewCampaign("A CNC plasma cutter for the cutting bay",
                 "Every tractor and house frame starts as cut steel. Today we cut by hand and by the hour at a partner's "
                         + "shop; a 1.5 × 3 m CNC plasma table cuts a LifeTrac's plates in an afternoon.\n\n"
@@ -45,6 +57,26 @@ class FundingDemo implements DemoData {
         List<MemberSummary> people = members.search(null, true, 0);
         for (int i = 0; i < PLEDGES.length && i < people.size(); i++) {
             campaigns.pledge(cutter.id(), people.get(i).member().id(), PLEDGES[i]);
+        }
+    }
+
+    /** The start-up campaign the ledger demo's pledges came from: succeeded, every pledge taken. */
+    private void founding() {
+        List<Transfer> pledges = ledger.recentTransfers(CampaignService.HELD, 5_000).stream()
+                .filter(t -> t.code().equals("pledge") && t.kind() == TransferKind.PENDING && t.status() == TransferStatus.POSTED)
+                .sorted(Comparator.comparing(Transfer::entryIndex).thenComparing(Transfer::id)).toList();
+        if (pledges.isEmpty()) {
+            return;
+        }
+        long raised = pledges.stream().mapToLong(t -> t.postings().get(0).amount()).sum();
+        Instant opened = pledges.get(0).createdAt();
+        Instant closed = pledges.get(pledges.size() - 1).createdAt();
+        long id = records.insertClosed("The founding campaign: a microfactory for Maysville",
+                "A thousand of us pledged $5,000 each to build a community factory: twelve bays, the machines to fill "
+                        + "them, and a year's lease. Every pledge was held until the goal was reached, then taken.",
+                raised, "USD", opened, closed, CampaignStatus.SUCCEEDED, CampaignService.DEFAULT_ACCOUNT);
+        for (Transfer t : pledges) {
+            records.insertPastPledge(id, t.member(), t.postings().get(0).amount(), t.id(), PledgeStatus.POSTED, t.createdAt());
         }
     }
 }

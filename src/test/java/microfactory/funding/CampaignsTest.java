@@ -227,6 +227,16 @@ class CampaignsTest {
         assertThat(list).contains("A CNC plasma cutter for the cutting bay").contains("funding-bar");
         Campaign demo = campaigns.campaigns().stream().filter(x -> x.title().startsWith("A CNC plasma cutter")).findFirst().orElseThrow();
         assertThat(demo.backers()).isGreaterThan(5);
+        Campaign founding = campaigns.campaigns().stream().filter(x -> x.title().startsWith("The founding campaign")).findFirst()
+                .orElseThrow();
+        assertThat(founding.status()).isEqualTo(CampaignStatus.SUCCEEDED);
+        assertThat(founding.backers()).isEqualTo(1_000);
+        assertThat(founding.pledgedMinor()).isEqualTo(500_000_000L);
+        assertThat(campaigns.pledges(founding.id())).allSatisfy(p -> {
+            assertThat(p.status()).isEqualTo(PledgeStatus.POSTED);
+            assertThat(ledger.transferById(p.transferId()).member()).isEqualTo(p.backer());
+        });
+        assertThat(list).contains("The founding campaign");
         assertThat(demo.percent()).isBetween(10, 99);
 
         Http member = new Http(port);
