@@ -25,8 +25,8 @@ class CampaignRepository {
               from funding_campaign c""";
 
     /** A pledge as stored: the backer by member id (the members feature names them). */
-    record PledgeRow(long id, long campaignId, Long memberId, String backer, long amountMinor, PledgeStatus status,
-                     String transferId, Instant createdAt) {
+    record PledgeRow(long id, long campaignId, Long memberId, String backer, long amountMinor, Long tierId,
+                     PledgeStatus status, String transferId, Instant createdAt) {
     }
 
     private final JdbcClient jdbc;
@@ -59,11 +59,33 @@ class CampaignRepository {
 
     List<Campaign> all() {
         return jdbc.sql(CAMPAIGN + " order by case when c.status = 'OPEN' then 0 else 1 end, c.deadline desc, c.id desc")
-            .query(CampaignRepository::campaign).list();
+            .query(CampaignRepository::campaign).list().stream().map(c -> c.withTiers(tiers(c.id()))).toList();
     }
 
     Optional<Campaign> find(long id) {
-        return jdbc.sql(CAMPAIGN + " where c.id = :id").param("id", id).query(CampaignRepository::campaign).optional();
+        return jdbc.sql(CAMPAIGN + " where c.id = :id").param("id", id).query(CampaignRepository::campaign).optional()
+            .map(c -> c.withTiers(tiers(id)));
+    }
+
+    void insertTier(long campaignId, NewTier t) {
+        jdbc.sql("""
+                insert into funding_tier (campaign_id, name, amount_minor, max_backers, plan_code)
+                values (:c, :name, :amount, :max, :plan)""")
+            .param("c", campaignId).param("name", t.name().strip()).param("amount", t.amountMinor())
+            .param("max", t.maxBackers()).param("plan", t.planCode() == null || t.planCode().isBlank() ? null : t.planCode())
+            .update();
+    }
+
+    /** A campaign's tiers, each with how many standing pledges have taken it. */
+    List<Tier> tiers(long campaignId) {
+        return jdbc.sql("""
+                select t.id, t.name, t.amount_minor, t.max_backers, t.plan_code,
+                       (select count(*) from funding_pledge p where p.tier_id = t.id and p.status in ('HELD', 'POSTED'))
+                  from funding_tier t where t.campaign_id = :c order by t.amount_minor, t.id""")
+            .param("c", campaignId)
+            .query((rs, n) -> new Tier(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getObject(4, Integer.class),
+                    rs.getString(5), rs.getLong(6)))
+            .list();
     }
 
     /** Locks the campaign's row for the rest of the transaction: closing and pledging queue up behind it. */
@@ -89,27 +111,24 @@ class CampaignRepository {
             .param("s", status.name()).param("at", Timestamp.from(at)).param("id", id).update();
     }
 
-    void insertPledge(long campaignId, long memberId, String backer, long amountMinor, String transferId, Instant at) {
+    void insertPledge(long campaignId, long memberId, String backer, long amountMinor, Long tierId, String transferId,
+                      Instant at) {
         jdbc.sql("""
-                insert into funding_pledge (campaign_id, member_id, backer, amount_minor, transfer_id, status, created_at)
-                values (:c, :m, :backer, :amount, :transfer, 'HELD', :at)""")
+                insert into funding_pledge (campaign_id, member_id, backer, amount_minor, tier_id, transfer_id, status, created_at)
+                values (:c, :m, :backer, :amount, :tier, :transfer, 'HELD', :at)""")
             .param("c", campaignId).param("m", memberId).param("backer", backer).param("amount", amountMinor)
-            .param("transfer", transferId).param("at", Timestamp.from(at)).update();
+            .param("tier", tierId).param("transfer", transferId).param("at", Timestamp.from(at)).update();
     }
 
     List<PledgeRow> pledges(long campaignId) {
         return jdbc.sql("""
-                select id, campaign_id, member_id, backer, amount_minor, status, transfer_id, created_at
+                select id, campaign_id, member_id, backer, amount_minor, tier_id, status, transfer_id, created_at
                   from funding_pledge where campaign_id = :c order by created_at, id""")
             .param("c", campaignId)
             .query((rs, n) -> new PledgeRow(rs.getLong(1), rs.getLong(2), rs.getObject(3, Long.class), rs.getString(4),
-                    rs.getLong(5), PledgeStatus.valueOf(rs.getString(6)), rs.getString(7), rs.getTimestamp(8).toInstant()))
+                    rs.getLong(5), rs.getObject(6, Long.class), PledgeStatus.valueOf(rs.getString(7)), rs.getString(8),
+                    rs.getTimestamp(9).toInstant()))
             .list();
-    }
-
-    long countPledges(long campaignId) {
-        return jdbc.sql("select count(*) from funding_pledge where campaign_id = :c").param("c", campaignId)
-            .query(Long.class).single();
     }
 
     void setPledgeStatus(long pledgeId, PledgeStatus status) {
@@ -121,6 +140,7 @@ class CampaignRepository {
         return new Campaign(rs.getLong("id"), rs.getString("title"), rs.getString("story"), rs.getLong("goal_minor"),
                 rs.getString("currency"), rs.getTimestamp("deadline").toInstant(), CampaignMode.valueOf(rs.getString("mode")),
                 CampaignStatus.valueOf(rs.getString("status")), rs.getString("credit_account"), rs.getLong("pledged"),
-                rs.getLong("backers"), rs.getTimestamp("created_at").toInstant(), closed == null ? null : closed.toInstant());
+                rs.getLong("backers"), rs.getTimestamp("created_at").toInstant(), closed == null ? null : closed.toInstant(),
+                List.of());
     }
 }

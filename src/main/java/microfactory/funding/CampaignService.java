@@ -2,6 +2,7 @@ package microfactory.funding;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,8 @@ import microfactory.ledger.tlog.Jcs;
 import microfactory.members.Member;
 import microfactory.members.MemberMail;
 import microfactory.members.MemberService;
+import microfactory.members.Plan;
+import microfactory.members.PlanService;
 
 /**
  * Crowdfunding campaigns. A pledge is a pending ledger transfer in the member's pseudonym (pledges held → the
@@ -42,12 +45,14 @@ public class CampaignService {
     private final LedgerService ledger;
     private final MemberService members;
     private final MemberMail mail;
+    private final PlanService plans;
     private final ChapterSettings chapter;
     private final Clock clock;
 
     CampaignService(CampaignRepository campaigns, LedgerService ledger, MemberService members, MemberMail mail,
-                    ChapterSettings chapter, Clock clock) {
+                    PlanService plans, ChapterSettings chapter, Clock clock) {
         this.mail = mail;
+        this.plans = plans;
         this.campaigns = campaigns;
         this.ledger = ledger;
         this.members = members;
@@ -67,7 +72,7 @@ public class CampaignService {
     public List<Pledge> pledges(long campaignId) {
         campaign(campaignId);
         return campaigns.pledges(campaignId).stream().map(p -> new Pledge(p.id(), p.campaignId(), p.backer(), p.amountMinor(),
-                p.status(), p.transferId(), p.createdAt())).toList();
+                p.tierId(), p.status(), p.transferId(), p.createdAt())).toList();
     }
 
     @Transactional
@@ -97,29 +102,72 @@ public class CampaignService {
                 problems.add(new FieldProblem("currency", "account '" + code + "' holds " + a.currency() + ", not " + currency));
             }
         }
+        List<NewTier> tiers = c.tiers() == null ? List.of() : c.tiers();
+        for (int i = 0; i < tiers.size(); i++) {
+            tierProblems(tiers.get(i), "tiers[" + i + "]", problems);
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
         long id = campaigns.insert(c.title().strip(), c.story() == null ? "" : c.story().strip(), c.goalMinor(), currency,
                 c.deadline(), c.mode() == null ? CampaignMode.ALL_OR_NOTHING : c.mode(), account, clock.instant());
+        tiers.forEach(t -> campaigns.insertTier(id, t));
         return campaign(id);
     }
 
-    /** A member pledges: a pending transfer in their pseudonym, held until the campaign closes. */
+    private void tierProblems(NewTier t, String at, List<FieldProblem> problems) {
+        if (t == null || t.name() == null || t.name().isBlank() || t.name().length() > 120) {
+            problems.add(new FieldProblem(at + ".name", "name the reward in at most 120 characters"));
+            return;
+        }
+        if (t.amountMinor() == null || t.amountMinor() <= 0 || t.amountMinor() > Jcs.MAX_SAFE_INTEGER) {
+            problems.add(new FieldProblem(at + ".amountMinor", "the least pledge for this reward, in minor units"));
+        }
+        if (t.maxBackers() != null && t.maxBackers() <= 0) {
+            problems.add(new FieldProblem(at + ".maxBackers", "how many backers may take it (none: no limit)"));
+        }
+        if (t.planCode() != null && !t.planCode().isBlank() && plans.offered().stream().noneMatch(p -> p.code().equals(t.planCode()))) {
+            problems.add(new FieldProblem(at + ".planCode", "choose one of the plans on offer: "
+                    + plans.offered().stream().map(Plan::code).toList()));
+        }
+    }
+
+    /** A member pledges without a reward: see {@link #pledge(long, long, Long, Long)}. */
     @Transactional
     public Pledge pledge(long campaignId, long memberId, Long amountMinor) {
+        return pledge(campaignId, memberId, amountMinor, null);
+    }
+
+    /**
+     * A member pledges, for a reward tier or none: a pending transfer in their pseudonym, held until the campaign
+     * closes. A tier takes at least its amount, and only while it has room (counted under the campaign's lock).
+     */
+    @Transactional
+    public Pledge pledge(long campaignId, long memberId, Long amountMinor, Long tierId) {
         if (amountMinor == null || amountMinor <= 0 || amountMinor > Jcs.MAX_SAFE_INTEGER) {
             throw InvalidInputException.of("amountMinor", "pledge a positive whole number of minor units (cents)");
         }
         campaigns.lock(campaignId);
         Campaign c = campaign(campaignId);
         requireOpen(c);
+        if (tierId != null) {
+            Tier tier = c.tiers().stream().filter(t -> t.id() == tierId).findFirst().orElseThrow(() -> InvalidInputException.of(
+                    "tier", "this campaign has no reward " + tierId + "; its rewards are " + c.tiers().stream().map(Tier::id).toList()));
+            if (amountMinor < tier.amountMinor()) {
+                throw InvalidInputException.of("amountMinor", "the reward '" + tier.name() + "' takes a pledge of at least "
+                        + Money.of(tier.amountMinor(), c.currency()));
+            }
+            if (tier.full()) {
+                throw new ConflictException("The reward '" + tier.name() + "' is taken by all " + tier.maxBackers()
+                        + " backers it has room for; pledge for another, or without one.");
+            }
+        }
         Member backer = members.get(memberId);
         String transferId = "pledge-" + campaignId + "-" + UUID.randomUUID().toString().substring(0, 13);
         ledger.transfer(TransferRequest.of(transferId, "pledge", "Pledge to campaign #" + campaignId + ": " + shortTitle(c),
                 PostingRequest.debit(HELD, amountMinor, c.currency()),
                 PostingRequest.credit(c.creditAccount(), amountMinor, c.currency())).forMember(backer.publicId()).asPending(null));
-        campaigns.insertPledge(campaignId, memberId, backer.publicId(), amountMinor, transferId, clock.instant());
+        campaigns.insertPledge(campaignId, memberId, backer.publicId(), amountMinor, tierId, transferId, clock.instant());
         return pledges(campaignId).stream().filter(p -> p.transferId().equals(transferId)).findFirst().orElseThrow();
     }
 
@@ -180,6 +228,9 @@ public class CampaignService {
             ledger.transfer(settle.subList(from, Math.min(settle.size(), from + 500)));
         }
         campaigns.close(campaignId, status, clock.instant());
+        if (success) {
+            reward(c, held);
+        }
         ledger.record("campaign.closed", Map.of("campaign", campaignId, "status", status.label(),
                 "pledged", c.pledgedMinor(), "goal", c.goalMinor(), "currency", c.currency(), "pledges", held.size()));
         String link = chapter.publicUrl() + "/funding/campaigns/" + campaignId;
@@ -190,6 +241,28 @@ public class CampaignService {
                         + ": your pledge of " + Money.of(amount, c.currency()) + " is released; you owe nothing.")
                         + "\n\nIts page: " + link));
         return campaign(campaignId);
+    }
+
+    /**
+     * Backers of a succeeded campaign get their tier's plan from today, with its rights, unless a membership of theirs
+     * runs now or later (then a steward decides; the mail says so).
+     */
+    private void reward(Campaign c, List<CampaignRepository.PledgeRow> taken) {
+        LocalDate today = LocalDate.now(clock.withZone(chapter.zone()));
+        for (CampaignRepository.PledgeRow p : taken) {
+            Tier tier = p.tierId() == null ? null : c.tiers().stream().filter(t -> t.id() == p.tierId()).findFirst().orElse(null);
+            if (tier == null || tier.planCode() == null || p.memberId() == null) {
+                continue;
+            }
+            boolean hasPlan = members.memberships(p.memberId()).stream()
+                    .anyMatch(m -> m.endsOn() == null || !m.endsOn().isBefore(today));
+            if (hasPlan) {
+                mail.tell(p.memberId(), "Your reward: " + tier.name(), "your pledge to \"" + c.title() + "\" earned '"
+                        + tier.name() + "', but you are on a plan already; a steward will move you to it.");
+            } else {
+                members.join(p.memberId(), tier.planCode(), today, null);
+            }
+        }
     }
 
     /** Open campaigns whose deadline has passed, for the closing job. */

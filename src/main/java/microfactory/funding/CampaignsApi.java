@@ -28,8 +28,8 @@ class CampaignsApi {
         this.campaigns = campaigns;
     }
 
-    /** A pledge as a member sends it: a whole number of minor units of the campaign's currency. */
-    record PledgeRequest(BigDecimal amountMinor) {
+    /** A pledge as a member sends it: a whole number of minor units of the campaign's currency, and a reward tier or none. */
+    record PledgeRequest(BigDecimal amountMinor, Long tier) {
 
         /** The amount, refused when it is not a whole number (Jackson would quietly drop a fraction of a long). */
         Long whole() {
@@ -68,7 +68,7 @@ class CampaignsApi {
     @PostMapping("/{id}/pledges")
     ResponseEntity<Pledge> pledge(@PathVariable long id, @RequestBody PledgeRequest pledge,
                                   @AuthenticationPrincipal MemberPrincipal me) {
-        return ResponseEntity.status(201).body(campaigns.pledge(id, me.memberId(), pledge.whole()));
+        return ResponseEntity.status(201).body(campaigns.pledge(id, me.memberId(), pledge.whole(), pledge.tier()));
     }
 
     /** Takes back the member's held pledges while the campaign is open. */

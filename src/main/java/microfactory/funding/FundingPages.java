@@ -56,13 +56,14 @@ class FundingPages {
     }
 
     @PostMapping("/funding/campaigns/{id}/pledge")
-    String pledge(@PathVariable long id, @RequestParam(required = false) String amount, @AuthenticationPrincipal MemberPrincipal me,
+    String pledge(@PathVariable long id, @RequestParam(required = false) String amount, @RequestParam(required = false) Long tier,
+                  @AuthenticationPrincipal MemberPrincipal me,
                   Model model, HttpServletResponse response, RedirectAttributes flash) {
         Campaign c = campaigns.campaign(id);
         try {
             Long minor = Money.parseMinor(amount == null ? "" : amount, c.currency()).orElseThrow(() -> InvalidInputException.of(
                     "amount", "write an amount in " + c.currency() + ", such as 250 or 250.00"));
-            Pledge p = campaigns.pledge(id, me.memberId(), minor);
+            Pledge p = campaigns.pledge(id, me.memberId(), minor, tier);
             flash.addFlashAttribute("notice", "Thank you: your pledge of " + Money.of(p.amountMinor(), c.currency())
                     + " is held on the ledger (" + p.transferId() + ") until the campaign closes.");
             return "redirect:/funding/campaigns/" + id;
@@ -70,7 +71,7 @@ class FundingPages {
             response.setStatus(e instanceof ConflictException ? 409 : 422);
             // The form's field is "amount" (as typed); the service names it "amountMinor".
             return campaignPage(model, c, e instanceof InvalidInputException invalid
-                    ? FieldErrors.of(invalid.renamed(Map.of("amountMinor", "amount")))
+                    ? FieldErrors.of(invalid.renamed(Map.of("amountMinor", "amount", "tier", "amount")))
                     : FieldErrors.of(InvalidInputException.of("amount", e.getMessage())));
         }
     }

@@ -27,6 +27,7 @@ import microfactory.mail.Mailer;
 import microfactory.ledger.TransferStatus;
 import microfactory.members.Member;
 import microfactory.members.MemberService;
+import microfactory.members.SignUp;
 import microfactory.support.DatabaseTest;
 import microfactory.support.Http;
 import microfactory.support.TestClock;
@@ -167,6 +168,42 @@ class CampaignsTest {
         assertThat(ledger.transferById(p.transferId()).status()).isEqualTo(TransferStatus.VOIDED);
         assertThat(campaigns.campaign(c.id()).pledgedMinor()).isZero();
         assertThatThrownBy(() -> campaigns.withdraw(c.id(), someone(5).id())).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void aRewardTierTakesItsAmountWhileItHasRoomAndGrantsItsPlanOnSuccess() {
+        Campaign c = campaigns.create(new NewCampaign("Founding members, round two", "", 10_000L, "USD",
+                Instant.now().plus(Duration.ofDays(3)), CampaignMode.ALL_OR_NOTHING, null,
+                List.of(new NewTier("A founding membership", 10_000L, 1, "flat-dues"))));
+        Tier tier = c.tiers().get(0);
+        assertThat(tier.planCode()).isEqualTo("flat-dues");
+        Member newcomer = members.signUp(new SignUp("tier-backer@example.org", "Tia Backer", "pledge for the tier", null, null));
+        Member second = members.signUp(new SignUp("tier-late@example.org", "Lee Late", "pledge for the tier", null, null));
+
+        assertThatThrownBy(() -> campaigns.pledge(c.id(), newcomer.id(), 9_999L, tier.id()))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.byField()).containsKey("amountMinor"));
+        assertThatThrownBy(() -> campaigns.pledge(c.id(), newcomer.id(), 10_000L, 999_999L))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.byField()).containsKey("tier"));
+        Pledge taken = campaigns.pledge(c.id(), newcomer.id(), 10_000L, tier.id());
+        assertThat(taken.tier()).isEqualTo(tier.id());
+        assertThat(campaigns.campaign(c.id()).tiers().get(0).full()).isTrue();
+        assertThatThrownBy(() -> campaigns.pledge(c.id(), second.id(), 10_000L, tier.id())).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("room for");
+        assertThat(campaigns.pledges(c.id())).hasSize(1);
+
+        assertThat(members.memberships(newcomer.id())).isEmpty();
+        assertThat(campaigns.close(c.id()).status()).isEqualTo(CampaignStatus.SUCCEEDED);
+        assertThat(members.memberships(newcomer.id())).singleElement()
+                .satisfies(m -> assertThat(m.planName()).isEqualTo("Full member"));
+        assertThat(new Http(port).page("/funding/campaigns/" + c.id()).body()).contains("A founding membership");
+    }
+
+    @Test
+    void aTierMustNameARewardAPositiveAmountAndAPlanOnOffer() {
+        assertThatThrownBy(() -> campaigns.create(new NewCampaign("Tiers", "", 10_000L, "USD", Instant.now().plusSeconds(600),
+                null, null, List.of(new NewTier("", 1L, null, null), new NewTier("Mug", 0L, 0, "no-such-plan")))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.byField())
+                        .containsKeys("tiers[0].name", "tiers[1].amountMinor", "tiers[1].maxBackers", "tiers[1].planCode"));
     }
 
     /** Two stewards (or the deadline job and a steward) at the same moment: the campaign settles once. */

@@ -16,11 +16,12 @@ class PledgeCurveTest {
 
     private static Campaign campaign(Instant closedAt) {
         return new Campaign(1, "Cutter", "", 100_000, "USD", CREATED.plusSeconds(86_400 * 9), CampaignMode.ALL_OR_NOTHING,
-                closedAt == null ? CampaignStatus.OPEN : CampaignStatus.SUCCEEDED, "start-up-capital", 0, 0, CREATED, closedAt);
+                closedAt == null ? CampaignStatus.OPEN : CampaignStatus.SUCCEEDED, "start-up-capital", 0, 0, CREATED, closedAt,
+                List.of());
     }
 
     private static Pledge pledge(int day, long amount, PledgeStatus status) {
-        return new Pledge(day, 1, "m-abc", amount, status, "p-" + day, CREATED.plusSeconds(86_400L * day + 60));
+        return new Pledge(day, 1, "m-abc", amount, null, status, "p-" + day, CREATED.plusSeconds(86_400L * day + 60));
     }
 
     @Test
