@@ -28,6 +28,7 @@ import microfactory.common.FieldProblem;
 import microfactory.common.InvalidInputException;
 import microfactory.common.Money;
 import microfactory.members.MemberPrincipal;
+import microfactory.members.PlanService;
 import microfactory.web.FieldErrors;
 
 /** The funding pages: campaigns with their funding bars, pledging, and a steward's start and close. */
@@ -37,8 +38,10 @@ class FundingPages {
     private final CampaignService campaigns;
     private final ChapterSettings chapter;
     private final Clock clock;
+    private final PlanService plans;
 
-    FundingPages(CampaignService campaigns, ChapterSettings chapter, Clock clock) {
+    FundingPages(CampaignService campaigns, ChapterSettings chapter, Clock clock, PlanService plans) {
+        this.plans = plans;
         this.campaigns = campaigns;
         this.chapter = chapter;
         this.clock = clock;
@@ -112,7 +115,8 @@ class FundingPages {
     @GetMapping("/funding/new")
     String newCampaign(Model model) {
         return form(model, new CampaignForm("", "", "", chapter.currency(),
-                LocalDate.now(clock.withZone(chapter.zone())).plusDays(30).toString(), CampaignMode.ALL_OR_NOTHING.name()), FieldErrors.NONE);
+                LocalDate.now(clock.withZone(chapter.zone())).plusDays(30).toString(), CampaignMode.ALL_OR_NOTHING.name(),
+                "", "", "", ""), FieldErrors.NONE);
     }
 
     @PostMapping("/funding")
@@ -134,19 +138,39 @@ class FundingPages {
             if (deadline == null) {
                 unreadable.add(new FieldProblem("deadline", "a date such as 2027-03-31"));
             }
+            List<NewTier> tiers = new ArrayList<>();
+            if (form.tierName() != null && !form.tierName().isBlank()) {
+                Optional<Long> least = Money.parseMinor(form.tierAmount() == null ? "" : form.tierAmount(), currency);
+                Integer limit = null;
+                if (form.tierLimit() != null && !form.tierLimit().isBlank()) {
+                    try {
+                        limit = Integer.valueOf(form.tierLimit().strip());
+                    } catch (NumberFormatException e) {
+                        unreadable.add(new FieldProblem("tierLimit", "a whole number of backers, or empty for no limit"));
+                    }
+                }
+                if (least.isEmpty()) {
+                    unreadable.add(new FieldProblem("tierAmount", "the least pledge for this reward in " + currency + ", such as 5000"));
+                }
+                tiers.add(new NewTier(form.tierName(), least.orElse(null), limit,
+                        form.tierPlan() == null || form.tierPlan().isBlank() ? null : form.tierPlan()));
+            }
             if (!unreadable.isEmpty()) {
                 throw new InvalidInputException(unreadable);
             }
-            Campaign c = campaigns.create(new NewCampaign(form.title(), form.story(), goal.get(), currency, deadline, mode, null));
+            Campaign c = campaigns.create(new NewCampaign(form.title(), form.story(), goal.get(), currency, deadline, mode, null,
+                    tiers));
             return "redirect:/funding/campaigns/" + c.id();
         } catch (InvalidInputException e) {
             response.setStatus(422);
-            return form(model, form, FieldErrors.of(e.renamed(Map.of("goalMinor", "goal"))));
+            return form(model, form, FieldErrors.of(e.renamed(Map.of("goalMinor", "goal", "tiers[0].name", "tierName",
+                    "tiers[0].amountMinor", "tierAmount", "tiers[0].maxBackers", "tierLimit", "tiers[0].planCode", "tierPlan"))));
         }
     }
 
     private String form(Model model, CampaignForm form, FieldErrors errors) {
         model.addAttribute("form", form);
+        model.addAttribute("plans", plans.offered());
         model.addAttribute("errors", errors);
         return "funding/new";
     }

@@ -304,11 +304,22 @@ class CampaignsTest {
                 "deadline", "soon", "mode", "ALL_OR_NOTHING", "story", ""));
         assertThat(wrong.statusCode()).isEqualTo(422);
         assertThat(wrong.body()).contains("id=\"goal-error\"").contains("id=\"deadline-error\"");
-        HttpResponse<String> started = steward.postForm("/funding", Map.of("title", "Benches for bay 4", "goal", "2,500",
-                "currency", "USD", "deadline", LocalDate.now().plusDays(20).toString(), "mode", "KEEP_WHAT_YOU_RAISE", "story", "Oak."));
+        HttpResponse<String> badReward = steward.postForm("/funding", Map.of("title", "Benches", "goal", "2500", "currency", "USD",
+                "deadline", LocalDate.now().plusDays(20).toString(), "mode", "ALL_OR_NOTHING", "story", "",
+                "tierName", "A bench with your name", "tierAmount", "", "tierLimit", "ten", "tierPlan", ""));
+        assertThat(badReward.statusCode()).isEqualTo(422);
+        assertThat(badReward.body()).contains("id=\"tierAmount-error\"").contains("id=\"tierLimit-error\"");
+        HttpResponse<String> started = steward.postForm("/funding", Map.ofEntries(Map.entry("title", "Benches for bay 4"),
+                Map.entry("goal", "2,500"), Map.entry("currency", "USD"), Map.entry("deadline", LocalDate.now().plusDays(20).toString()),
+                Map.entry("mode", "KEEP_WHAT_YOU_RAISE"), Map.entry("story", "Oak."), Map.entry("tierName", "A bench with your name"),
+                Map.entry("tierAmount", "300"), Map.entry("tierLimit", "10"), Map.entry("tierPlan", "")));
         assertThat(started.statusCode()).as(started.body()).isEqualTo(302);
         Campaign benches = campaigns.campaigns().stream().filter(x -> x.title().equals("Benches for bay 4")).findFirst().orElseThrow();
         assertThat(benches.goalMinor()).isEqualTo(250_000);
         assertThat(benches.mode()).isEqualTo(CampaignMode.KEEP_WHAT_YOU_RAISE);
+        assertThat(benches.tiers()).singleElement().satisfies(t -> {
+            assertThat(t.amountMinor()).isEqualTo(30_000);
+            assertThat(t.maxBackers()).isEqualTo(10);
+        });
     }
 }
