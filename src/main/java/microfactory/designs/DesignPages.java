@@ -23,8 +23,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import microfactory.common.ChapterSettings;
 import microfactory.common.ConflictException;
 import microfactory.common.InvalidInputException;
+import microfactory.common.Money;
 import microfactory.learning.Gate;
 import microfactory.learning.LearningService;
 import microfactory.members.MemberPrincipal;
@@ -36,9 +38,11 @@ class DesignPages {
 
     private final DesignService designs;
     private final LearningService learning;
+    private final ChapterSettings chapter;
 
-    DesignPages(DesignService designs, LearningService learning) {
+    DesignPages(DesignService designs, LearningService learning, ChapterSettings chapter) {
         this.learning = learning;
+        this.chapter = chapter;
         this.designs = designs;
     }
 
@@ -55,6 +59,7 @@ class DesignPages {
         DesignView view = designs.view(slug, version);
         model.addAttribute("view", view);
         model.addAttribute("gates", me == null ? Map.of() : taskGates(view, me.memberId()));
+        model.addAttribute("currency", chapter.currency());
         return "designs/design";
     }
 
@@ -118,6 +123,24 @@ class DesignPages {
             return editPage(model, d, new DesignEdit(d.name(), d.description(), d.licence(), d.authors(), d.status(), d.links()),
                     FieldErrors.NONE, String.join("\n", e.problems().stream().map(p -> p.message()).toList()));
         }
+    }
+
+    /** A steward prices the version shown, in major units as typed ("18500", "18,500.00"); empty clears the price. */
+    @PostMapping("/designs/{slug}/versions/{label}/price")
+    String price(@PathVariable String slug, @PathVariable String label, @RequestParam(required = false) String price,
+                 RedirectAttributes flash) {
+        Long minor = null;
+        if (price != null && !price.isBlank()) {
+            minor = Money.parseMinor(price, chapter.currency()).filter(m -> m >= 0).orElse(null);
+            if (minor == null) {
+                flash.addFlashAttribute("priceProblem", "Type the price as an amount in " + chapter.currency() + ", such as 18500 or 18,500.00.");
+                return "redirect:/designs/" + slug + "?version=" + label + "#price";
+            }
+        }
+        designs.setReferencePrice(slug, label, minor);
+        flash.addFlashAttribute("notice", minor == null ? "Version " + label + " has no price now."
+                : "One unit of version " + label + " is worth " + Money.of(minor, chapter.currency()).formatted() + ".");
+        return "redirect:/designs/" + slug + "?version=" + label;
     }
 
     @GetMapping("/designs/{slug}/bundle.zip")

@@ -21,6 +21,7 @@ import microfactory.designs.bom.Unit;
 class DesignRepository {
 
     private static final String DESIGN = "id, slug, name, description, licence, authors, status, repo, forked_from, created_at, links";
+    private static final String VERSION = "id, design_id, label, notes, created_at, reference_price_minor";
     private final JdbcClient jdbc;
 
     DesignRepository(JdbcClient jdbc) {
@@ -93,16 +94,22 @@ class DesignRepository {
     }
 
     List<DesignVersion> versions(long designId) {
-        return jdbc.sql("select id, design_id, label, notes, created_at from design_version where design_id = :d order by id desc")
-            .param("d", designId)
-            .query((rs, n) -> new DesignVersion(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                    rs.getTimestamp(5).toInstant())).list();
+        return jdbc.sql("select " + VERSION + " from design_version where design_id = :d order by id desc")
+            .param("d", designId).query(DesignRepository::version).list();
     }
 
     Optional<DesignVersion> version(long versionId) {
-        return jdbc.sql("select id, design_id, label, notes, created_at from design_version where id = :v").param("v", versionId)
-            .query((rs, n) -> new DesignVersion(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                    rs.getTimestamp(5).toInstant())).optional();
+        return jdbc.sql("select " + VERSION + " from design_version where id = :v").param("v", versionId)
+            .query(DesignRepository::version).optional();
+    }
+
+    void setReferencePrice(long versionId, Long minor) {
+        jdbc.sql("update design_version set reference_price_minor = :p where id = :v").param("p", minor).param("v", versionId).update();
+    }
+
+    private static DesignVersion version(ResultSet rs, int n) throws SQLException {
+        return new DesignVersion(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant(),
+                rs.getObject(6, Long.class));
     }
 
     /** Designs forked from any version of this design. */

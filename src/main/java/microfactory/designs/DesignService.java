@@ -51,9 +51,7 @@ public class DesignService {
     public DesignView view(String slug, String versionLabel) {
         Design d = get(slug);
         List<DesignVersion> versions = designs.versions(d.id());
-        DesignVersion latest = versionLabel == null ? versions.get(0) : versions.stream()
-                .filter(v -> v.label().equals(versionLabel)).findFirst()
-                .orElseThrow(() -> new NotFoundException("version of " + slug, versionLabel));
+        DesignVersion latest = versionLabel == null ? versions.get(0) : version(slug, versionLabel);
         Lineage parent = null;
         if (d.forkedFrom() != null) {
             DesignVersion v = designs.version(d.forkedFrom()).orElseThrow();
@@ -193,6 +191,7 @@ public class DesignService {
             throw new InvalidInputException(problems.stream().map(p -> new FieldProblem("version", p)).toList());
         }
         long version = designs.insertVersion(d.id(), label.strip(), notes == null ? "" : notes.strip(), clock.instant());
+        designs.setReferencePrice(version, designs.versions(d.id()).get(1).referencePriceMinor()); // priced as the one before
         int seq = 0;
         for (BomLine l : lines) {
             designs.insertLine(version, seq++, l);
@@ -201,6 +200,23 @@ public class DesignService {
             designs.insertTask(version, t);
         }
         return designs.version(version).orElseThrow();
+    }
+
+    /** Prices a version: what one unit built from it is worth, in the chapter's currency (null: not priced). */
+    @Transactional
+    public DesignVersion setReferencePrice(String slug, String label, Long minor) {
+        DesignVersion v = version(slug, label);
+        if (minor != null && minor < 0) {
+            throw InvalidInputException.of("amountMinor", "a price is zero or more, in minor units of " + chapter.currency());
+        }
+        designs.setReferencePrice(v.id(), minor);
+        return designs.version(v.id()).orElseThrow();
+    }
+
+    /** One version of a design by its label. */
+    public DesignVersion version(String slug, String label) {
+        return designs.versions(get(slug).id()).stream().filter(v -> v.label().equals(label)).findFirst()
+                .orElseThrow(() -> new NotFoundException("version of " + slug, label));
     }
 
     /** Imports an export bundle (zip). */

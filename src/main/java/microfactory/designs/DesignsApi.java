@@ -51,6 +51,15 @@ class DesignsApi {
         return ResponseEntity.created(URI.create("/api/v1/designs/" + slug + "?version=" + created.label())).body(created);
     }
 
+    /** What one unit of the version is worth (null clears it): the value its builds produce and builders share. */
+    record ReferencePrice(Long amountMinor) {
+    }
+
+    @PutMapping("/{slug}/versions/{label}/price")
+    DesignVersion price(@PathVariable String slug, @PathVariable String label, @RequestBody ReferencePrice price) {
+        return designs.setReferencePrice(slug, label, price.amountMinor());
+    }
+
     @GetMapping
     List<Design> catalogue(@RequestParam(required = false) String q) {
         return designs.catalogue(q);

@@ -220,6 +220,12 @@ class DesignsDemo implements DemoData {
                 + "houses go up in days from a stack of these.", "CC-BY-SA-4.0", "Open Source Ecology", "https://github.com/OpenSourceEcology/iconic-cad",
                 "1.0", wall.lines, wall.tasks), null);
 
+        // What one unit of each is worth: the value a build adds (the tractor's $18,500 is the source's figure).
+        price("ceb-press", 950_000);
+        price("lifetrac", 1_850_000);
+        price("3d-printer", 120_000);
+        price("solar-panel", 30_000);
+        price("wall-module-4x8", 140_000);
         designs.fork("lifetrac", "lifetrac-maysville", "LifeTrac tractor (Maysville fork)");
     }
 
@@ -255,5 +261,9 @@ class DesignsDemo implements DemoData {
         for (String[] s : steps) {
             b.task(s[0], s[1], Integer.parseInt(s[4]), "assembly", s[2], s[3], s[5], "done as the drawing shows");
         }
+    }
+
+    private void price(String slug, long minor) {
+        designs.setReferencePrice(slug, designs.view(slug).version().label(), minor);
     }
 }

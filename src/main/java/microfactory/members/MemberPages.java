@@ -40,11 +40,13 @@ class MemberPages {
     private final MemberAccounts accounts;
     private final AccessTokens tokens;
     private final SignUpProbes probes;
+    private final List<ProfileCard.Source> cards;
     private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
     MemberPages(MemberService members, PlanService plans, MemberMail mail, MemberAccounts accounts, AccessTokens tokens,
-                SignUpProbes probes) {
+                SignUpProbes probes, List<ProfileCard.Source> cards) {
         this.probes = probes;
+        this.cards = cards;
         this.tokens = tokens;
         this.members = members;
         this.plans = plans;
@@ -144,6 +146,7 @@ class MemberPages {
         model.addAttribute("errors", errors);
         model.addAttribute("notices", mail.notifications(member.id()));
         model.addAttribute("tokens", tokens.of(member.id()));
+        model.addAttribute("cards", cards.stream().flatMap(c -> c.cardFor(member).stream()).toList());
         return "members/profile";
     }
 

@@ -213,13 +213,31 @@ class ProductionRepository {
             .param("at", Timestamp.from(at)).update();
     }
 
-    void insertUnit(long runId, int unit, String serial, List<String> builders, Instant at, long ledgerIndex) {
+    void insertUnit(long runId, int unit, String serial, List<String> builders, Instant at, long ledgerIndex, Long valueMinor,
+                    String currency) {
         jdbc.sql("""
-                insert into production_unit (run_id, unit, serial, builders, completed_at, ledger_index)
-                values (:r, :u, :s, :b, :at, :l)""")
+                insert into production_unit (run_id, unit, serial, builders, completed_at, ledger_index, value_minor, value_currency)
+                values (:r, :u, :s, :b, :at, :l, :v, :c)""")
             .param("r", runId).param("u", unit).param("s", serial).param("b", String.join(",", builders))
-            .param("at", Timestamp.from(at)).param("l", ledgerIndex).update();
+            .param("at", Timestamp.from(at)).param("l", ledgerIndex).param("v", valueMinor).param("c", currency).update();
     }
+
+    void insertShare(long unitId, ValueShares.Share share) {
+        jdbc.sql("insert into production_unit_share (unit_id, member, minutes, value_minor) values (:u, :m, :min, :v)")
+            .param("u", unitId).param("m", share.member()).param("min", share.minutes()).param("v", share.valueMinor()).update();
+    }
+
+    /** A member's shares of units completed in [from, to), oldest first. */
+    List<UnitShare> shares(String member, Instant from, Instant to) {
+        return jdbc.sql("""
+                select u.serial, r.design_slug, u.completed_at, s.minutes, s.value_minor, u.value_currency
+                  from production_unit_share s join production_unit u on u.id = s.unit_id join production_run r on r.id = u.run_id
+                 where s.member = :m and u.completed_at >= :from and u.completed_at < :to order by u.completed_at, u.serial""")
+            .param("m", member).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+            .query((rs, n) -> new UnitShare(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getInt(4),
+                    rs.getLong(5), rs.getString(6))).list();
+    }
+
 
     private static final String UNIT_COLUMNS =
         "select id, run_id, unit, serial, builders, owner_id, completed_at, ledger_index from production_unit";

@@ -8,9 +8,11 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import microfactory.common.ChapterSettings;
 import microfactory.common.ConflictException;
 import microfactory.common.InvalidInputException;
 import microfactory.common.NotFoundException;
+import microfactory.designs.DesignService;
 import microfactory.ledger.LedgerService;
 import microfactory.members.Member;
 import microfactory.members.MemberService;
@@ -26,8 +28,13 @@ public class UnitRecords {
     private final MemberService members;
     private final LedgerService ledger;
     private final Clock clock;
+    private final DesignService designs;
+    private final ChapterSettings chapter;
 
-    UnitRecords(ProductionRepository runs, MemberService members, LedgerService ledger, Clock clock) {
+    UnitRecords(ProductionRepository runs, MemberService members, LedgerService ledger, Clock clock, DesignService designs,
+                ChapterSettings chapter) {
+        this.designs = designs;
+        this.chapter = chapter;
         this.runs = runs;
         this.members = members;
         this.ledger = ledger;
@@ -43,15 +50,25 @@ public class UnitRecords {
         }
         String serial = String.format("%s-%d-%02d", run.designSlug().toUpperCase().replaceAll("[^A-Z0-9]", ""), run.id(), unit);
         List<String> builders = tasks.stream().filter(x -> x.unit() == unit).flatMap(x -> x.people().stream()).distinct().sorted().toList();
+        Long value = designs.version(run.designSlug(), run.version()).referencePriceMinor();
+        List<ValueShares.Share> shares = value == null ? List.of()
+                : ValueShares.split(value, ValueShares.minutesWorked(tasks.stream().filter(x -> x.unit() == unit).toList()));
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("serial", serial);
         event.put("design", run.designSlug());
         event.put("version", run.version());
         event.put("run", run.id());
         event.put("builders", builders);
+        if (value != null) { // the value it adds to the chapter's production, and whose it is: recomputable from the log
+            event.put("valueMinor", value);
+            event.put("currency", chapter.currency());
+            event.put("shares", shares.stream().map(sh -> Map.of("member", sh.member(), "minutes", sh.minutes(),
+                    "valueMinor", sh.valueMinor())).toList());
+        }
         long index = ledger.record("unit.produced", event);
-        runs.insertUnit(run.id(), unit, serial, builders, clock.instant(), index);
+        runs.insertUnit(run.id(), unit, serial, builders, clock.instant(), index, value, value == null ? null : chapter.currency());
         Unit made = runs.unit(serial).orElseThrow();
+        shares.forEach(sh -> runs.insertShare(made.id(), sh));
         runs.lifetime(made.id(), clock.instant(), "BUILT", "Built in run " + run.id() + " (" + run.designSlug() + " " + run.version()
                 + ") by " + builders.size() + " people; the chapter holds it until an owner is named.", index);
         if (runs.units(run.id()).size() == run.quantity()) {

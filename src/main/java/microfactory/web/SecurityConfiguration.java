@@ -80,6 +80,7 @@ public class SecurityConfiguration {
                 .requestMatchers("/api/v1/designs", "/api/v1/designs/**").hasRole("STEWARD")
                 .requestMatchers("/api/v1/ledger/**").hasRole("STEWARD")
                 .requestMatchers("/api/v1/members/me", "/api/v1/members/me/**").authenticated()
+                .requestMatchers(HttpMethod.GET, "/api/v1/members/*/value").authenticated() // the member or a steward: ValueApi
                 .requestMatchers("/api/v1/members", "/api/v1/members/**").hasRole("STEWARD")
                 .requestMatchers("/api/v1/plans", "/api/v1/plans/**").hasRole("STEWARD")
                 .anyRequest().authenticated())

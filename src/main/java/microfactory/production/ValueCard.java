@@ -1,0 +1,52 @@
+package microfactory.production;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import microfactory.common.ChapterSettings;
+import microfactory.common.Money;
+import microfactory.members.Member;
+import microfactory.members.ProfileCard;
+
+/** The profile's "value you generated" card: this year's total against the source's $50,000 a member-year. */
+@Component
+class ValueCard implements ProfileCard.Source {
+
+    private final ValueGenerated value;
+    private final ChapterSettings chapter;
+    private final Clock clock;
+
+    ValueCard(ValueGenerated value, ChapterSettings chapter, Clock clock) {
+        this.value = value;
+        this.chapter = chapter;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<ProfileCard> cardFor(Member member) {
+        LocalDate today = LocalDate.now(clock.withZone(chapter.zone()));
+        MemberValue v = value.of(member.publicId(), today.withDayOfYear(1), today);
+        String total = Money.of(v.totalMinor(), v.currency()).formatted();
+        String lead = v.contributions().isEmpty()
+                ? "You have not built a priced unit this year yet: a unit's value is shared among its builders by the hours each worked."
+                : "You generated " + total + " of value in " + today.getYear() + ": your share of " + v.contributions().size()
+                  + " units by " + (v.minutes() / 60) + " hours worked.";
+        if ("USD".equals(v.currency())) {
+            lead += " The source's mark is " + Money.of(ValueGenerated.SOURCE_MARK_PER_YEAR_USD_MINOR, "USD").formatted()
+                    + " a member-year (" + Math.round(100.0 * v.totalMinor() / ValueGenerated.SOURCE_MARK_PER_YEAR_USD_MINOR) + " % reached).";
+        }
+        List<UnitShare> latest = new ArrayList<>(v.contributions());
+        Collections.reverse(latest);
+        List<String> lines = latest.stream().limit(5)
+                .map(s -> s.serial() + " (" + s.design() + "): " + (s.minutes() / 60) + " h " + (s.minutes() % 60) + " min, "
+                        + Money.of(s.valueMinor(), s.currency()).formatted()).toList();
+        return Optional.of(new ProfileCard("value", "Value you generated", lead, lines, "/api/v1/members/me/value",
+                "Every contribution this year (JSON)"));
+    }
+}
