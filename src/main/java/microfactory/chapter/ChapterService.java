@@ -153,4 +153,14 @@ public class ChapterService implements ChapterSettings {
     public String currency() {
         return exists() ? chapter().currency() : "USD";
     }
+
+    @Override
+    public Long productionPerDayTargetMinor() {
+        return exists() ? chapter().productionPerDayMinor() : null;
+    }
+
+    @Override
+    public Long startUpCapitalTargetMinor() {
+        return exists() ? chapter().startUpCapitalMinor() : null;
+    }
 }

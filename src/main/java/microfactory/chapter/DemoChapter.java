@@ -2,6 +2,8 @@ package microfactory.chapter;
 
 import java.time.LocalDate;
 
+import microfactory.common.DemoCalendar;
+
 /** The demo chapter's identity, after the source texts: a $5M, 1,000-member community factory. */
 final class DemoChapter {
 
@@ -15,7 +17,7 @@ final class DemoChapter {
                 "Factor e Farm Campus, 1 Steel Road, Maysville, Missouri",
                 "Missouri, United States",
                 "USD",
-                today.minusYears(2).withDayOfMonth(1),
+                DemoCalendar.founded(today),
                 "A community factory of about 1,000 members where people who were consumers learn in minutes, "
                         + "earn merit badges, and build tractors, houses, cars and solar panels from open designs "
                         + "in 5-day swarm builds. Every cent and every badge is on a public ledger; every design, "

@@ -17,4 +17,10 @@ public interface ChapterSettings {
     String publicUrl();
 
     String currency();
+
+    /** The value the chapter means to produce a day, in minor units of its currency; null until its stewards set it. */
+    Long productionPerDayTargetMinor();
+
+    /** The start-up capital the chapter means to raise; null until set. */
+    Long startUpCapitalTargetMinor();
 }

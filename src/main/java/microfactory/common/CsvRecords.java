@@ -48,6 +48,15 @@ public final class CsvRecords {
         return records;
     }
 
+    /** Rows as RFC 4180 CSV (comma separated, quoted where a field needs it, CRLF line ends), the header first. */
+    public static String write(List<String> header, List<List<String>> rows) {
+        List<List<String>> all = new ArrayList<>();
+        all.add(header);
+        all.addAll(rows);
+        CsvSchema schema = CsvSchema.emptySchema().withLineSeparator("\r\n");
+        return CSV.writer(schema).writeValueAsString(all);
+    }
+
     /** The separator a header line uses: a tab, else a semicolon when there is no comma, else a comma. */
     public static char separatorOf(String headerLine) {
         if (headerLine.indexOf('\t') >= 0) {

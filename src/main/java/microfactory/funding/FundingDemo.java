@@ -3,11 +3,15 @@ package microfactory.funding;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import microfactory.common.ChapterSettings;
+import microfactory.common.DemoCalendar;
 import microfactory.common.DemoData;
 import microfactory.ledger.LedgerService;
 import microfactory.ledger.Transfer;
@@ -32,8 +36,11 @@ class FundingDemo implements DemoData {
     private final LedgerService ledger;
     private final MemberService members;
     private final Clock clock;
+    private final ChapterSettings chapter;
 
-    FundingDemo(CampaignService campaigns, CampaignRepository records, LedgerService ledger, MemberService members, Clock clock) {
+    FundingDemo(CampaignService campaigns, CampaignRepository records, LedgerService ledger, MemberService members, Clock clock,
+                ChapterSettings chapter) {
+        this.chapter = chapter;
         this.campaigns = campaigns;
         this.records = records;
         this.ledger = ledger;
@@ -69,14 +76,18 @@ class FundingDemo implements DemoData {
             return;
         }
         long raised = pledges.stream().mapToLong(t -> t.postings().get(0).amount()).sum();
-        Instant opened = pledges.get(0).createdAt();
-        Instant closed = pledges.get(pledges.size() - 1).createdAt();
+        LocalDate today = LocalDate.now(clock);
+        ZoneId zone = chapter.zone();
+        Instant opened = DemoCalendar.foundingCampaignOpened(today).atStartOfDay(zone).toInstant();
+        Instant closed = DemoCalendar.foundingCampaignClosed(today).atTime(18, 0).atZone(zone).toInstant();
         long id = records.insertClosed("The founding campaign: a microfactory for Maysville",
                 "A thousand of us pledged $5,000 each to build a community factory: twelve bays, the machines to fill "
                         + "them, and a year's lease. Every pledge was held until the goal was reached, then taken.",
                 raised, "USD", opened, closed, CampaignStatus.SUCCEEDED, CampaignService.DEFAULT_ACCOUNT);
-        for (Transfer t : pledges) {
-            records.insertPastPledge(id, t.member(), t.postings().get(0).amount(), t.id(), PledgeStatus.POSTED, t.createdAt());
+        for (int k = 0; k < pledges.size(); k++) {
+            Transfer t = pledges.get(k);
+            Instant made = DemoCalendar.foundingPledgeDay(k, pledges.size(), today).atTime(12, 0).atZone(zone).toInstant();
+            records.insertPastPledge(id, t.member(), t.postings().get(0).amount(), t.id(), PledgeStatus.POSTED, made);
         }
     }
 }

@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import microfactory.common.VerbGroup;
+import microfactory.ledger.report.EconomicsJson;
+import microfactory.ledger.report.EconomicsReport;
+import microfactory.ledger.tlog.Tiles;
 import microfactory.ledger.verify.LedgerExport;
 import microfactory.ledger.verify.LedgerVerifier;
 import microfactory.ledger.verify.LogSource;
@@ -18,7 +21,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code ledger export} and {@code ledger verify}: audit a chapter's ledger offline, without a server of your own. */
 @Command(name = "ledger", description = "Mirror and verify a chapter's public ledger.",
-        subcommands = {LedgerCommand.Export.class, LedgerCommand.Verify.class})
+        subcommands = {LedgerCommand.Export.class, LedgerCommand.Verify.class, LedgerCommand.Report.class})
 public final class LedgerCommand extends VerbGroup {
 
     @Command(name = "export", description = "Mirror checkpoint, key, tiles and entries of <url> (e.g. http://localhost:8080/ledger) into <dir>.")
@@ -67,6 +70,36 @@ public final class LedgerCommand extends VerbGroup {
                 }
                 out.println("OK: the ledger verifies.");
                 r.facts().forEach(f -> out.println("  " + f));
+                return 0;
+            } catch (Exception e) {
+                err.println("FAIL: " + e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    @Command(name = "report", description = "Verify a ledger (URL or mirror folder), then print the chapter's economics computed from it alone, "
+            + "as JSON with the field names of GET /api/v1/economics. Exit 1 when the ledger does not verify.")
+    static final class Report implements Callable<Integer> {
+        @Parameters(index = "0", description = "the log's base URL or a mirror folder") String from;
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            try {
+                LogSource source = LogSource.of(from);
+                VerifyResult r = LedgerVerifier.verify(source, null, null);
+                if (!r.ok()) {
+                    err.println("FAIL: " + r.problem() + " (nothing is reported from a ledger that does not verify)");
+                    return 1;
+                }
+                EconomicsReport report = new EconomicsReport();
+                for (long n = 0; n * Tiles.WIDTH < r.size(); n++) {
+                    int width = (int) Math.min(Tiles.WIDTH, r.size() - n * Tiles.WIDTH);
+                    Tiles.unbundle(source.read(Tiles.Address.entries(n, width).path())).forEach(report::accept);
+                }
+                spec.commandLine().getOut().println(EconomicsJson.write(report.result()));
                 return 0;
             } catch (Exception e) {
                 err.println("FAIL: " + e.getMessage());

@@ -2,6 +2,8 @@ package microfactory.ledger;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -146,6 +148,13 @@ public class LedgerService {
     @Transactional
     public Recorded transfer(List<TransferRequest> batch) {
         List<FieldProblem> problems = TransferChecks.shape(batch);
+        LocalDate latest = LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusDays(1); // a day's slack for every time zone
+        for (int i = 0; i < batch.size(); i++) {
+            if (batch.get(i) != null && batch.get(i).date() != null && batch.get(i).date().isAfter(latest)) {
+                problems.add(new FieldProblem(TransferChecks.at(i) + ".date", "the day the money moved is today or earlier, not "
+                        + batch.get(i).date()));
+            }
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -226,6 +235,9 @@ public class LedgerService {
         if (t.member() != null) {
             node.put("member", t.member());
         }
+        if (t.date() != null) {
+            node.put("date", t.date().toString());
+        }
         ArrayNode postings = node.putArray("postings");
         for (PostingRequest p : t.postings()) {
             postings.addObject().put("account", p.account()).put("side", p.side().name().toLowerCase())
@@ -288,6 +300,9 @@ public class LedgerService {
         ObjectNode node = LedgerJson.object().put("id", t.id());
         node.put("code", t.code()).put("memo", t.memo()).put("member", t.member()).put("pending", t.isPending())
                 .put("timeoutSeconds", t.timeoutSeconds()).put("post", t.postPendingId()).put("void", t.voidPendingId());
+        if (t.date() != null) { // absent before value dates existed: earlier transfers keep their hashes
+            node.put("date", t.date().toString());
+        }
         ArrayNode postings = node.putArray("postings");
         if (t.postings() != null) {
             t.postings().forEach(p -> postings.addObject().put("account", p.account())

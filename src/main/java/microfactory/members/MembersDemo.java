@@ -91,15 +91,23 @@ class MembersDemo implements DemoData {
                 if (plan.kind() == PlanKind.FLAT_DUES) {
                     ledger.transfer(TransferRequest.of(id, "dues", plan.name() + " dues from " + ms.startsOn(),
                             PostingRequest.debit("bank", plan.annualDuesMinor(), plan.currency()),
-                            PostingRequest.credit("dues-income", plan.annualDuesMinor(), plan.currency())).forMember(m.publicId()));
+                            PostingRequest.credit("dues-income", plan.annualDuesMinor(), plan.currency())).forMember(m.publicId())
+                            .on(paidOn(ms)));
                 } else {
                     long share = 1_850_000L * plan.valueShareBp() / 10_000; // 10% of an $18,500 tractor built for oneself
                     ledger.transfer(TransferRequest.of(id, "value-share", "10% of the value of a tractor built",
                             PostingRequest.debit("bank", share, plan.currency()),
-                            PostingRequest.credit("value-share-income", share, plan.currency())).forMember(m.publicId()));
+                            PostingRequest.credit("value-share-income", share, plan.currency())).forMember(m.publicId())
+                            .on(paidOn(ms)));
                 }
             }
         }
+    }
+
+    /** Dues are paid as a membership year starts (a future start, not yet). */
+    private LocalDate paidOn(Membership ms) {
+        LocalDate today = members.today();
+        return ms.startsOn().isAfter(today) ? today : ms.startsOn();
     }
 
     private void add(String email, String name, Role role, String password, String planCode, LocalDate since) {

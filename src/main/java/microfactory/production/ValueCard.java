@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import microfactory.common.ChapterSettings;
 import microfactory.common.Money;
+import microfactory.common.SourceYardsticks;
 import microfactory.members.Member;
 import microfactory.members.ProfileCard;
 
@@ -37,9 +38,9 @@ class ValueCard implements ProfileCard.Source {
                 ? "You have not built a priced unit this year yet: a unit's value is shared among its builders by the hours each worked."
                 : "You generated " + total + " of value in " + today.getYear() + ": your share of " + v.contributions().size()
                   + " units by " + (v.minutes() / 60) + " hours worked.";
-        if ("USD".equals(v.currency())) {
-            lead += " The source's mark is " + Money.of(ValueGenerated.SOURCE_MARK_PER_YEAR_USD_MINOR, "USD").formatted()
-                    + " a member-year (" + Math.round(100.0 * v.totalMinor() / ValueGenerated.SOURCE_MARK_PER_YEAR_USD_MINOR) + " % reached).";
+        if (SourceYardsticks.CURRENCY.equals(v.currency())) {
+            lead += " The source's mark is " + Money.of(SourceYardsticks.VALUE_PER_MEMBER_YEAR_MINOR, SourceYardsticks.CURRENCY).formatted()
+                    + " a member-year (" + Math.round(100.0 * v.totalMinor() / SourceYardsticks.VALUE_PER_MEMBER_YEAR_MINOR) + " % reached).";
         }
         List<UnitShare> latest = new ArrayList<>(v.contributions());
         Collections.reverse(latest);

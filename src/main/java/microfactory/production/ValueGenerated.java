@@ -12,9 +12,6 @@ import microfactory.common.InvalidInputException;
 @Service
 public class ValueGenerated {
 
-    /** The source's yardstick: $50,000 of value per member-year. */
-    public static final long SOURCE_MARK_PER_YEAR_USD_MINOR = 5_000_000;
-
     private final ProductionRepository runs;
     private final ChapterSettings chapter;
 

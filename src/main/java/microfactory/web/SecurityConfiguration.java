@@ -68,7 +68,7 @@ public class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/v1/runs", "/api/v1/runs/*/schedule", "/api/v1/runs/*/open", "/api/v1/runs/*/cancel",
                         "/api/v1/runs/*/signups/*/confirm").hasRole("STEWARD")
                 .requestMatchers("/api/v1/runs/**").authenticated()
-                .requestMatchers(HttpMethod.GET, "/api/v1/campaigns", "/api/v1/campaigns/**").permitAll()
+                .requestMatchers(HttpMethod.GET, "/api/v1/campaigns", "/api/v1/campaigns/**", "/api/v1/economics").permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/v1/campaigns", "/api/v1/campaigns/*/close", "/api/v1/campaigns/*/cancel").hasRole("STEWARD")
                 .requestMatchers("/api/v1/campaigns/*/pledges", "/api/v1/campaigns/*/pledges/**").authenticated()
                 .requestMatchers("/api/v1/learning/skills/import").hasRole("STEWARD")

@@ -61,7 +61,7 @@ class TransferChecksTest {
     @Test
     void aTransferNeedsACodeAndTwoPostings() {
         TransferRequest oneLeg = new TransferRequest("a", "Dues!", null, null,
-                List.of(PostingRequest.debit("bank", 1, "USD")), null, null, null, null);
+                List.of(PostingRequest.debit("bank", 1, "USD")), null, null, null, null, null);
         assertThat(fields(TransferChecks.shape(List.of(oneLeg)))).containsExactly("transfers[0].code", "transfers[0].postings");
     }
 
@@ -70,7 +70,7 @@ class TransferChecksTest {
         TransferRequest bad = new TransferRequest("a", "dues", null, null, List.of(
                 new PostingRequest(" ", Side.DEBIT, 1L, "USD"),
                 new PostingRequest("bank", null, 0L, "usd"),
-                new PostingRequest("dues", Side.CREDIT, 1L << 53, "USD")), null, null, null, null);
+                new PostingRequest("dues", Side.CREDIT, 1L << 53, "USD")), null, null, null, null, null);
         assertThat(fields(TransferChecks.shape(List.of(bad)))).containsExactly("transfers[0].postings[0].account",
                 "transfers[0].postings[1].side", "transfers[0].postings[1].amount", "transfers[0].postings[1].currency",
                 "transfers[0].postings[2].amount");
@@ -78,7 +78,7 @@ class TransferChecksTest {
 
     @Test
     void aTimeoutBelongsOnlyToAPendingTransfer() {
-        TransferRequest posted = new TransferRequest("a", "dues", null, null, dues("a", 1).postings(), null, 60L, null, null);
+        TransferRequest posted = new TransferRequest("a", "dues", null, null, dues("a", 1).postings(), null, 60L, null, null, null);
         assertThat(fields(TransferChecks.shape(List.of(posted)))).containsExactly("transfers[0].timeoutSeconds");
         assertThat(TransferChecks.shape(List.of(dues("b", 1).asPending(60L)))).isEmpty();
         assertThat(fields(TransferChecks.shape(List.of(dues("c", 1).asPending(0L))))).containsExactly("transfers[0].timeoutSeconds");
@@ -87,7 +87,7 @@ class TransferChecksTest {
     @Test
     void aSettlementPostsOrVoidsAndHasNoPostingsOfItsOwn() {
         assertThat(TransferChecks.shape(List.of(TransferRequest.post("s", "p")))).isEmpty();
-        TransferRequest both = new TransferRequest("s", "settle", "", null, dues("x", 1).postings(), null, null, "p", "p");
+        TransferRequest both = new TransferRequest("s", "settle", "", null, dues("x", 1).postings(), null, null, "p", "p", null);
         assertThat(fields(TransferChecks.shape(List.of(both)))).containsExactly("transfers[0]", "transfers[0].postings");
     }
 
