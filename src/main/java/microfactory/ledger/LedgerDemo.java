@@ -38,6 +38,8 @@ class LedgerDemo implements DemoData {
         open("bank", "Community bank account", AccountType.ASSET, true);
         open("crypto-wallet", "Crypto wallet", AccountType.ASSET, true);
         open("pledges-receivable", "Pledges receivable", AccountType.ASSET, true);
+        open("members-receivable", "Owed by members", AccountType.ASSET, false);
+        open("cash", "Cash box", AccountType.ASSET, true);
         open("machines", "Machines and tools", AccountType.ASSET, false);
         open("start-up-capital", "Start-up capital", AccountType.EQUITY, false);
         open("dues-income", "Membership dues", AccountType.INCOME, false);

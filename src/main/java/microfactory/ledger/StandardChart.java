@@ -16,6 +16,7 @@ final class StandardChart {
             new Line("bank", "Bank account", AccountType.ASSET, true),
             new Line("cash", "Cash", AccountType.ASSET, true),
             new Line("pledges-receivable", "Pledges held (until their campaign closes)", AccountType.ASSET, true),
+            new Line("members-receivable", "Owed by members (invoices not yet paid)", AccountType.ASSET, false),
             new Line("materials", "Materials in stock", AccountType.ASSET, false),
             new Line("equipment", "Machines and equipment", AccountType.ASSET, false),
             new Line("start-up-capital", "Start-up capital", AccountType.EQUITY, false),

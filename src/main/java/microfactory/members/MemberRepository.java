@@ -115,13 +115,28 @@ class MemberRepository {
 
     List<Membership> memberships(long memberId) {
         return jdbc.sql("""
-                select ms.id, ms.member_id, p.code, p.name, ms.starts_on, ms.ends_on
+                select ms.id, ms.member_id, p.code, p.name, ms.starts_on, ms.ends_on, ms.lapsed_on
                   from membership ms join plan p on p.id = ms.plan_id
                  where ms.member_id = :m order by ms.starts_on desc, ms.id desc""")
-            .param("m", memberId)
-            .query((rs, n) -> new Membership(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                    rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class)))
-            .list();
+            .param("m", memberId).query(MemberRepository::membership).list();
+    }
+
+    /** Every membership that started on or before {@code day}, oldest first. */
+    List<Membership> membershipsStartedBy(LocalDate day) {
+        return jdbc.sql("""
+                select ms.id, ms.member_id, p.code, p.name, ms.starts_on, ms.ends_on, ms.lapsed_on
+                  from membership ms join plan p on p.id = ms.plan_id
+                 where ms.starts_on <= :d order by ms.starts_on, ms.id""")
+            .param("d", day).query(MemberRepository::membership).list();
+    }
+
+    void setLapsed(long membershipId, LocalDate lapsedOn) {
+        jdbc.sql("update membership set lapsed_on = :l where id = :id").param("l", lapsedOn).param("id", membershipId).update();
+    }
+
+    private static Membership membership(ResultSet rs, int n) throws SQLException {
+        return new Membership(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getObject(5, LocalDate.class),
+                rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class));
     }
 
     long countActiveAdmins() {

@@ -296,6 +296,30 @@ public class MemberService {
         return members.memberships(memberId);
     }
 
+    /** Every membership that started on or before {@code day}: what billing issues statements for. */
+    public List<Membership> membershipsStartedBy(LocalDate day) {
+        return members.membershipsStartedBy(day);
+    }
+
+    /**
+     * A membership lapses (its rights stop) or is restored (null), recorded on the public ledger by pseudonym; nothing
+     * when it is so already.
+     */
+    @Transactional
+    public void setLapsed(long membershipId, long memberId, LocalDate lapsedOn) {
+        Membership m = memberships(memberId).stream().filter(x -> x.id() == membershipId).findFirst()
+                .orElseThrow(() -> new NotFoundException("membership", membershipId));
+        if ((m.lapsedOn() == null) == (lapsedOn == null)) {
+            return;
+        }
+        members.setLapsed(membershipId, lapsedOn);
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("member", get(memberId).publicId());
+        event.put("plan", m.planCode());
+        event.put("starts", m.startsOn().toString());
+        ledger.record(lapsedOn == null ? "membership.restored" : "membership.lapsed", event);
+    }
+
     public Optional<Membership> currentMembership(long memberId) {
         LocalDate today = today();
         return members.memberships(memberId).stream().filter(m -> m.coversDay(today)).findFirst();

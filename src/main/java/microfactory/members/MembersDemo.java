@@ -7,9 +7,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 import microfactory.common.DemoData;
-import microfactory.ledger.LedgerService;
-import microfactory.ledger.PostingRequest;
-import microfactory.ledger.TransferRequest;
 
 /**
  * The demo chapter's plans and people: the source's $5,000-a-year and 10%-of-value plans, and
@@ -21,13 +18,11 @@ class MembersDemo implements DemoData {
     private final MemberService members;
     private final PlanService plans;
     private final PasswordEncoder passwords;
-    private final LedgerService ledger;
 
-    MembersDemo(MemberService members, PlanService plans, PasswordEncoder passwords, LedgerService ledger) {
+    MembersDemo(MemberService members, PlanService plans, PasswordEncoder passwords) {
         this.members = members;
         this.plans = plans;
         this.passwords = passwords;
-        this.ledger = ledger;
     }
 
     @Override
@@ -78,36 +73,6 @@ class MembersDemo implements DemoData {
         long former = members.insert("former.member@demo.local", "Victor Gray", shared, Role.MEMBER);
         members.startMembership(former, plans.get("learner"), today.minusMonths(18)); // lapsed, not renewed
         members.deactivate(former, -1);
-        postDues();
-    }
-
-    /** Each membership year's dues on the public ledger, under the member's pseudonym; value-share members pay 10% of what they built. */
-    private void postDues() {
-        for (MemberSummary s : members.search(null, null, 0)) {
-            Member m = s.member();
-            for (Membership ms : members.memberships(m.id())) {
-                Plan plan = plans.get(ms.planCode());
-                String id = "dues-" + m.publicId() + "-" + ms.startsOn();
-                if (plan.kind() == PlanKind.FLAT_DUES) {
-                    ledger.transfer(TransferRequest.of(id, "dues", plan.name() + " dues from " + ms.startsOn(),
-                            PostingRequest.debit("bank", plan.annualDuesMinor(), plan.currency()),
-                            PostingRequest.credit("dues-income", plan.annualDuesMinor(), plan.currency())).forMember(m.publicId())
-                            .on(paidOn(ms)));
-                } else {
-                    long share = 1_850_000L * plan.valueShareBp() / 10_000; // 10% of an $18,500 tractor built for oneself
-                    ledger.transfer(TransferRequest.of(id, "value-share", "10% of the value of a tractor built",
-                            PostingRequest.debit("bank", share, plan.currency()),
-                            PostingRequest.credit("value-share-income", share, plan.currency())).forMember(m.publicId())
-                            .on(paidOn(ms)));
-                }
-            }
-        }
-    }
-
-    /** Dues are paid as a membership year starts (a future start, not yet). */
-    private LocalDate paidOn(Membership ms) {
-        LocalDate today = members.today();
-        return ms.startsOn().isAfter(today) ? today : ms.startsOn();
     }
 
     private void add(String email, String name, Role role, String password, String planCode, LocalDate since) {

@@ -49,7 +49,6 @@ class RunFees {
         runs.setFeeTransfer(signup.id(), id);
     }
 
-    /** Posts (collects) or voids a pending fee; nothing when there is none or it was settled already. */
     /** The fee's transfer id; a member who left and joined again owes a new one (-2, -3, …), the voided one stays. */
     static String feeId(Run run, Signup signup) {
         String first = "run-" + run.id() + "-fee-" + signup.id();
@@ -61,6 +60,7 @@ class RunFees {
         return first + "-" + (round + 1);
     }
 
+    /** Posts (collects) or voids a pending fee; nothing when there is none or it was settled already. */
     void settle(Signup signup, boolean collect) {
         if (signup.feeTransfer() == null) {
             return;
@@ -75,6 +75,6 @@ class RunFees {
     }
 
     private boolean hasUsufruct(long memberId) {
-        return members.currentMembership(memberId).map(m -> plans.get(m.planCode()).usufructRight()).orElse(false);
+        return members.currentMembership(memberId).map(m -> m.rightsHold() && plans.get(m.planCode()).usufructRight()).orElse(false);
     }
 }

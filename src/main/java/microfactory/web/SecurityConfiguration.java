@@ -81,6 +81,7 @@ public class SecurityConfiguration {
                 .requestMatchers("/api/v1/ledger/**").hasRole("STEWARD")
                 .requestMatchers("/api/v1/members/me", "/api/v1/members/me/**").authenticated()
                 .requestMatchers(HttpMethod.GET, "/api/v1/members/*/value").authenticated() // the member or a steward: ValueApi
+                .requestMatchers("/api/v1/billing", "/api/v1/billing/**").hasRole("STEWARD")
                 .requestMatchers("/api/v1/members", "/api/v1/members/**").hasRole("STEWARD")
                 .requestMatchers("/api/v1/plans", "/api/v1/plans/**").hasRole("STEWARD")
                 .anyRequest().authenticated())
@@ -128,6 +129,8 @@ public class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/funding", "/funding/campaigns/*/close", "/funding/campaigns/*/cancel").hasRole("STEWARD")
                 .requestMatchers(HttpMethod.POST, "/funding/**").authenticated()
                 .requestMatchers("/learn/sign-offs").authenticated()
+                .requestMatchers("/billing/statement").authenticated()
+                .requestMatchers("/billing", "/billing/**").hasRole("STEWARD")
                 .requestMatchers(PUBLIC_PAGES).permitAll()
                 .requestMatchers("/members", "/members/**").hasRole("STEWARD")
                 .anyRequest().authenticated())

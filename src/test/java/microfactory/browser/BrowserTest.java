@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Tag;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -113,6 +115,21 @@ abstract class BrowserTest {
             assertThat(scroll).as("no sideways scrolling at " + browser.getCurrentUrl() + "; sticking out: " + wide)
                     .isLessThanOrEqualTo(width);
         }
+    }
+
+    /**
+     * Waits until {@code element}'s page has been replaced (a form posted, the page reloaded). Chromium may answer a
+     * question about a node of the old page with an inspector error rather than "stale": both mean it is gone.
+     */
+    void waitUntilGone(WebElement element) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                return true;
+            }
+        });
     }
 
     /** Logs in by the login page, as a person does, and waits until the page says so. */

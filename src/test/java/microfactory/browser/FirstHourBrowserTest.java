@@ -92,7 +92,7 @@ class FirstHourBrowserTest extends BrowserTest {
     private void submit(String buttonId) {
         WebElement old = browser.findElement(By.tagName("html"));
         browser.findElement(By.id(buttonId)).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(old));
+        waitUntilGone(old);
     }
 
     private void noErrorPage() {

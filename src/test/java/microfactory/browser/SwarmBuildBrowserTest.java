@@ -11,7 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -79,13 +78,13 @@ class SwarmBuildBrowserTest extends BrowserTest {
                 browser.get(url(page));
                 WebElement card = browser.findElement(By.id("task-" + t.key()));
                 card.findElement(By.cssSelector("button.start")).click();
-                new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(card)); // the page reloads
+                waitUntilGone(card); // the page reloads
                 card = browser.findElement(By.id("task-" + t.key()));
                 for (WebElement pass : card.findElements(By.cssSelector("input[value='pass']"))) {
                     pass.click();
                 }
                 card.findElement(By.cssSelector("button.done")).click();
-                new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(card));
+                waitUntilGone(card);
                 assertThat(browser.findElement(By.id("notice")).getText()).startsWith("Done");
             } else {
                 production.startTask(run.id(), t.key(), helper.publicId());
