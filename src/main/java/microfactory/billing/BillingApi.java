@@ -20,6 +20,7 @@ import microfactory.common.NotFoundException;
 import microfactory.members.Member;
 import microfactory.members.MemberPrincipal;
 import microfactory.members.MemberService;
+import microfactory.production.UnitRecord;
 
 /**
  * Statements for members ({@code /api/v1/members/me/statement}; stewards: any member's), and for stewards: issuing
@@ -30,8 +31,10 @@ class BillingApi {
 
     private final BillingService billing;
     private final MemberService members;
+    private final OtherRevenue revenue;
 
-    BillingApi(BillingService billing, MemberService members) {
+    BillingApi(BillingService billing, MemberService members, OtherRevenue revenue) {
+        this.revenue = revenue;
         this.billing = billing;
         this.members = members;
     }
@@ -42,6 +45,13 @@ class BillingApi {
     }
 
     record Assignment(String member, String invoice) {
+    }
+
+    /** A showroom sale: {@code buyer} a member's pseudonym, or empty for a visitor. */
+    record Sale(String buyer, PaymentMethod method) {
+    }
+
+    record TrainingFee(BigDecimal amountMinor, PaymentMethod method, String course, String member, LocalDate paidOn) {
     }
 
     @GetMapping("/api/v1/members/me/statement")
@@ -93,6 +103,17 @@ class BillingApi {
     @PostMapping("/api/v1/billing/bank-lines/{id}/assign")
     Payment assign(@PathVariable long id, @RequestBody Assignment a) {
         return billing.assign(id, a.member(), a.invoice());
+    }
+
+    @PostMapping("/api/v1/units/{serial}/sale")
+    UnitRecord sell(@PathVariable String serial, @RequestBody Sale sale) {
+        return revenue.sell(serial, sale.buyer(), sale.method());
+    }
+
+    @PostMapping("/api/v1/billing/training-fees")
+    ResponseEntity<Map<String, String>> trainingFee(@RequestBody TrainingFee fee) {
+        String id = revenue.trainingFee(whole(fee.amountMinor()), fee.method(), fee.course(), fee.member(), fee.paidOn());
+        return ResponseEntity.created(URI.create("/api/v1/ledger/transfers/" + id)).body(Map.of("transfer", id));
     }
 
     private Member member(String publicId) {

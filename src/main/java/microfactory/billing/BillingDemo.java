@@ -10,11 +10,13 @@ import microfactory.common.DemoData;
 import microfactory.common.Money;
 import microfactory.members.Member;
 import microfactory.members.MemberService;
+import microfactory.production.UnitRecords;
 
 /**
  * The demo chapter's bills: every membership's invoices since the founding, paid by cash, bank transfer, card or
  * cryptocurrency a few days after each was issued — except Tomás's latest, long overdue (reminded, his membership
  * paused), and Marcin's, not yet due, paid in part. One bank statement was imported: a payment it matched and a donation it did not.
+ * A showroom printer was sold to a visitor, and visitors paid two training fees.
  */
 @Component
 class BillingDemo implements DemoData {
@@ -24,8 +26,12 @@ class BillingDemo implements DemoData {
     private final BillingService billing;
     private final BillingRepository bills;
     private final MemberService members;
+    private final OtherRevenue revenue;
+    private final UnitRecords units;
 
-    BillingDemo(BillingService billing, BillingRepository bills, MemberService members) {
+    BillingDemo(BillingService billing, BillingRepository bills, MemberService members, OtherRevenue revenue, UnitRecords units) {
+        this.revenue = revenue;
+        this.units = units;
         this.billing = billing;
         this.bills = bills;
         this.members = members;
@@ -71,6 +77,11 @@ class BillingDemo implements DemoData {
             billing.importStatement("demo-statement.csv", csv.getBytes(StandardCharsets.UTF_8));
         }
         billing.remindAndLapse(today);
+        // Other revenue: a printer from the showroom sold to a visitor; training fees paid by visitors.
+        units.showroom().stream().reduce((first, second) -> second)
+                .ifPresent(u -> revenue.sell(u.serial(), null, PaymentMethod.CARD_TERMINAL));
+        revenue.trainingFee(15_000L, PaymentMethod.CARD_TERMINAL, "Welding basics, one day (visitor)", null, today.minusDays(40));
+        revenue.trainingFee(45_000L, PaymentMethod.BANK_TRANSFER, "CNC plasma course, three evenings (visitor)", null, today.minusDays(12));
     }
 
     private Member byName(String name) {

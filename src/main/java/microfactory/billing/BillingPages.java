@@ -37,8 +37,10 @@ class BillingPages {
     private final BillingService billing;
     private final MemberService members;
     private final ChapterSettings chapter;
+    private final OtherRevenue revenue;
 
-    BillingPages(BillingService billing, MemberService members, ChapterSettings chapter) {
+    BillingPages(BillingService billing, MemberService members, ChapterSettings chapter, OtherRevenue revenue) {
+        this.revenue = revenue;
         this.billing = billing;
         this.members = members;
         this.chapter = chapter;
@@ -99,12 +101,7 @@ class BillingPages {
                 unreadable.add(new FieldProblem("receivedOn", "a date such as 2026-03-31, or empty for today"));
             }
         }
-        PaymentMethod method;
-        try {
-            method = PaymentMethod.valueOf(form.method());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            method = null;
-        }
+        PaymentMethod method = method(form.method());
         try {
             if (!unreadable.isEmpty()) {
                 throw new InvalidInputException(unreadable);
@@ -136,6 +133,40 @@ class BillingPages {
             flash.addFlashAttribute("importProblem", "Nothing was imported. " + e.problems().get(0).message());
         }
         return "redirect:/billing#import";
+    }
+
+    @PostMapping("/billing/units/{serial}/sale")
+    String sell(@PathVariable String serial, @RequestParam(required = false) String buyer, @RequestParam(required = false) String method,
+                RedirectAttributes flash) {
+        try {
+            var record = revenue.sell(serial, buyer, method(method));
+            flash.addFlashAttribute("notice", "Sold to " + (record.owner() == null ? "a visitor" : record.owner()) + "; the sale is on the ledger.");
+        } catch (InvalidInputException | ConflictException e) {
+            flash.addFlashAttribute("problem", e instanceof InvalidInputException i ? i.problems().get(0).message() : e.getMessage());
+        }
+        return "redirect:/production/units/" + serial;
+    }
+
+    @PostMapping("/billing/training-fees")
+    String trainingFee(@RequestParam(required = false) String amount, @RequestParam(required = false) String method,
+                       @RequestParam(required = false) String course, RedirectAttributes flash) {
+        try {
+            Long minor = Money.parseMinor(amount, chapter.currency()).orElseThrow(() -> InvalidInputException.of("amount",
+                    "an amount in " + chapter.currency() + ", such as 150"));
+            revenue.trainingFee(minor, method(method), course, null, null);
+            flash.addFlashAttribute("notice", "Training fee of " + Money.of(minor, chapter.currency()).formatted() + " booked as income.");
+        } catch (InvalidInputException | ConflictException e) {
+            flash.addFlashAttribute("feeProblem", e instanceof InvalidInputException i ? i.problems().get(0).message() : e.getMessage());
+        }
+        return "redirect:/billing#training-fee";
+    }
+
+    private static PaymentMethod method(String name) {
+        try {
+            return PaymentMethod.valueOf(name);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return null;
+        }
     }
 
     @PostMapping("/billing/bank-lines/{id}/assign")

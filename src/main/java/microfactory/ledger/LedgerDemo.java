@@ -45,6 +45,8 @@ class LedgerDemo implements DemoData {
         open("dues-income", "Membership dues", AccountType.INCOME, false);
         open("value-share-income", "Value share (10% of production)", AccountType.INCOME, false);
         open("workshop-income", "Production workshops", AccountType.INCOME, false);
+        open("sales-income", "Showroom sales", AccountType.INCOME, false);
+        open("training-income", "Training fees", AccountType.INCOME, false);
         open("materials-expense", "Materials", AccountType.EXPENSE, false);
         open("site-expense", "Site, power and insurance", AccountType.EXPENSE, false);
 

@@ -24,6 +24,7 @@ final class StandardChart {
             new Line("value-share-income", "Value share of members' production", AccountType.INCOME, false),
             new Line("sales-income", "Sales", AccountType.INCOME, false),
             new Line("workshop-income", "Production workshops", AccountType.INCOME, false),
+            new Line("training-income", "Training fees", AccountType.INCOME, false),
             new Line("materials-expense", "Materials used", AccountType.EXPENSE, false),
             new Line("site-expense", "Site, power and insurance", AccountType.EXPENSE, false));
 

@@ -95,8 +95,13 @@ class ProductionDemo implements DemoData {
             t.checklist().forEach(item -> checks.put(item, true));
             production.finishTask(past.id(), t.key(), who, id, checks, "");
         }
-        for (Unit u : production.units(past.id())) {
-            units.assignOwner(u.serial(), u.builders().get(0)); // workshop builders take their printers home
+        List<Unit> printers = production.units(past.id());
+        for (int i = 0; i < printers.size(); i++) {
+            if (i < printers.size() - 2) {
+                units.assignOwner(printers.get(i).serial(), printers.get(i).builders().get(0)); // builders take theirs home
+            } else {
+                units.offer(printers.get(i).serial(), 145_000L); // the last two go to the showroom
+            }
         }
     }
 }

@@ -26,6 +26,7 @@ import microfactory.common.ChapterSettings;
 import microfactory.common.ConflictException;
 import microfactory.common.FieldProblem;
 import microfactory.common.InvalidInputException;
+import microfactory.common.Money;
 import microfactory.common.NotFoundException;
 import microfactory.learning.Gate;
 import microfactory.learning.LearningService;
@@ -257,7 +258,34 @@ class ProductionPages {
     @GetMapping("/production/units/{serial}")
     String unit(@PathVariable String serial, Model model) {
         model.addAttribute("record", units.unitRecord(serial));
+        model.addAttribute("currency", chapter.currency());
         return "production/unit";
+    }
+
+    /** A steward offers the unit in the showroom at a price typed in major units; empty takes it off. */
+    @PostMapping("/production/units/{serial}/offer")
+    String offer(@PathVariable String serial, @RequestParam(required = false) String price, RedirectAttributes flash) {
+        try {
+            Long minor = null;
+            if (price != null && !price.isBlank()) {
+                minor = Money.parseMinor(price, chapter.currency()).orElseThrow(() -> InvalidInputException.of("price",
+                        "type the price in " + chapter.currency() + ", such as 18500 or 18,500.00"));
+            }
+            units.offer(serial, minor);
+            flash.addFlashAttribute("notice", minor == null ? "Taken out of the showroom."
+                    : "In the showroom at " + Money.of(minor, chapter.currency()).formatted() + ".");
+        } catch (ConflictException | InvalidInputException e) {
+            flash.addFlashAttribute("problem", e instanceof InvalidInputException i ? i.problems().get(0).message() : e.getMessage());
+        }
+        return "redirect:/production/units/" + serial;
+    }
+
+    /** The showroom: the chapter's units for sale, with their prices. */
+    @GetMapping("/production/showroom")
+    String showroom(Model model) {
+        model.addAttribute("units", units.showroom());
+        model.addAttribute("currency", chapter.currency());
+        return "production/showroom";
     }
 
     @PostMapping("/production/units/{serial}/owner")

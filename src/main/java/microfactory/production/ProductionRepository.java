@@ -190,6 +190,21 @@ class ProductionRepository {
         return jdbc.sql(UNIT_COLUMNS + " where serial = :s").param("s", serial).query(ProductionRepository::unit).optional();
     }
 
+    void setOffer(long unitId, Long priceMinor) {
+        jdbc.sql("update production_unit set offer_price_minor = :p where id = :id").param("p", priceMinor).param("id", unitId).update();
+    }
+
+    void setSold(long unitId, Instant at, boolean toVisitor) {
+        jdbc.sql("update production_unit set sold_at = :at, sold_to_visitor = :v where id = :id").param("at", Timestamp.from(at))
+            .param("v", toVisitor).param("id", unitId).update();
+    }
+
+    /** Units on offer in the showroom, newest first. */
+    List<Unit> onOffer() {
+        return jdbc.sql(UNIT_COLUMNS + " where offer_price_minor is not null and sold_at is null order by completed_at desc")
+            .query(ProductionRepository::unit).list();
+    }
+
     void setOwner(long unitId, Long ownerId) {
         jdbc.sql("update production_unit set owner_id = :o where id = :id").param("o", ownerId).param("id", unitId).update();
     }
@@ -240,15 +255,18 @@ class ProductionRepository {
 
 
     private static final String UNIT_COLUMNS =
-        "select id, run_id, unit, serial, builders, owner_id, completed_at, ledger_index from production_unit";
+        "select id, run_id, unit, serial, builders, owner_id, completed_at, ledger_index, value_minor, offer_price_minor, sold_at,"
+        + " sold_to_visitor from production_unit";
 
     List<Unit> units(long runId) {
         return jdbc.sql(UNIT_COLUMNS + " where run_id = :r order by unit").param("r", runId).query(ProductionRepository::unit).list();
     }
 
     private static Unit unit(ResultSet rs, int n) throws SQLException {
+        Timestamp sold = rs.getTimestamp(11);
         return new Unit(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), list(rs.getString(5)),
-                rs.getObject(6, Long.class), rs.getTimestamp(7).toInstant(), rs.getLong(8));
+                rs.getObject(6, Long.class), rs.getTimestamp(7).toInstant(), rs.getLong(8), rs.getObject(9, Long.class),
+                rs.getObject(10, Long.class), sold == null ? null : sold.toInstant(), rs.getBoolean(12));
     }
 
     private static RunTask task(ResultSet rs, int n) throws SQLException {

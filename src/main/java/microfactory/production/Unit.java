@@ -3,7 +3,14 @@ package microfactory.production;
 import java.time.Instant;
 import java.util.List;
 
-/** A built unit: its serial number, its builders by pseudonym, and its public record on the ledger. */
+/**
+ * A built unit: its serial number, its builders by pseudonym, its public record on the ledger, what it was worth when
+ * built, and in the showroom its asking price ({@code offerPriceMinor}, null when not offered) until it is sold.
+ */
 public record Unit(long id, long runId, int unit, String serial, List<String> builders, Long ownerId, Instant completedAt,
-                   long ledgerIndex) {
+                   long ledgerIndex, Long valueMinor, Long offerPriceMinor, Instant soldAt, boolean soldToVisitor) {
+
+    public boolean onOffer() {
+        return offerPriceMinor != null && soldAt == null;
+    }
 }

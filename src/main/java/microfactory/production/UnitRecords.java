@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import microfactory.common.ChapterSettings;
 import microfactory.common.ConflictException;
 import microfactory.common.InvalidInputException;
+import microfactory.common.Money;
 import microfactory.common.NotFoundException;
 import microfactory.designs.DesignService;
 import microfactory.ledger.LedgerService;
@@ -102,5 +103,46 @@ public class UnitRecords {
         runs.setOwner(unit.id(), owner.id());
         runs.lifetime(unit.id(), clock.instant(), "OWNER", "Now owned by " + owner.publicId() + ".", index);
         return unitRecord(serial);
+    }
+
+    /** A steward offers one of the chapter's own units in the showroom at a price (null takes it off). */
+    @Transactional
+    public UnitRecord offer(String serial, Long priceMinor) {
+        Unit unit = runs.unit(serial).orElseThrow(() -> new NotFoundException("unit", serial));
+        if (priceMinor != null && priceMinor <= 0) {
+            throw InvalidInputException.of("priceMinor", "a price is a positive whole number of minor units of " + chapter.currency());
+        }
+        if (unit.soldAt() != null) {
+            throw new ConflictException(serial + " was sold on " + unit.soldAt() + "; it is not the chapter's to offer.");
+        }
+        if (unit.ownerId() != null && priceMinor != null) {
+            throw new ConflictException(serial + " is owned by " + members.get(unit.ownerId()).publicId()
+                    + "; the showroom sells only the chapter's own units.");
+        }
+        runs.setOffer(unit.id(), priceMinor);
+        return unitRecord(serial);
+    }
+
+    /** Units on offer in the showroom, newest first. */
+    public List<Unit> showroom() {
+        return runs.onOffer();
+    }
+
+    /**
+     * Records a sale booked on the ledger at {@code ledgerIndex}: to a member (now its owner) or to a visitor (not
+     * named). Called by billing, which books the money, in the same transaction.
+     */
+    @Transactional
+    public void sold(String serial, Member buyer, long ledgerIndex) {
+        Unit unit = runs.unit(serial).orElseThrow(() -> new NotFoundException("unit", serial));
+        if (!unit.onOffer()) {
+            throw new ConflictException(serial + (unit.soldAt() != null ? " is sold already." : " is not on offer: offer it at a price first."));
+        }
+        runs.setSold(unit.id(), clock.instant(), buyer == null);
+        if (buyer != null) {
+            runs.setOwner(unit.id(), buyer.id());
+        }
+        runs.lifetime(unit.id(), clock.instant(), "SOLD", "Sold from the showroom to " + (buyer == null ? "a visitor" : buyer.publicId())
+                + " for " + Money.of(unit.offerPriceMinor(), chapter.currency()).formatted() + ".", ledgerIndex);
     }
 }

@@ -1,5 +1,7 @@
 package microfactory.production;
 
+import java.util.List;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -21,6 +23,9 @@ class UnitsApi {
     record Owner(String member) {
     }
 
+    record Offer(Long priceMinor) {
+    }
+
     @GetMapping("/{serial}")
     UnitRecord unit(@PathVariable String serial) {
         return units.unitRecord(serial);
@@ -29,5 +34,16 @@ class UnitsApi {
     @PutMapping("/{serial}/owner")
     UnitRecord owner(@PathVariable String serial, @RequestBody Owner owner) {
         return units.assignOwner(serial, owner.member());
+    }
+
+    @PutMapping("/{serial}/offer")
+    UnitRecord offer(@PathVariable String serial, @RequestBody Offer offer) {
+        return units.offer(serial, offer.priceMinor());
+    }
+
+    /** The showroom: units the chapter sells, with their prices; public. */
+    @GetMapping(path = "/showroom")
+    List<Unit> showroom() {
+        return units.showroom();
     }
 }

@@ -44,7 +44,9 @@ class PublicPrivacyTest {
                 "/learn", "/learn/welding-basics", "/badges", "/designs", "/designs/lifetrac", "/production", "/ledger",
                 "/ledger/accounts", "/ledger/accounts/bank", "/ledger/entries/0", "/badges/verify",
                 "/api/v1/chapter", "/api/v1/plans", "/api/v1/runs", "/api/v1/badges/issued", "/api/v1/ledger/entries",
-                "/api/v1/ledger/accounts", "/api/v1/designs", "/api/v1/learning/modules", "/api/v1/equipment/machines"));
+                "/api/v1/ledger/accounts", "/api/v1/designs", "/api/v1/learning/modules", "/api/v1/equipment/machines",
+                "/funding", "/funding/economics", "/funding/economics/budget.csv", "/api/v1/economics", "/api/v1/campaigns",
+                "/production/showroom", "/api/v1/units/showroom"));
         for (Run r : production.runs()) {
             paths.add("/production/runs/" + r.id());
             paths.add("/api/v1/runs/" + r.id() + "/schedule");
