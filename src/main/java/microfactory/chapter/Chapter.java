@@ -6,11 +6,12 @@ import java.time.ZoneId;
 /**
  * Who this chapter is: one running instance is one community microfactory. {@code publicUrl} is where people reach
  * it; {@code startUpCapitalMinor}, {@code productionPerDayMinor} and {@code buildsPerBayPerYear} are its economic
- * targets, in the chapter's currency, null until its stewards set them.
+ * targets, in the chapter's currency, null until its stewards set them; {@code hourlyValueMinor} what an hour of teaching
+ * or maintenance counts as in value generated.
  */
 public record Chapter(String name, String site, String region, String currency, LocalDate foundedOn, String mission,
                       String timeZone, String publicUrl, Long startUpCapitalMinor, Long productionPerDayMinor,
-                      Integer buildsPerBayPerYear) {
+                      Integer buildsPerBayPerYear, Long hourlyValueMinor) {
 
     public ZoneId zone() {
         return ZoneId.of(timeZone);
@@ -18,6 +19,6 @@ public record Chapter(String name, String site, String region, String currency, 
 
     Chapter withPublicUrl(String url) {
         return new Chapter(name, site, region, currency, foundedOn, mission, timeZone, url, startUpCapitalMinor,
-                productionPerDayMinor, buildsPerBayPerYear);
+                productionPerDayMinor, buildsPerBayPerYear, hourlyValueMinor);
     }
 }

@@ -6,7 +6,7 @@ package microfactory.chapter;
  */
 public record ChapterEdit(String name, String site, String region, String mission, String timeZone, String publicUrl,
                           String currency, Long startUpCapitalMinor, Long productionPerDayMinor,
-                          Integer buildsPerBayPerYear) {
+                          Integer buildsPerBayPerYear, Long hourlyValueMinor) {
 
     /** This edit with the fields it leaves out taken from the chapter as it is. */
     ChapterEdit over(Chapter c) {
@@ -16,6 +16,7 @@ public record ChapterEdit(String name, String site, String region, String missio
                 currency == null ? c.currency() : currency,
                 startUpCapitalMinor == null ? c.startUpCapitalMinor() : startUpCapitalMinor,
                 productionPerDayMinor == null ? c.productionPerDayMinor() : productionPerDayMinor,
-                buildsPerBayPerYear == null ? c.buildsPerBayPerYear() : buildsPerBayPerYear);
+                buildsPerBayPerYear == null ? c.buildsPerBayPerYear() : buildsPerBayPerYear,
+                hourlyValueMinor == null ? c.hourlyValueMinor() : hourlyValueMinor);
     }
 }

@@ -70,7 +70,7 @@ public class ChapterFounding {
 
     private static List<FieldProblem> chapterProblems(Founding f) {
         List<FieldProblem> problems = new ArrayList<>(ChapterService.problems(new ChapterEdit(f.name(), f.site(), f.region(),
-                null, f.timeZone(), f.publicUrl(), f.currency(), null, null, null)));
+                null, f.timeZone(), f.publicUrl(), f.currency(), null, null, null, null)));
         if (f.publicUrl() == null || f.publicUrl().isBlank()) {
             ChapterRules.urlProblem(f.publicUrl()).ifPresent(p -> problems.add(new FieldProblem("publicUrl", p)));
         }
@@ -96,7 +96,7 @@ public class ChapterFounding {
         String url = ChapterRules.normaliseUrl(f.publicUrl());
         String currency = ChapterRules.normaliseCurrency(f.currency());
         Chapter chapter = new Chapter(f.name().strip(), blank(f.site()), blank(f.region()), currency, LocalDate.now(clock.withZone(
-                ZoneId.of(f.timeZone().strip()))), ChapterRules.DEFAULT_MISSION, f.timeZone().strip(), url, null, null, null);
+                ZoneId.of(f.timeZone().strip()))), ChapterRules.DEFAULT_MISSION, f.timeZone().strip(), url, null, null, null, null);
         chapters.create(chapter);
         String origin = ChapterRules.origin(url);
         keys.create(origin);

@@ -14,7 +14,7 @@ class ChapterRepository {
 
     private static final String COLUMNS = """
             name, site, region, currency, founded_on, mission, time_zone, public_url, startup_capital_minor,
-            production_per_day_minor, builds_per_bay_year""";
+            production_per_day_minor, builds_per_bay_year, hourly_value_minor""";
 
     private final JdbcClient jdbc;
 
@@ -26,13 +26,14 @@ class ChapterRepository {
         return jdbc.sql("select " + COLUMNS + " from chapter where id = 1")
                 .query((rs, n) -> new Chapter(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7), rs.getString(8),
-                        rs.getObject(9, Long.class), rs.getObject(10, Long.class), rs.getObject(11, Integer.class)))
+                        rs.getObject(9, Long.class), rs.getObject(10, Long.class), rs.getObject(11, Integer.class),
+                        rs.getObject(12, Long.class)))
                 .optional();
     }
 
     void insert(Chapter c) {
         jdbc.sql("insert into chapter (id, " + COLUMNS + """
-                ) values (1, :name, :site, :region, :currency, :founded, :mission, :zone, :url, :capital, :perDay, :builds)""")
+                ) values (1, :name, :site, :region, :currency, :founded, :mission, :zone, :url, :capital, :perDay, :builds, :hourly)""")
             .params(params(c)).update();
     }
 
@@ -40,7 +41,7 @@ class ChapterRepository {
         jdbc.sql("""
                 update chapter set name = :name, site = :site, region = :region, currency = :currency, mission = :mission,
                        time_zone = :zone, public_url = :url, startup_capital_minor = :capital,
-                       production_per_day_minor = :perDay, builds_per_bay_year = :builds
+                       production_per_day_minor = :perDay, builds_per_bay_year = :builds, hourly_value_minor = :hourly
                  where id = 1""")
             .params(params(c)).update();
     }
@@ -58,6 +59,7 @@ class ChapterRepository {
         p.put("capital", c.startUpCapitalMinor());
         p.put("perDay", c.productionPerDayMinor());
         p.put("builds", c.buildsPerBayPerYear());
+        p.put("hourly", c.hourlyValueMinor());
         return p;
     }
 }

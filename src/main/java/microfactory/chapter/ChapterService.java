@@ -90,7 +90,7 @@ public class ChapterService implements ChapterSettings {
                 edit.mission() == null || edit.mission().isBlank() ? ChapterRules.DEFAULT_MISSION : edit.mission().strip(),
                 edit.timeZone().strip(), edit.publicUrl() == null || edit.publicUrl().isBlank() ? null
                         : ChapterRules.normaliseUrl(edit.publicUrl()),
-                edit.startUpCapitalMinor(), edit.productionPerDayMinor(), edit.buildsPerBayPerYear());
+                edit.startUpCapitalMinor(), edit.productionPerDayMinor(), edit.buildsPerBayPerYear(), edit.hourlyValueMinor());
         chapters.update(after);
         audit.record(AuditAction.CHAPTER_SETTINGS_CHANGED, after.name(), before, after);
         cached = null;
@@ -111,6 +111,7 @@ public class ChapterService implements ChapterSettings {
         ChapterRules.positive(problems, "startUpCapitalMinor", e.startUpCapitalMinor());
         ChapterRules.positive(problems, "productionPerDayMinor", e.productionPerDayMinor());
         ChapterRules.positive(problems, "buildsPerBayPerYear", e.buildsPerBayPerYear());
+        ChapterRules.positive(problems, "hourlyValueMinor", e.hourlyValueMinor());
         return problems;
     }
 
@@ -157,6 +158,11 @@ public class ChapterService implements ChapterSettings {
     @Override
     public Long productionPerDayTargetMinor() {
         return exists() ? chapter().productionPerDayMinor() : null;
+    }
+
+    @Override
+    public Long hourlyValueMinor() {
+        return exists() ? chapter().hourlyValueMinor() : null;
     }
 
     @Override

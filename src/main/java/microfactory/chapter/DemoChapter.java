@@ -23,6 +23,6 @@ final class DemoChapter {
                         + "in 5-day swarm builds. Every cent and every badge is on a public ledger; every design, "
                         + "lesson and plan is published so that anyone can start a chapter of their own.",
                 "America/Chicago", null, SourceEconomics.SOURCE.startUpCapital().minor(),
-                SourceEconomics.SOURCE.productionPerDay().minor(), SourceEconomics.SOURCE.buildsPerBayPerYear());
+                SourceEconomics.SOURCE.productionPerDay().minor(), SourceEconomics.SOURCE.buildsPerBayPerYear(), 4_000L);
     }
 }

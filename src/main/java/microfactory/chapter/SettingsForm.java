@@ -13,12 +13,13 @@ import microfactory.common.Money;
  * ("5,000,000", "20000.00"), empty when not known yet.
  */
 public record SettingsForm(String name, String site, String region, String mission, String timeZone, String publicUrl,
-                           String currency, String startUpCapital, String productionPerDay, String buildsPerBayPerYear) {
+                           String currency, String startUpCapital, String productionPerDay, String buildsPerBayPerYear,
+                           String hourlyValue) {
 
     static SettingsForm of(Chapter c) {
         return new SettingsForm(c.name(), c.site(), c.region(), c.mission(), c.timeZone(), c.publicUrl(), c.currency(),
                 plain(c.startUpCapitalMinor(), c.currency()), plain(c.productionPerDayMinor(), c.currency()),
-                c.buildsPerBayPerYear() == null ? "" : c.buildsPerBayPerYear().toString());
+                c.buildsPerBayPerYear() == null ? "" : c.buildsPerBayPerYear().toString(), plain(c.hourlyValueMinor(), c.currency()));
     }
 
     /** The edit this form asks for, or every field it cannot read. */
@@ -27,6 +28,7 @@ public record SettingsForm(String name, String site, String region, String missi
         String money = ChapterRules.currencyProblem(currency).isPresent() ? "USD" : ChapterRules.normaliseCurrency(currency);
         Long capital = amount(startUpCapital, money, "startUpCapital", problems);
         Long perDay = amount(productionPerDay, money, "productionPerDay", problems);
+        Long hourly = amount(hourlyValue, money, "hourlyValue", problems);
         Integer builds = null;
         if (buildsPerBayPerYear != null && !buildsPerBayPerYear.isBlank()) {
             try {
@@ -38,7 +40,7 @@ public record SettingsForm(String name, String site, String region, String missi
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new ChapterEdit(name, site, region, mission, timeZone, publicUrl, currency, capital, perDay, builds);
+        return new ChapterEdit(name, site, region, mission, timeZone, publicUrl, currency, capital, perDay, builds, hourly);
     }
 
     private static Long amount(String text, String currency, String field, List<FieldProblem> problems) {

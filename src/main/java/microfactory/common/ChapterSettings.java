@@ -21,6 +21,9 @@ public interface ChapterSettings {
     /** The value the chapter means to produce a day, in minor units of its currency; null until its stewards set it. */
     Long productionPerDayTargetMinor();
 
+    /** What an hour of teaching or maintenance counts as in value generated; null until set. */
+    Long hourlyValueMinor();
+
     /** The start-up capital the chapter means to raise; null until set. */
     Long startUpCapitalTargetMinor();
 }

@@ -1,11 +1,14 @@
 package microfactory.funding;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 
@@ -81,10 +84,28 @@ public record PaybackCurve(String actual, String baseline, double capitalY, List
         List<Tick> yTicks = new ArrayList<>();
         for (int k = 0; k <= 4; k++) {
             long amount = Math.round(top / 1.1 * k / 4);
-            yTicks.add(new Tick(scale.y(amount), Money.of(amount, e.currency()).toString().replace(" " + e.currency(), "")));
+            yTicks.add(new Tick(scale.y(amount), compact(amount, e.currency())));
         }
         return new PaybackCurve(actual.toString(), baseline, scale.y(e.capitalRaisedMinor()), xTicks, yTicks, WIDTH, HEIGHT,
                 Money.of(perDayTargetMinor, e.currency()));
+    }
+
+    /** An axis label short enough for a phone: "$5M", "$3.75M", "$250k", "$900". */
+    static String compact(long minor, String currency) {
+        Currency c = Currency.getInstance(currency);
+        double major = minor / Math.pow(10, Math.max(0, c.getDefaultFractionDigits()));
+        String symbol = c.getSymbol(Locale.US);
+        if (Math.abs(major) >= 1_000_000) {
+            return symbol + trim(major / 1_000_000) + "M";
+        }
+        if (Math.abs(major) >= 1_000) {
+            return symbol + trim(major / 1_000) + "k";
+        }
+        return symbol + trim(major);
+    }
+
+    private static String trim(double v) {
+        return BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
     private record Scale(LocalDate start, long span, double plotW, double plotH, double top) {

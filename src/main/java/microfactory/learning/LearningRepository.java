@@ -147,6 +147,22 @@ class LearningRepository {
                     List.of(rs.getString(5).split(",")), rs.getString(6), rs.getTimestamp(7).toInstant())).list();
     }
 
+    void insertMentoring(long mentorId, long learnerId, String skill, int level, String what, Instant at) {
+        jdbc.sql("""
+                insert into learning_mentoring (mentor_id, learner_id, skill, level, what, signed_at)
+                values (:m, :l, :s, :v, :w, :at)""")
+            .param("m", mentorId).param("l", learnerId).param("s", skill).param("v", level).param("w", what)
+            .param("at", Timestamp.from(at)).update();
+    }
+
+    List<Mentoring> mentoring(long mentorId, Instant from, Instant to) {
+        return jdbc.sql("""
+                select skill, level, what, signed_at from learning_mentoring
+                 where mentor_id = :m and signed_at >= :f and signed_at < :t order by signed_at""")
+            .param("m", mentorId).param("f", Timestamp.from(from)).param("t", Timestamp.from(to))
+            .query((rs, n) -> new Mentoring(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getTimestamp(4).toInstant())).list();
+    }
+
     void signWorkRequest(long id, long mentorId, Instant at) {
         jdbc.sql("update learning_signoff_request set status = 'SIGNED', signed_by = :m, signed_at = :at where id = :id")
             .param("m", mentorId).param("at", Timestamp.from(at)).param("id", id).update();

@@ -1,5 +1,6 @@
 package microfactory.learning;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -195,6 +196,7 @@ public class LearningService {
             throw new ConflictException("The learner has not passed the assessment of " + m.title() + " yet.");
         }
         merit.issue(learnerId, m.skill(), m.level(), "module " + code + ", signed off");
+        learning.insertMentoring(mentorId, learnerId, m.skill(), m.level(), "module " + code, merit.now());
     }
 
     /**
@@ -237,6 +239,12 @@ public class LearningService {
         }
         learning.signWorkRequest(requestId, mentorId, merit.now());
         merit.issue(r.learnerId(), r.skill(), r.level(), r.source() + ", signed off");
+        learning.insertMentoring(mentorId, r.learnerId(), r.skill(), r.level(), r.source(), merit.now());
+    }
+
+    /** The sign-offs a mentor gave in [from, to): teaching, which counts as value the mentor generated. */
+    public List<Mentoring> mentoring(long mentorId, Instant from, Instant to) {
+        return learning.mentoring(mentorId, from, to);
     }
 
     /** Creates a module, or replaces one with the same code (stewards' authoring); every problem is named by field or line. */

@@ -225,6 +225,9 @@ public class LedgerService {
 
     private ObjectNode entryTransfer(TransferRequest t, Instant now) {
         ObjectNode node = LedgerJson.object().put("id", t.id());
+        if (t.date() != null) {
+            node.put("date", t.date().toString());
+        }
         if (t.settles()) {
             return t.postPendingId() != null ? node.put("post", t.postPendingId()) : node.put("void", t.voidPendingId());
         }
@@ -234,9 +237,6 @@ public class LedgerService {
         }
         if (t.member() != null) {
             node.put("member", t.member());
-        }
-        if (t.date() != null) {
-            node.put("date", t.date().toString());
         }
         ArrayNode postings = node.putArray("postings");
         for (PostingRequest p : t.postings()) {

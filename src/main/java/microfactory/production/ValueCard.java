@@ -35,18 +35,19 @@ class ValueCard implements ProfileCard.Source {
         MemberValue v = value.of(member.publicId(), today.withDayOfYear(1), today);
         String total = Money.of(v.totalMinor(), v.currency()).formatted();
         String lead = v.contributions().isEmpty()
-                ? "You have not built a priced unit this year yet: a unit's value is shared among its builders by the hours each worked."
-                : "You generated " + total + " of value in " + today.getYear() + ": your share of " + v.contributions().size()
-                  + " units by " + (v.minutes() / 60) + " hours worked.";
+                ? "You have not built a priced unit or signed anyone off this year yet: a unit's value is shared among its builders "
+                  + "by the hours each worked, and teaching counts at the chapter's hourly value."
+                : "You generated " + total + " of value in " + today.getYear() + " in " + v.contributions().size()
+                  + " contributions (" + (v.minutes() / 60) + " hours of building and teaching).";
         if (SourceYardsticks.CURRENCY.equals(v.currency())) {
             lead += " The source's mark is " + Money.of(SourceYardsticks.VALUE_PER_MEMBER_YEAR_MINOR, SourceYardsticks.CURRENCY).formatted()
                     + " a member-year (" + Math.round(100.0 * v.totalMinor() / SourceYardsticks.VALUE_PER_MEMBER_YEAR_MINOR) + " % reached).";
         }
-        List<UnitShare> latest = new ArrayList<>(v.contributions());
+        List<Contribution> latest = new ArrayList<>(v.contributions());
         Collections.reverse(latest);
         List<String> lines = latest.stream().limit(5)
-                .map(s -> s.serial() + " (" + s.design() + "): " + (s.minutes() / 60) + " h " + (s.minutes() % 60) + " min, "
-                        + Money.of(s.valueMinor(), s.currency()).formatted()).toList();
+                .map(c -> c.reference() + " (" + c.what() + "): " + (c.minutes() / 60) + " h " + (c.minutes() % 60) + " min, "
+                        + Money.of(c.valueMinor(), v.currency()).formatted()).toList();
         return Optional.of(new ProfileCard("value", "Value you generated", lead, lines, "/api/v1/members/me/value",
                 "Every contribution this year (JSON)"));
     }

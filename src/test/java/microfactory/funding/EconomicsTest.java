@@ -3,11 +3,14 @@ package microfactory.funding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import microfactory.common.DemoCalendar;
 import microfactory.support.Cli;
 import microfactory.support.DatabaseTest;
 import microfactory.support.Http;
@@ -36,6 +39,12 @@ class EconomicsTest {
         assertThat(live.path("valueProducedMinor").asLong()).isPositive();
         assertThat(live.path("months").size()).isGreaterThan(12);
         assertThat(live.path("paybackProjectedOn").asString()).isNotBlank();
+        // The pledges were posted the day the founding campaign closed (their value date), not the day the demo loaded.
+        String closed = YearMonth.from(DemoCalendar.foundingCampaignClosed(LocalDate.now())).toString();
+        for (JsonNode m : live.path("months")) {
+            assertThat(m.path("capitalRaisedMinor").asLong()).as(m.path("month").asString())
+                .isEqualTo(m.path("month").asString().equals(closed) ? 500_000_000L : 0L);
+        }
     }
 
     @Test

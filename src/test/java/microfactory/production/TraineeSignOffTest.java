@@ -39,6 +39,7 @@ class TraineeSignOffTest {
     @Autowired LearningService learning;
     @Autowired MemberService members;
     @Autowired MeritService merit;
+    @Autowired ValueGenerated value;
 
     Member person(String role) {
         String id = UUID.randomUUID().toString().substring(0, 8);
@@ -90,5 +91,14 @@ class TraineeSignOffTest {
         assertThat(merit.levelOf(trainee.id(), request.skill())).isGreaterThanOrEqualTo(request.level());
         assertThat(merit.badgesOf(trainee.id())).anySatisfy(badge -> assertThat(badge.source()).contains("run " + run.id()));
         assertThat(learning.workSignOffQueue(a.id())).noneMatch(w -> w.id() == request.id());
+
+        // Teaching is value the mentor generated: half an hour at the chapter's hourly value ($40 in the demo).
+        LocalDate day = LocalDate.now(TestClock.INSTANCE.withZone(chapter.zone()));
+        MemberValue mentor = value.of(a.publicId(), day, day);
+        assertThat(mentor.contributions()).anySatisfy(c -> {
+            assertThat(c.kind()).isEqualTo(ContributionKind.TEACHING);
+            assertThat(c.minutes()).isEqualTo(ValueGenerated.SIGN_OFF_MINUTES);
+            assertThat(c.valueMinor()).isEqualTo(chapter.hourlyValueMinor() / 2);
+        });
     }
 }
