@@ -130,9 +130,9 @@ class NewChapterTest {
         Http admin = new Http(port).as("ada@lagos.example", "we build tractors");
         HttpResponse<String> changed = admin.json("PUT", "/api/v1/chapter", """
                 {"site": "Plot 4, Yaba", "startUpCapitalMinor": 500000000, "productionPerDayMinor": 2000000,
-                 "buildsPerBayPerYear": 12}""");
+                 "buildsPerBayPerYear": 12, "hourlyValueMinor": 250000}""");
         assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
-        assertThat(changed.body()).contains("\"site\":\"Plot 4, Yaba\"").contains("\"paybackDays\":250")
+        assertThat(changed.body()).contains("\"site\":\"Plot 4, Yaba\"").contains("\"paybackDays\":250").contains("\"hourlyValueMinor\":250000")
                 .contains("\"timeZone\":\"Africa/Lagos\"");
 
         HttpResponse<String> currency = admin.json("PUT", "/api/v1/chapter", "{\"currency\": \"USD\"}");
