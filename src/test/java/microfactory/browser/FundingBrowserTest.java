@@ -29,4 +29,22 @@ class FundingBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.id("withdraw")).isDisplayed()).isTrue();
         assertFitsWidth(390);
     }
+
+    /** The economics page and a member's statement read on a phone: the payback curve drawn, no sideways scrolling. */
+    @Test
+    void theEconomicsAndAMembersStatementReadOnAPhone() {
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.get(url("/funding"));
+        browser.findElement(By.id("economics-link")).click();
+        assertThat(browser.findElement(By.id("payback-curve")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("capital")).getText()).contains("$5,000,000.00");
+        assertFitsWidth(390);
+
+        logIn("member@demo.local", "demo-member");
+        browser.get(url("/profile"));
+        browser.findElement(By.linkText("Your statement")).click();
+        assertThat(browser.findElement(By.id("balance")).getText()).contains("You owe nothing");
+        assertThat(browser.findElements(By.cssSelector("#invoices tr.invoice.paid"))).isNotEmpty();
+        assertFitsWidth(390);
+    }
 }
