@@ -61,6 +61,7 @@ class EconomicsTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"payback-curve\"").contains("id=\"baseline\"").contains("capital raised")
             .contains("$5,000,000.00").contains("/funding/economics/budget.csv");
+        assertThat(anyone.page("/").body()).contains("id=\"actual\"").contains("So far, from the ledger");
         var csv = anyone.get("/funding/economics/budget.csv");
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
