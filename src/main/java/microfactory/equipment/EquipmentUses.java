@@ -1,5 +1,6 @@
 package microfactory.equipment;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -11,4 +12,9 @@ public interface EquipmentUses {
     List<String> usesOfBay(String bayCode);
 
     List<String> usesOfMachine(Machine machine);
+
+    /** Units of the machine held between {@code from} and {@code to} (bookings refuse them); none by default. */
+    default List<Commitment> commitments(Machine machine, Instant from, Instant to) {
+        return List.of();
+    }
 }

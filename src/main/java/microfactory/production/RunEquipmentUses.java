@@ -1,10 +1,14 @@
 package microfactory.production;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import microfactory.common.ChapterSettings;
+import microfactory.equipment.Commitment;
 import microfactory.equipment.EquipmentUses;
 import microfactory.equipment.Machine;
 
@@ -13,9 +17,50 @@ import microfactory.equipment.Machine;
 class RunEquipmentUses implements EquipmentUses {
 
     private final ProductionRepository runs;
+    private final ChapterSettings chapter;
 
-    RunEquipmentUses(ProductionRepository runs) {
+    RunEquipmentUses(ProductionRepository runs, ChapterSettings chapter) {
         this.runs = runs;
+        this.chapter = chapter;
+    }
+
+    /** Builds' tasks not done yet that use the machine's type, at their scheduled times: bookings cannot take those units. */
+    @Override
+    public List<Commitment> commitments(Machine machine, Instant from, Instant to) {
+        List<Commitment> held = new ArrayList<>();
+        ZoneId zone = chapter.zone();
+        for (Run r : runs.liveRuns()) {
+            if (r.ends(zone).isBefore(from) || r.at(0, zone).isAfter(to)) {
+                continue;
+            }
+            for (RunTask t : runs.tasks(r.id())) {
+                int units = units(t, machine.type());
+                Instant start = r.at(t.startMinute(), zone);
+                Instant end = r.at(t.endMinute(), zone);
+                if (units > 0 && t.status() != TaskStatus.DONE && start.isBefore(to) && end.isAfter(from)) {
+                    held.add(new Commitment(start, end, units, describe(r) + " uses " + units + " for task " + t.key()
+                            + " " + r.dayTime(t.startMinute()) + " to " + r.dayTime(t.endMinute())));
+                }
+            }
+        }
+        return held;
+    }
+
+    /** How many of a machine type a task uses (stored as type:count). */
+    private static int units(RunTask t, String type) {
+        for (String m : t.machines()) {
+            if (m.equals(type)) {
+                return 1;
+            }
+            if (m.startsWith(type + ":")) {
+                try {
+                    return Integer.parseInt(m.substring(type.length() + 1));
+                } catch (NumberFormatException e) {
+                    return 1;
+                }
+            }
+        }
+        return 0;
     }
 
     @Override

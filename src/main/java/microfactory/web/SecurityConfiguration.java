@@ -55,6 +55,8 @@ public class SecurityConfiguration {
                 .requestMatchers(HttpMethod.PUT, "/api/v1/chapter").hasRole("ADMIN")
                 .requestMatchers(HttpMethod.POST, "/api/v1/members/password-reset", "/api/v1/members/password-reset/confirm",
                         "/api/v1/members/email-confirmation").permitAll()
+                .requestMatchers("/api/v1/equipment/bookings/**").authenticated() // the booker or a steward: MachineBookings
+                .requestMatchers(HttpMethod.POST, "/api/v1/equipment/machines/*/bookings").authenticated()
                 .requestMatchers(HttpMethod.GET, "/api/v1/chapter", "/api/v1/plans", "/api/v1/plans/*",
                         "/api/v1/equipment/**").permitAll()
                 .requestMatchers("/api/v1/equipment/**").hasRole("STEWARD")

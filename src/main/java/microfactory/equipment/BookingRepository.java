@@ -1,0 +1,70 @@
+package microfactory.equipment;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** SQL for machine bookings. Holders' pseudonyms are filled in by the service (the members feature's). */
+@Repository
+class BookingRepository {
+
+    private static final String COLUMNS = """
+            select b.id, m.code, b.member_id, b.starts_at, b.ends_at, b.status, b.cancel_reason
+              from machine_booking b join machine m on m.id = b.machine_id""";
+    private final JdbcClient jdbc;
+
+    BookingRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Locks the machine's row: bookings of one machine are decided one at a time, so two cannot take the last unit. */
+    void lockMachine(long machineId) {
+        jdbc.sql("select id from machine where id = :id for update").param("id", machineId).query(Long.class).single();
+    }
+
+    long insert(long machineId, long memberId, Instant start, Instant end, Instant now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into machine_booking (machine_id, member_id, starts_at, ends_at, status, created_at)
+                values (:m, :p, :s, :e, 'BOOKED', :now)""")
+            .param("m", machineId).param("p", memberId).param("s", Timestamp.from(start)).param("e", Timestamp.from(end))
+            .param("now", Timestamp.from(now)).update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    /** Live bookings of a machine overlapping [from, to), earliest first. */
+    List<Row> overlapping(long machineId, Instant from, Instant to) {
+        return jdbc.sql(COLUMNS + " where b.machine_id = :m and b.status = 'BOOKED' and b.starts_at < :t and b.ends_at > :f order by b.starts_at")
+            .param("m", machineId).param("f", Timestamp.from(from)).param("t", Timestamp.from(to)).query(BookingRepository::row).list();
+    }
+
+    List<Row> ofMember(long memberId, Instant from) {
+        return jdbc.sql(COLUMNS + " where b.member_id = :p and b.ends_at > :f order by b.starts_at")
+            .param("p", memberId).param("f", Timestamp.from(from)).query(BookingRepository::row).list();
+    }
+
+    Optional<Row> find(long id) {
+        return jdbc.sql(COLUMNS + " where b.id = :id").param("id", id).query(BookingRepository::row).optional();
+    }
+
+    void cancel(long id, String reason) {
+        jdbc.sql("update machine_booking set status = 'CANCELLED', cancel_reason = :r where id = :id").param("r", reason).param("id", id)
+            .update();
+    }
+
+    /** A booking as stored; the service names its holder. */
+    record Row(long id, String machine, long memberId, Instant start, Instant end, BookingStatus status, String cancelReason) {
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(),
+                BookingStatus.valueOf(rs.getString(6)), rs.getString(7));
+    }
+}

@@ -1,0 +1,58 @@
+package microfactory.equipment;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import microfactory.members.MemberPrincipal;
+
+/** Machine bookings: anyone reads a machine's (holders by pseudonym); members book and cancel their own; stewards any. */
+@RestController
+class BookingsApi {
+
+    private final MachineBookings bookings;
+    private final Clock clock;
+
+    BookingsApi(MachineBookings bookings, Clock clock) {
+        this.bookings = bookings;
+        this.clock = clock;
+    }
+
+    record Slot(Instant start, Instant end) {
+    }
+
+    /** Bookings overlapping [from, to); by default the coming two weeks. */
+    @GetMapping("/api/v1/equipment/machines/{code}/bookings")
+    List<Booking> of(@PathVariable String code, @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {
+        Instant start = from == null ? clock.instant() : from;
+        return bookings.bookings(code, start, to == null ? start.plus(14, ChronoUnit.DAYS) : to);
+    }
+
+    @PostMapping("/api/v1/equipment/machines/{code}/bookings")
+    ResponseEntity<Booking> book(@PathVariable String code, @RequestBody Slot slot, @AuthenticationPrincipal MemberPrincipal me) {
+        Booking b = bookings.book(me.memberId(), code, slot.start(), slot.end());
+        return ResponseEntity.created(URI.create("/api/v1/equipment/machines/" + code + "/bookings?from=" + b.start())).body(b);
+    }
+
+    @GetMapping("/api/v1/equipment/bookings/mine")
+    List<Booking> mine(@AuthenticationPrincipal MemberPrincipal me) {
+        return bookings.mine(me.memberId());
+    }
+
+    @DeleteMapping("/api/v1/equipment/bookings/{id}")
+    Booking cancel(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me) {
+        return bookings.cancel(id, me.memberId(), me.isSteward(), null);
+    }
+}

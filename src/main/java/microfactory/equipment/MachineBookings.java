@@ -1,0 +1,164 @@
+package microfactory.equipment;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import microfactory.common.ConflictException;
+import microfactory.common.FieldProblem;
+import microfactory.common.ForbiddenException;
+import microfactory.common.InvalidInputException;
+import microfactory.common.NotFoundException;
+import microfactory.learning.Gate;
+import microfactory.learning.LearningService;
+import microfactory.members.Member;
+import microfactory.members.MemberService;
+
+/**
+ * Members book machines between builds. The machine's badge gate is enforced; a slot is refused when every unit of
+ * the machine is taken by other bookings or by a scheduled build's tasks, or when the machine is out of service.
+ * Bookings of one machine are decided one at a time (its row is locked), so two members racing for the last unit
+ * get one booking and one refusal.
+ */
+@Service
+public class MachineBookings {
+
+    private final BookingRepository bookings;
+    private final EquipmentService equipment;
+    private final LearningService learning;
+    private final MemberService members;
+    private final List<EquipmentUses> uses;
+    private final Clock clock;
+    private final int daysAhead;
+    private final int hoursPerWeek;
+
+    MachineBookings(BookingRepository bookings, EquipmentService equipment, LearningService learning, MemberService members,
+                    List<EquipmentUses> uses, Clock clock, @Value("${microfactory.bookings.days-ahead:21}") int daysAhead,
+                    @Value("${microfactory.bookings.hours-per-week:10}") int hoursPerWeek) {
+        this.bookings = bookings;
+        this.equipment = equipment;
+        this.learning = learning;
+        this.members = members;
+        this.uses = uses;
+        this.clock = clock;
+        this.daysAhead = daysAhead;
+        this.hoursPerWeek = hoursPerWeek;
+    }
+
+    /** Books one unit of machine {@code code} for [start, end). */
+    @Transactional
+    public Booking book(long memberId, String code, Instant start, Instant end) {
+        Machine machine = equipment.machine(code);
+        Instant now = clock.instant();
+        List<FieldProblem> problems = new ArrayList<>();
+        if (start == null) {
+            problems.add(new FieldProblem("start", "when the slot starts, such as 2026-12-07T09:00:00Z"));
+        }
+        if (end == null) {
+            problems.add(new FieldProblem("end", "when the slot ends"));
+        }
+        if (problems.isEmpty()) {
+            if (!end.isAfter(start)) {
+                problems.add(new FieldProblem("end", "the slot ends after it starts"));
+            }
+            if (start.isBefore(now.minus(5, ChronoUnit.MINUTES))) {
+                problems.add(new FieldProblem("start", "the slot is in the past"));
+            }
+            if (start.isAfter(now.plus(daysAhead, ChronoUnit.DAYS))) {
+                problems.add(new FieldProblem("start", "machines are booked at most " + daysAhead + " days ahead"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        Gate gate = learning.gate(memberId, machine.skill(), machine.level());
+        if (!gate.allowed()) {
+            throw new ForbiddenException("Booking the " + machine.name() + " needs the " + machine.skill() + " badge at level "
+                    + machine.level() + "; you hold " + (gate.heldLevel() == 0 ? "none" : "level " + gate.heldLevel()) + ". "
+                    + (gate.qualifyingModules().isEmpty() ? "No module teaches that level yet: ask a steward for a sign-off."
+                    : "Modules that qualify: " + gate.qualifyingModules().stream().map(m -> m.title() + " (/learn/" + m.code() + ")")
+                        .collect(Collectors.joining(", ")) + "."));
+        }
+        if (!machine.inService()) {
+            throw new ConflictException("The " + machine.name() + " is out of service: " + machine.statusReason());
+        }
+        bookings.lockMachine(machine.id());
+        long weekMinutes = bookings.ofMember(memberId, start.minus(7, ChronoUnit.DAYS)).stream()
+                .filter(b -> b.status() == BookingStatus.BOOKED && b.start().isBefore(start.plus(7, ChronoUnit.DAYS)))
+                .mapToLong(b -> Duration.between(b.start(), b.end()).toMinutes()).sum();
+        if (weekMinutes + Duration.between(start, end).toMinutes() > hoursPerWeek * 60L) {
+            throw new ConflictException("At most " + hoursPerWeek + " hours of machine time a week: you have "
+                    + weekMinutes / 60 + " h booked within a week of this slot.");
+        }
+        conflict(machine, start, end).ifPresent(why -> {
+            throw new ConflictException("The " + machine.name() + " is taken then: " + why + ".");
+        });
+        long id = bookings.insert(machine.id(), memberId, start, end, now);
+        return named(bookings.find(id).orElseThrow());
+    }
+
+    /**
+     * The first moment in [start, end) when every unit of the machine is held (bookings and builds' tasks), described;
+     * empty when a unit is free throughout.
+     */
+    private Optional<String> conflict(Machine machine, Instant start, Instant end) {
+        List<Commitment> held = new ArrayList<>();
+        for (BookingRepository.Row b : bookings.overlapping(machine.id(), start, end)) {
+            held.add(new Commitment(b.start(), b.end(), 1, "booked by " + members.get(b.memberId()).publicId() + " "
+                    + b.start() + " to " + b.end()));
+        }
+        uses.forEach(u -> held.addAll(u.commitments(machine, start, end)));
+        held.sort(Comparator.comparing(Commitment::start));
+        // Units in use change only where a commitment starts: check the slot's start and every start inside it.
+        List<Instant> moments = new ArrayList<>(List.of(start));
+        held.stream().map(Commitment::start).filter(t -> t.isAfter(start) && t.isBefore(end)).forEach(moments::add);
+        for (Instant t : moments) {
+            List<Commitment> at = held.stream().filter(c -> !c.start().isAfter(t) && c.end().isAfter(t)).toList();
+            if (at.stream().mapToInt(Commitment::units).sum() >= machine.count()) {
+                return Optional.of(at.stream().map(Commitment::what).collect(Collectors.joining("; ")));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Live bookings of a machine overlapping [from, to). */
+    public List<Booking> bookings(String code, Instant from, Instant to) {
+        Machine machine = equipment.machine(code);
+        return bookings.overlapping(machine.id(), from, to).stream().map(this::named).toList();
+    }
+
+    /** A member's bookings that have not ended yet, cancelled ones included (with why). */
+    public List<Booking> mine(long memberId) {
+        return bookings.ofMember(memberId, clock.instant()).stream().map(this::named).toList();
+    }
+
+    /** Cancels a booking: its booker may, or a steward. */
+    @Transactional
+    public Booking cancel(long bookingId, long actorId, boolean steward, String reason) {
+        BookingRepository.Row b = bookings.find(bookingId).orElseThrow(() -> new NotFoundException("booking", bookingId));
+        if (b.memberId() != actorId && !steward) {
+            throw new ForbiddenException("Only the member who booked it or a steward cancels a booking.");
+        }
+        if (b.status() == BookingStatus.CANCELLED) {
+            throw new ConflictException("Booking " + bookingId + " is cancelled already.");
+        }
+        bookings.cancel(bookingId, reason == null || reason.isBlank() ? (b.memberId() == actorId ? "cancelled by the booker"
+                : "cancelled by a steward") : reason.strip());
+        return named(bookings.find(bookingId).orElseThrow());
+    }
+
+    private Booking named(BookingRepository.Row r) {
+        Member m = members.get(r.memberId());
+        return new Booking(r.id(), r.machine(), r.memberId(), m.publicId(), r.start(), r.end(), r.status(), r.cancelReason());
+    }
+}
