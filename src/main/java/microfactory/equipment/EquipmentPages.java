@@ -1,5 +1,14 @@
 package microfactory.equipment;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -12,6 +21,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import microfactory.common.ChapterSettings;
+import microfactory.common.ConflictException;
+import microfactory.common.ForbiddenException;
 import microfactory.common.InvalidInputException;
 import microfactory.learning.LearningService;
 import microfactory.learning.QrLabel;
@@ -24,10 +36,16 @@ class EquipmentPages {
 
     private final EquipmentService equipment;
     private final LearningService learning;
+    private final MachineBookings bookings;
+    private final ChapterSettings chapter;
+    private final Clock clock;
 
-    EquipmentPages(EquipmentService equipment, LearningService learning) {
+    EquipmentPages(EquipmentService equipment, LearningService learning, MachineBookings bookings, ChapterSettings chapter, Clock clock) {
         this.equipment = equipment;
         this.learning = learning;
+        this.bookings = bookings;
+        this.chapter = chapter;
+        this.clock = clock;
     }
 
     @GetMapping("/equipment")
@@ -43,7 +61,51 @@ class EquipmentPages {
         model.addAttribute("machine", m);
         model.addAttribute("gate", me == null ? null : learning.gate(me.memberId(), m.skill(), m.level()));
         model.addAttribute("qr", QrCodes.svg(base(request) + "/equipment/machines/" + code, 160));
+        model.addAttribute("bookings", bookings.bookings(code, clock.instant(), clock.instant().plus(21, ChronoUnit.DAYS)));
+        model.addAttribute("today", LocalDate.now(clock.withZone(chapter.zone())).toString());
         return "equipment/machine";
+    }
+
+    /** A member books from the machine's page: a day and two times on the chapter's clock. */
+    @PostMapping("/equipment/machines/{code}/book")
+    String book(@PathVariable String code, @RequestParam(required = false) String day, @RequestParam(required = false) String from,
+                @RequestParam(required = false) String to, @AuthenticationPrincipal MemberPrincipal me, RedirectAttributes flash) {
+        try {
+            ZoneId zone = chapter.zone();
+            Instant start;
+            Instant end;
+            try {
+                LocalDate d = LocalDate.parse(day == null ? "" : day.strip());
+                start = ZonedDateTime.of(d, LocalTime.parse(from == null ? "" : from.strip()), zone).toInstant();
+                end = ZonedDateTime.of(d, LocalTime.parse(to == null ? "" : to.strip()), zone).toInstant();
+            } catch (DateTimeParseException e) {
+                throw InvalidInputException.of("day", "a day such as 2026-12-07 and times such as 09:00 and 11:30");
+            }
+            Booking b = bookings.book(me.memberId(), code, start, end);
+            flash.addFlashAttribute("notice", "Booked: " + day + " " + from + " to " + to + " (booking " + b.id() + ").");
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("bookingProblem", e.problems().get(0).message());
+        } catch (ConflictException | ForbiddenException e) {
+            flash.addFlashAttribute("bookingProblem", e.getMessage());
+        }
+        return "redirect:/equipment/machines/" + code + "#book";
+    }
+
+    @GetMapping("/equipment/my-bookings")
+    String mine(@AuthenticationPrincipal MemberPrincipal me, Model model) {
+        model.addAttribute("bookings", bookings.mine(me.memberId()));
+        return "equipment/my-bookings";
+    }
+
+    @PostMapping("/equipment/bookings/{id}/cancel")
+    String cancel(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me, RedirectAttributes flash) {
+        try {
+            bookings.cancel(id, me.memberId(), me.isSteward(), null);
+            flash.addFlashAttribute("notice", "Booking " + id + " is cancelled.");
+        } catch (ConflictException | ForbiddenException e) {
+            flash.addFlashAttribute("notice", e.getMessage());
+        }
+        return "redirect:/equipment/my-bookings";
     }
 
     @PostMapping("/equipment/machines/{code}/status")

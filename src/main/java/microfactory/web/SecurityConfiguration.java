@@ -120,6 +120,8 @@ public class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/designs/**").hasRole("STEWARD")
                 .requestMatchers("/designs/*/edit").hasRole("STEWARD")
                 .requestMatchers("/learn/new", "/learn/*/edit").hasRole("STEWARD")
+                .requestMatchers(HttpMethod.POST, "/equipment/machines/*/book", "/equipment/bookings/*/cancel").authenticated()
+                .requestMatchers("/equipment/my-bookings").authenticated()
                 .requestMatchers(HttpMethod.POST, "/equipment/**").hasRole("STEWARD")
                 .requestMatchers(HttpMethod.POST, "/production/runs/*/schedule", "/production/units/*/owner", "/production/runs/*/open",
                         "/production/runs/*/cancel", "/production/runs/*/signups/*/confirm").hasRole("STEWARD")
