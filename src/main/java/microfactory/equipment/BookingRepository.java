@@ -3,6 +3,7 @@ package microfactory.equipment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +43,16 @@ class BookingRepository {
     /** Live bookings of a machine overlapping [from, to), earliest first. */
     List<Row> overlapping(long machineId, Instant from, Instant to) {
         return jdbc.sql(COLUMNS + " where b.machine_id = :m and b.status = 'BOOKED' and b.starts_at < :t and b.ends_at > :f order by b.starts_at")
+            .param("m", machineId).param("f", Timestamp.from(from)).param("t", Timestamp.from(to)).query(BookingRepository::row).list();
+    }
+
+    /** Minutes of booked time on a machine in bookings that ended within [from, to): its use. */
+    long bookedMinutes(long machineId, Instant from, Instant to) {
+        return ofMachineEnded(machineId, from, to).stream().mapToLong(r -> Duration.between(r.start(), r.end()).toMinutes()).sum();
+    }
+
+    private List<Row> ofMachineEnded(long machineId, Instant from, Instant to) {
+        return jdbc.sql(COLUMNS + " where b.machine_id = :m and b.status = 'BOOKED' and b.ends_at > :f and b.ends_at <= :t")
             .param("m", machineId).param("f", Timestamp.from(from)).param("t", Timestamp.from(to)).query(BookingRepository::row).list();
     }
 

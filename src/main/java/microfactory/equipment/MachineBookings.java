@@ -38,18 +38,20 @@ public class MachineBookings {
     private final LearningService learning;
     private final MemberService members;
     private final List<EquipmentUses> uses;
+    private final MachineMaintenance maintenance;
     private final Clock clock;
     private final int daysAhead;
     private final int hoursPerWeek;
 
     MachineBookings(BookingRepository bookings, EquipmentService equipment, LearningService learning, MemberService members,
-                    List<EquipmentUses> uses, Clock clock, @Value("${microfactory.bookings.days-ahead:21}") int daysAhead,
+                    List<EquipmentUses> uses, MachineMaintenance maintenance, Clock clock, @Value("${microfactory.bookings.days-ahead:21}") int daysAhead,
                     @Value("${microfactory.bookings.hours-per-week:10}") int hoursPerWeek) {
         this.bookings = bookings;
         this.equipment = equipment;
         this.learning = learning;
         this.members = members;
         this.uses = uses;
+        this.maintenance = maintenance;
         this.clock = clock;
         this.daysAhead = daysAhead;
         this.hoursPerWeek = hoursPerWeek;
@@ -118,6 +120,10 @@ public class MachineBookings {
                     + b.start() + " to " + b.end()));
         }
         uses.forEach(u -> held.addAll(u.commitments(machine, start, end)));
+        for (MaintenanceRecord w : maintenance.windows(machine, start, end)) {
+            held.add(new Commitment(w.downFrom(), w.downUntil(), machine.count(), "down for maintenance " + w.downFrom() + " to "
+                    + w.downUntil() + " (" + w.what() + ")"));
+        }
         held.sort(Comparator.comparing(Commitment::start));
         // Units in use change only where a commitment starts: check the slot's start and every start inside it.
         List<Instant> moments = new ArrayList<>(List.of(start));

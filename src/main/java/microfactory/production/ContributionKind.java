@@ -5,5 +5,7 @@ public enum ContributionKind {
     /** A share of a unit built. */
     UNIT,
     /** A trainee or learner signed off. */
-    TEACHING
+    TEACHING,
+    /** Maintenance done on a machine. */
+    MAINTENANCE
 }

@@ -1,5 +1,6 @@
 package microfactory.production;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -12,6 +13,8 @@ import org.springframework.stereotype.Service;
 
 import microfactory.common.ChapterSettings;
 import microfactory.common.InvalidInputException;
+import microfactory.equipment.MachineMaintenance;
+import microfactory.equipment.MaintenanceRecord;
 import microfactory.learning.LearningService;
 import microfactory.learning.Mentoring;
 import microfactory.members.Member;
@@ -23,12 +26,17 @@ public class ValueGenerated {
 
     /** A sign-off counts as half an hour of teaching: the practical check and the talk around it. */
     public static final int SIGN_OFF_MINUTES = 30;
+    /** Maintenance counts the time the machine was down, at most a working day per record. */
+    public static final int MAINTENANCE_CAP_MINUTES = 8 * 60;
     private final ProductionRepository runs;
     private final ChapterSettings chapter;
     private final LearningService learning;
     private final MemberService members;
+    private final MachineMaintenance maintenance;
 
-    ValueGenerated(ProductionRepository runs, ChapterSettings chapter, LearningService learning, MemberService members) {
+    ValueGenerated(ProductionRepository runs, ChapterSettings chapter, LearningService learning, MemberService members,
+                   MachineMaintenance maintenance) {
+        this.maintenance = maintenance;
         this.runs = runs;
         this.chapter = chapter;
         this.learning = learning;
@@ -53,6 +61,13 @@ public class ValueGenerated {
             for (Mentoring m : learning.mentoring(mentor.get().id(), start, end)) {
                 all.add(new Contribution(ContributionKind.TEACHING, m.skill() + " " + m.level(), "signed off: " + m.what(), m.signedAt(),
                         SIGN_OFF_MINUTES, hourly * SIGN_OFF_MINUTES / 60));
+            }
+        }
+        if (hourly != null && mentor.isPresent()) {
+            for (MaintenanceRecord r : maintenance.doneBy(mentor.get().id(), start, end)) {
+                int minutes = (int) Math.min(MAINTENANCE_CAP_MINUTES, Duration.between(r.downFrom(), r.downUntil()).toMinutes());
+                all.add(new Contribution(ContributionKind.MAINTENANCE, r.machine(), "maintenance: " + r.what(), r.downFrom(), minutes,
+                        hourly * minutes / 60));
             }
         }
         all.sort(Comparator.comparing(Contribution::at));

@@ -57,6 +57,7 @@ public class SecurityConfiguration {
                         "/api/v1/members/email-confirmation").permitAll()
                 .requestMatchers("/api/v1/equipment/bookings/**").authenticated() // the booker or a steward: MachineBookings
                 .requestMatchers(HttpMethod.POST, "/api/v1/equipment/machines/*/bookings").authenticated()
+                .requestMatchers(HttpMethod.POST, "/api/v1/equipment/machines/*/maintenance").authenticated() // holders of its badge
                 .requestMatchers(HttpMethod.GET, "/api/v1/chapter", "/api/v1/plans", "/api/v1/plans/*",
                         "/api/v1/equipment/**").permitAll()
                 .requestMatchers("/api/v1/equipment/**").hasRole("STEWARD")
