@@ -37,10 +37,13 @@ class EquipmentPages {
     private final EquipmentService equipment;
     private final LearningService learning;
     private final MachineBookings bookings;
+    private final MachineMaintenance maintenance;
     private final ChapterSettings chapter;
     private final Clock clock;
 
-    EquipmentPages(EquipmentService equipment, LearningService learning, MachineBookings bookings, ChapterSettings chapter, Clock clock) {
+    EquipmentPages(EquipmentService equipment, LearningService learning, MachineBookings bookings, ChapterSettings chapter, Clock clock,
+                   MachineMaintenance maintenance) {
+        this.maintenance = maintenance;
         this.equipment = equipment;
         this.learning = learning;
         this.bookings = bookings;
@@ -52,6 +55,7 @@ class EquipmentPages {
     String floor(Model model) {
         model.addAttribute("bays", equipment.bays());
         model.addAttribute("machines", equipment.machines());
+        model.addAttribute("due", maintenance.due().stream().filter(MaintenanceDue::due).toList());
         return "equipment/floor";
     }
 
@@ -63,6 +67,8 @@ class EquipmentPages {
         model.addAttribute("qr", QrCodes.svg(base(request) + "/equipment/machines/" + code, 160));
         model.addAttribute("bookings", bookings.bookings(code, clock.instant(), clock.instant().plus(21, ChronoUnit.DAYS)));
         model.addAttribute("today", LocalDate.now(clock.withZone(chapter.zone())).toString());
+        model.addAttribute("plans", maintenance.due().stream().filter(d -> d.plan().machine().equals(code)).toList());
+        model.addAttribute("log", maintenance.log(code).stream().limit(5).toList());
         return "equipment/machine";
     }
 
