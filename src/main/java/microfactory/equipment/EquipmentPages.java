@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -38,11 +39,13 @@ class EquipmentPages {
     private final LearningService learning;
     private final MachineBookings bookings;
     private final MachineMaintenance maintenance;
+    private final MachineFaults faults;
     private final ChapterSettings chapter;
     private final Clock clock;
 
     EquipmentPages(EquipmentService equipment, LearningService learning, MachineBookings bookings, ChapterSettings chapter, Clock clock,
-                   MachineMaintenance maintenance) {
+                   MachineMaintenance maintenance, MachineFaults faults) {
+        this.faults = faults;
         this.maintenance = maintenance;
         this.equipment = equipment;
         this.learning = learning;
@@ -56,6 +59,8 @@ class EquipmentPages {
         model.addAttribute("bays", equipment.bays());
         model.addAttribute("machines", equipment.machines());
         model.addAttribute("due", maintenance.due().stream().filter(MaintenanceDue::due).toList());
+        model.addAttribute("uptime", equipment.machines().stream().collect(Collectors.toMap(Machine::code, m -> faults.history(m.code())
+                .uptime30dPercent())));
         return "equipment/floor";
     }
 
@@ -69,6 +74,7 @@ class EquipmentPages {
         model.addAttribute("today", LocalDate.now(clock.withZone(chapter.zone())).toString());
         model.addAttribute("plans", maintenance.due().stream().filter(d -> d.plan().machine().equals(code)).toList());
         model.addAttribute("log", maintenance.log(code).stream().limit(5).toList());
+        model.addAttribute("history", faults.history(code));
         return "equipment/machine";
     }
 
@@ -95,6 +101,30 @@ class EquipmentPages {
             flash.addFlashAttribute("bookingProblem", e.getMessage());
         }
         return "redirect:/equipment/machines/" + code + "#book";
+    }
+
+    @PostMapping("/equipment/machines/{code}/faults")
+    String report(@PathVariable String code, @RequestParam(required = false) String summary, @RequestParam(required = false) boolean blocking,
+                  @AuthenticationPrincipal MemberPrincipal me, RedirectAttributes flash) {
+        try {
+            Fault f = faults.report(code, me.memberId(), summary, blocking);
+            flash.addFlashAttribute("notice", "Fault reported" + (f.blocking() ? ": the machine is out of service until a steward resolves it." : "."));
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("notice", "Not reported: " + e.problems().get(0).message());
+        }
+        return "redirect:/equipment/machines/" + code + "#faults";
+    }
+
+    @PostMapping("/equipment/faults/{id}/resolve")
+    String resolve(@PathVariable long id, @RequestParam(required = false) String note, RedirectAttributes flash) {
+        try {
+            Fault f = faults.resolve(id, note);
+            flash.addFlashAttribute("notice", "Fault " + id + " resolved.");
+            return "redirect:/equipment/machines/" + f.machine() + "#faults";
+        } catch (InvalidInputException | ConflictException e) {
+            flash.addFlashAttribute("notice", e instanceof InvalidInputException i ? i.problems().get(0).message() : e.getMessage());
+            return "redirect:/equipment";
+        }
     }
 
     @GetMapping("/equipment/my-bookings")

@@ -15,7 +15,8 @@ import microfactory.members.MemberSummary;
 
 /**
  * The demo's maintenance: a plan for each heavy machine, services logged by members who hold the badge (the torch
- * table's last clean is overdue), and the robot arm's calibration scheduled for later this week.
+ * table's last clean is overdue), the robot arm's calibration scheduled for later this week, and the soil sifter locked
+ * out by a reported fault.
  */
 @Component
 class MaintenanceDemo implements DemoData {
@@ -25,8 +26,11 @@ class MaintenanceDemo implements DemoData {
     private final LearningService learning;
     private final EquipmentService equipment;
     private final Clock clock;
+    private final MachineFaults faults;
 
-    MaintenanceDemo(MachineMaintenance maintenance, MemberService members, LearningService learning, EquipmentService equipment, Clock clock) {
+    MaintenanceDemo(MachineMaintenance maintenance, MemberService members, LearningService learning, EquipmentService equipment, Clock clock,
+                    MachineFaults faults) {
+        this.faults = faults;
         this.maintenance = maintenance;
         this.members = members;
         this.learning = learning;
@@ -52,6 +56,9 @@ class MaintenanceDemo implements DemoData {
         done(printers, now.minus(9, ChronoUnit.DAYS), 2, "Beds levelled, two nozzles replaced", "2 nozzles 0.4 mm");
         done(welders, now.minus(60, ChronoUnit.DAYS), 4, "Liners replaced on all six", "6 liners, 20 contact tips");
         done(arm, now.plus(3, ChronoUnit.DAYS).plus(2, ChronoUnit.HOURS), 4, "Calibration check, joints greased (scheduled)", "");
+        // One machine is locked out by a fault a member reported this morning.
+        members.search(null, true, 0).stream().findFirst().ifPresent(m ->
+                faults.report("crusher", m.member().id(), "Screen torn: stones get through to the press", true));
     }
 
     private void done(MaintenancePlan plan, Instant from, int hours, String what, String parts) {

@@ -58,6 +58,7 @@ public class SecurityConfiguration {
                 .requestMatchers("/api/v1/equipment/bookings/**").authenticated() // the booker or a steward: MachineBookings
                 .requestMatchers(HttpMethod.POST, "/api/v1/equipment/machines/*/bookings").authenticated()
                 .requestMatchers(HttpMethod.POST, "/api/v1/equipment/machines/*/maintenance").authenticated() // holders of its badge
+                .requestMatchers(HttpMethod.POST, "/api/v1/equipment/machines/*/faults").authenticated()
                 .requestMatchers(HttpMethod.GET, "/api/v1/chapter", "/api/v1/plans", "/api/v1/plans/*",
                         "/api/v1/equipment/**").permitAll()
                 .requestMatchers("/api/v1/equipment/**").hasRole("STEWARD")
@@ -121,7 +122,8 @@ public class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/designs/**").hasRole("STEWARD")
                 .requestMatchers("/designs/*/edit").hasRole("STEWARD")
                 .requestMatchers("/learn/new", "/learn/*/edit").hasRole("STEWARD")
-                .requestMatchers(HttpMethod.POST, "/equipment/machines/*/book", "/equipment/bookings/*/cancel").authenticated()
+                .requestMatchers(HttpMethod.POST, "/equipment/machines/*/book", "/equipment/bookings/*/cancel",
+                        "/equipment/machines/*/faults").authenticated()
                 .requestMatchers("/equipment/my-bookings").authenticated()
                 .requestMatchers(HttpMethod.POST, "/equipment/**").hasRole("STEWARD")
                 .requestMatchers(HttpMethod.POST, "/production/runs/*/schedule", "/production/units/*/owner", "/production/runs/*/open",
