@@ -22,6 +22,7 @@ import microfactory.members.PlanService;
 import microfactory.production.ProductionService;
 import microfactory.production.Run;
 import microfactory.production.RunStatus;
+import microfactory.production.ValueGenerated;
 import microfactory.support.DatabaseTest;
 import microfactory.support.Http;
 import microfactory.support.TestClock;
@@ -41,6 +42,7 @@ class BillingTest {
     @Autowired LedgerService ledger;
     @Autowired ProductionService production;
     @Autowired ChapterSettings chapter;
+    @Autowired ValueGenerated generated;
 
     @AfterEach
     void backToNow() {
@@ -183,15 +185,18 @@ class BillingTest {
         assertThat(value).isPositive();
         assertThat(accruing.path("shareMinor").asLong()).isEqualTo(BillingService.share(value, 1000));
 
-        LocalDate nextMonth = YearMonth.now(chapter.zone()).plusMonths(1).atDay(2);
-        TestClock.at(nextMonth.atTime(9, 0).atZone(chapter.zone()).toInstant());
+        YearMonth thisMonth = YearMonth.now(chapter.zone());
+        long monthValue = generated.of(builder.publicId(), thisMonth.atDay(1), thisMonth.atEndOfMonth()).totalMinor();
+        TestClock.at(thisMonth.plusMonths(1).atDay(2).atTime(9, 0).atZone(chapter.zone()).toInstant());
         billing.issueDue(billing.today());
-        Invoice share = bills.invoices(builder.id()).stream().filter(i -> i.kind() == InvoiceKind.VALUE_SHARE).findFirst().orElseThrow();
-        assertThat(share.amountMinor()).isEqualTo(BillingService.share(value, 1000));
+        List<Invoice> shares = bills.invoices(builder.id()).stream()
+            .filter(i -> i.kind() == InvoiceKind.VALUE_SHARE && i.periodStart().equals(thisMonth.atDay(1))).toList();
+        assertThat(shares).hasSize(1);
+        Invoice share = shares.get(0);
+        assertThat(share.amountMinor()).isEqualTo(BillingService.share(monthValue, 1000)).isGreaterThanOrEqualTo(BillingService.share(value, 1000));
         assertThat(share.description()).contains("10 %");
         assertThat(ledger.transferById("invoice-" + share.id()).member()).isEqualTo(builder.publicId());
         int issued = billing.issueDue(billing.today());
-        assertThat(bills.invoices(builder.id()).stream().filter(i -> i.kind() == InvoiceKind.VALUE_SHARE)).hasSize(1);
         assertThat(issued).isZero();
     }
 
