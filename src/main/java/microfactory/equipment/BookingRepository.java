@@ -17,7 +17,8 @@ import org.springframework.stereotype.Repository;
 class BookingRepository {
 
     private static final String COLUMNS = """
-            select b.id, m.code, b.member_id, b.starts_at, b.ends_at, b.status, b.cancel_reason
+            select b.id, m.code, b.member_id, b.starts_at, b.ends_at, b.status, b.cancel_reason, b.started_at, b.finished_at,
+                   b.charge_transfer
               from machine_booking b join machine m on m.id = b.machine_id""";
     private final JdbcClient jdbc;
 
@@ -71,11 +72,32 @@ class BookingRepository {
     }
 
     /** A booking as stored; the service names its holder. */
-    record Row(long id, String machine, long memberId, Instant start, Instant end, BookingStatus status, String cancelReason) {
+    record Row(long id, String machine, long memberId, Instant start, Instant end, BookingStatus status, String cancelReason,
+               Instant startedAt, Instant finishedAt, String chargeTransfer) {
+    }
+
+    void setStarted(long id, Instant at) {
+        jdbc.sql("update machine_booking set started_at = :at where id = :id").param("at", Timestamp.from(at)).param("id", id).update();
+    }
+
+    void setFinished(long id, Instant at, String chargeTransfer) {
+        jdbc.sql("update machine_booking set finished_at = :at, charge_transfer = :c where id = :id").param("at", Timestamp.from(at))
+            .param("c", chargeTransfer).param("id", id).update();
+    }
+
+    /** Minutes of real use (started and finished) per machine code, or of one member, in [from, to). */
+    List<Row> used(Long memberId, Instant from, Instant to) {
+        return jdbc.sql(COLUMNS + " " + """
+                 where b.finished_at is not null and b.started_at >= :f and b.started_at < :t
+                   and (cast(:p as bigint) is null or b.member_id = :p) order by b.started_at""")
+            .param("f", Timestamp.from(from)).param("t", Timestamp.from(to)).param("p", memberId).query(BookingRepository::row).list();
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
+        Timestamp started = rs.getTimestamp(8);
+        Timestamp finished = rs.getTimestamp(9);
         return new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(),
-                BookingStatus.valueOf(rs.getString(6)), rs.getString(7));
+                BookingStatus.valueOf(rs.getString(6)), rs.getString(7), started == null ? null : started.toInstant(),
+                finished == null ? null : finished.toInstant(), rs.getString(10));
     }
 }

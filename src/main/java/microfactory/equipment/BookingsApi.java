@@ -24,8 +24,10 @@ class BookingsApi {
 
     private final MachineBookings bookings;
     private final Clock clock;
+    private final MachineUse use;
 
-    BookingsApi(MachineBookings bookings, Clock clock) {
+    BookingsApi(MachineBookings bookings, Clock clock, MachineUse use) {
+        this.use = use;
         this.bookings = bookings;
         this.clock = clock;
     }
@@ -49,6 +51,23 @@ class BookingsApi {
     @GetMapping("/api/v1/equipment/bookings/mine")
     List<Booking> mine(@AuthenticationPrincipal MemberPrincipal me) {
         return bookings.mine(me.memberId());
+    }
+
+    @PostMapping("/api/v1/equipment/bookings/{id}/start")
+    Booking start(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me) {
+        return use.start(id, me.memberId(), me.isSteward());
+    }
+
+    @PostMapping("/api/v1/equipment/bookings/{id}/finish")
+    Booking finish(@PathVariable long id, @AuthenticationPrincipal MemberPrincipal me) {
+        return use.finish(id, me.memberId(), me.isSteward());
+    }
+
+    /** Minutes of real use per machine and per member (pseudonym); by default the last 30 days. */
+    @GetMapping("/api/v1/equipment/usage")
+    MachineUse.Usage usage(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {
+        Instant end = to == null ? clock.instant() : to;
+        return use.usage(from == null ? end.minus(30, ChronoUnit.DAYS) : from, end);
     }
 
     @DeleteMapping("/api/v1/equipment/bookings/{id}")

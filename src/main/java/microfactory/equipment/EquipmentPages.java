@@ -40,11 +40,13 @@ class EquipmentPages {
     private final MachineBookings bookings;
     private final MachineMaintenance maintenance;
     private final MachineFaults faults;
+    private final MachineUse use;
     private final ChapterSettings chapter;
     private final Clock clock;
 
     EquipmentPages(EquipmentService equipment, LearningService learning, MachineBookings bookings, ChapterSettings chapter, Clock clock,
-                   MachineMaintenance maintenance, MachineFaults faults) {
+                   MachineMaintenance maintenance, MachineFaults faults, MachineUse use) {
+        this.use = use;
         this.faults = faults;
         this.maintenance = maintenance;
         this.equipment = equipment;
@@ -125,6 +127,19 @@ class EquipmentPages {
             flash.addFlashAttribute("notice", e instanceof InvalidInputException i ? i.problems().get(0).message() : e.getMessage());
             return "redirect:/equipment";
         }
+    }
+
+    /** The booker starts or finishes their use from the phone: {@code step} is start or finish. */
+    @PostMapping("/equipment/bookings/{id}/{step:start|finish}")
+    String use(@PathVariable long id, @PathVariable String step, @AuthenticationPrincipal MemberPrincipal me, RedirectAttributes flash) {
+        try {
+            Booking b = "start".equals(step) ? use.start(id, me.memberId(), me.isSteward()) : use.finish(id, me.memberId(), me.isSteward());
+            flash.addFlashAttribute("notice", "start".equals(step) ? "Started: the machine is yours until " + b.end() + "."
+                    : "Finished." + (b.chargeTransfer() == null ? " Your plan includes machine time." : " The time is charged on the ledger."));
+        } catch (ConflictException | ForbiddenException e) {
+            flash.addFlashAttribute("notice", e.getMessage());
+        }
+        return "redirect:/equipment/my-bookings";
     }
 
     @GetMapping("/equipment/my-bookings")

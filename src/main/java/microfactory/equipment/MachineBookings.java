@@ -163,8 +163,13 @@ public class MachineBookings {
         return named(bookings.find(bookingId).orElseThrow());
     }
 
+    Booking byId(long id) {
+        return named(bookings.find(id).orElseThrow(() -> new NotFoundException("booking", id)));
+    }
+
     private Booking named(BookingRepository.Row r) {
         Member m = members.get(r.memberId());
-        return new Booking(r.id(), r.machine(), r.memberId(), m.publicId(), r.start(), r.end(), r.status(), r.cancelReason());
+        return new Booking(r.id(), r.machine(), r.memberId(), m.publicId(), r.start(), r.end(), r.status(), r.cancelReason(),
+                r.startedAt(), r.finishedAt(), r.chargeTransfer());
     }
 }

@@ -47,6 +47,7 @@ class LedgerDemo implements DemoData {
         open("workshop-income", "Production workshops", AccountType.INCOME, false);
         open("sales-income", "Showroom sales", AccountType.INCOME, false);
         open("training-income", "Training fees", AccountType.INCOME, false);
+        open("machine-income", "Machine time", AccountType.INCOME, false);
         open("materials-expense", "Materials", AccountType.EXPENSE, false);
         open("site-expense", "Site, power and insurance", AccountType.EXPENSE, false);
 

@@ -25,6 +25,7 @@ final class StandardChart {
             new Line("sales-income", "Sales", AccountType.INCOME, false),
             new Line("workshop-income", "Production workshops", AccountType.INCOME, false),
             new Line("training-income", "Training fees", AccountType.INCOME, false),
+            new Line("machine-income", "Machine time", AccountType.INCOME, false),
             new Line("materials-expense", "Materials used", AccountType.EXPENSE, false),
             new Line("site-expense", "Site, power and insurance", AccountType.EXPENSE, false));
 

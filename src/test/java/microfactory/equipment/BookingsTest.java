@@ -160,4 +160,10 @@ class BookingsTest {
         assertThat(last.statusCode()).isEqualTo(409);
         assertThat(last.body()).contains("build #" + heldBy.id()).contains(held.key());
     }
+
+    @Test
+    void theDemoHasBookingsAcrossTheComingWeek() {
+        var list = JSON.readTree(new Http(port).get("/api/v1/equipment/machines/printer-farm/bookings").body());
+        assertThat(list.size()).isGreaterThanOrEqualTo(3);
+    }
 }

@@ -1,0 +1,75 @@
+package microfactory.equipment;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import microfactory.common.ChapterSettings;
+import microfactory.common.ConflictException;
+import microfactory.common.DemoData;
+import microfactory.learning.LearningService;
+import microfactory.members.Member;
+import microfactory.members.MemberService;
+import microfactory.members.MemberSummary;
+
+/** Members' bookings across the coming week: printers, welders, the torch table and the table saw, by those with the badge. */
+@Component
+class BookingsDemo implements DemoData {
+
+    private final MachineBookings bookings;
+    private final EquipmentService equipment;
+    private final MemberService members;
+    private final LearningService learning;
+    private final ChapterSettings chapter;
+    private final Clock clock;
+
+    BookingsDemo(MachineBookings bookings, EquipmentService equipment, MemberService members, LearningService learning,
+                 ChapterSettings chapter, Clock clock) {
+        this.bookings = bookings;
+        this.equipment = equipment;
+        this.members = members;
+        this.learning = learning;
+        this.chapter = chapter;
+        this.clock = clock;
+    }
+
+    @Override
+    public int order() {
+        return 55; // after production: builds hold their machines first
+    }
+
+    @Override
+    public void load() {
+        ZoneId zone = chapter.zone();
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        List<Member> people = members.search(null, true, 0).stream().map(MemberSummary::member).toList();
+        String[] machines = {"printer-farm", "mig-welders", "torch-table", "table-saw", "printer-farm", "laminator"};
+        Map<String, List<Member>> mayUse = new HashMap<>();
+        for (String code : machines) {
+            Machine m = equipment.machine(code);
+            mayUse.computeIfAbsent(code, c -> people.stream().filter(p -> learning.gate(p.id(), m.skill(), m.level()).allowed()).toList());
+        }
+        int k = 0;
+        for (int day = 1; day <= 7; day++) {
+            for (String code : machines) {
+                List<Member> allowed = mayUse.get(code);
+                if (allowed.isEmpty()) {
+                    continue;
+                }
+                Member who = allowed.get(k++ % allowed.size()); // each in turn
+                int hour = 9 + (k % 4) * 2;
+                try {
+                    bookings.book(who.id(), code, today.plusDays(day).atTime(hour, 0).atZone(zone).toInstant(),
+                            today.plusDays(day).atTime(hour + 2, 0).atZone(zone).toInstant());
+                } catch (ConflictException e) {
+                    // taken by a build or the week's hours are used: the next one
+                }
+            }
+        }
+    }
+}
