@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -12,10 +13,12 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import microfactory.common.NotFoundException;
 import microfactory.members.MemberPrincipal;
 
 /** Machine bookings: anyone reads a machine's (holders by pseudonym); members book and cancel their own; stewards any. */
@@ -25,14 +28,38 @@ class BookingsApi {
     private final MachineBookings bookings;
     private final Clock clock;
     private final MachineUse use;
+    private final JobFiles jobs;
 
-    BookingsApi(MachineBookings bookings, Clock clock, MachineUse use) {
+    BookingsApi(MachineBookings bookings, Clock clock, MachineUse use, JobFiles jobs) {
+        this.jobs = jobs;
         this.use = use;
         this.bookings = bookings;
         this.clock = clock;
     }
 
     record Slot(Instant start, Instant end) {
+    }
+
+    record EnvelopeRequest(Integer xMm, Integer yMm, Integer zMm, Integer rapidMmPerMin) {
+    }
+
+    /** A steward sets the machine's work envelope, which job files are checked against. */
+    @PutMapping("/api/v1/equipment/machines/{code}/envelope")
+    Map<String, Object> envelope(@PathVariable String code, @RequestBody EnvelopeRequest e) {
+        jobs.setEnvelope(code, e.xMm(), e.yMm(), e.zMm(), e.rapidMmPerMin());
+        return Map.of("machine", code, "xMm", e.xMm(), "yMm", e.yMm(), "zMm", e.zMm());
+    }
+
+    /** The booking's job: a G-code file as the body ({@code name} its file name). */
+    @PostMapping(value = "/api/v1/equipment/bookings/{id}/job", consumes = {"text/plain", "application/octet-stream", "text/x-gcode"})
+    JobSummary job(@PathVariable long id, @RequestParam(required = false) String name, @RequestBody byte[] file,
+                   @AuthenticationPrincipal MemberPrincipal me) {
+        return jobs.attach(id, me.memberId(), me.isSteward(), name, file);
+    }
+
+    @GetMapping("/api/v1/equipment/bookings/{id}/job")
+    JobSummary jobOf(@PathVariable long id) {
+        return jobs.job(id).orElseThrow(() -> new NotFoundException("job of booking", id));
     }
 
     /** Bookings overlapping [from, to); by default the coming two weeks. */

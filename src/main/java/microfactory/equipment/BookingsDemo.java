@@ -1,5 +1,6 @@
 package microfactory.equipment;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -27,9 +28,11 @@ class BookingsDemo implements DemoData {
     private final LearningService learning;
     private final ChapterSettings chapter;
     private final Clock clock;
+    private final JobFiles jobs;
 
     BookingsDemo(MachineBookings bookings, EquipmentService equipment, MemberService members, LearningService learning,
-                 ChapterSettings chapter, Clock clock) {
+                 ChapterSettings chapter, Clock clock, JobFiles jobs) {
+        this.jobs = jobs;
         this.bookings = bookings;
         this.equipment = equipment;
         this.members = members;
@@ -43,8 +46,31 @@ class BookingsDemo implements DemoData {
         return 55; // after production: builds hold their machines first
     }
 
+    /** A 40 mm calibration square, two layers, as a slicer writes it. */
+    static final String SQUARE = """
+            ; calibration square 40 x 40 mm
+            G21 ; millimetres
+            G90
+            M117 Printing square
+            G28 ; home
+            G0 X90 Y90 Z0.2 F6000
+            G1 X130 Y90 F1500
+            G1 X130 Y130
+            G1 X90 Y130
+            G1 X90 Y90
+            G0 Z0.4
+            G1 X130 Y90
+            G1 X130 Y130
+            G1 X90 Y130
+            G1 X90 Y90
+            G2 X110 Y70 I20 J0 F900 ; a flourish
+            G0 Z10
+            """;
+
     @Override
     public void load() {
+        jobs.setEnvelope("printer-farm", 220, 220, 250, 6000);
+        jobs.setEnvelope("torch-table", 1220, 2440, 100, 10000);
         ZoneId zone = chapter.zone();
         LocalDate today = LocalDate.now(clock.withZone(zone));
         List<Member> people = members.search(null, true, 0).stream().map(MemberSummary::member).toList();
@@ -64,8 +90,11 @@ class BookingsDemo implements DemoData {
                 Member who = allowed.get(k++ % allowed.size()); // each in turn
                 int hour = 9 + (k % 4) * 2;
                 try {
-                    bookings.book(who.id(), code, today.plusDays(day).atTime(hour, 0).atZone(zone).toInstant(),
+                    Booking b = bookings.book(who.id(), code, today.plusDays(day).atTime(hour, 0).atZone(zone).toInstant(),
                             today.plusDays(day).atTime(hour + 2, 0).atZone(zone).toInstant());
+                    if (code.equals("printer-farm") && day == 1) {
+                        jobs.attach(b.id(), who.id(), false, "calibration-square.gcode", SQUARE.getBytes(StandardCharsets.UTF_8));
+                    }
                 } catch (ConflictException e) {
                     // taken by a build or the week's hours are used: the next one
                 }

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -26,6 +27,7 @@ import microfactory.common.ChapterSettings;
 import microfactory.common.ConflictException;
 import microfactory.common.ForbiddenException;
 import microfactory.common.InvalidInputException;
+import microfactory.common.NotFoundException;
 import microfactory.learning.LearningService;
 import microfactory.learning.QrLabel;
 import microfactory.members.MemberPrincipal;
@@ -41,11 +43,13 @@ class EquipmentPages {
     private final MachineMaintenance maintenance;
     private final MachineFaults faults;
     private final MachineUse use;
+    private final JobFiles jobs;
     private final ChapterSettings chapter;
     private final Clock clock;
 
     EquipmentPages(EquipmentService equipment, LearningService learning, MachineBookings bookings, ChapterSettings chapter, Clock clock,
-                   MachineMaintenance maintenance, MachineFaults faults, MachineUse use) {
+                   MachineMaintenance maintenance, MachineFaults faults, MachineUse use, JobFiles jobs) {
+        this.jobs = jobs;
         this.use = use;
         this.faults = faults;
         this.maintenance = maintenance;
@@ -140,6 +144,13 @@ class EquipmentPages {
             flash.addFlashAttribute("notice", e.getMessage());
         }
         return "redirect:/equipment/my-bookings";
+    }
+
+    /** A booking's job drawn from above: public, as bookings are. */
+    @GetMapping(value = "/equipment/bookings/{id}/job.svg", produces = "image/svg+xml")
+    @ResponseBody
+    String jobSvg(@PathVariable long id) {
+        return jobs.svg(id).orElseThrow(() -> new NotFoundException("job of booking", id));
     }
 
     @GetMapping("/equipment/my-bookings")
