@@ -12,7 +12,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class BayRepository {
 
-    private static final String MACHINE = "id, code, name, type, count, bay_code, in_service, status_reason, skill, level, hourly_rate_minor";
+    private static final String MACHINE = "id, code, name, type, count, bay_code, in_service, status_reason, skill, level, hourly_rate_minor,"
+        + " unit_serial";
 
     private final JdbcClient jdbc;
 
@@ -88,8 +89,12 @@ class BayRepository {
         return new Bay(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6));
     }
 
+    void setUnitSerial(String code, String serial) {
+        jdbc.sql("update machine set unit_serial = :s where code = :c").param("s", serial).param("c", code).update();
+    }
+
     private static Machine machine(ResultSet rs, int row) throws SQLException {
         return new Machine(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6),
-                rs.getBoolean(7), rs.getString(8), rs.getString(9), rs.getInt(10), rs.getObject(11, Long.class));
+                rs.getBoolean(7), rs.getString(8), rs.getString(9), rs.getInt(10), rs.getObject(11, Long.class), rs.getString(12));
     }
 }

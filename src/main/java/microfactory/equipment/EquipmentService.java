@@ -114,6 +114,20 @@ public class EquipmentService {
         return added;
     }
 
+    /**
+     * Commissions a unit the chapter built as one of its machines: the machine keeps the unit's serial, so its page links to
+     * how it was built (called by production, which records it in the unit's lifetime).
+     */
+    @Transactional
+    public Machine commission(MachineEdit edit, String unitSerial) {
+        if (machines().stream().anyMatch(m -> unitSerial.equals(m.unitSerial()))) {
+            throw new ConflictException(unitSerial + " is one of the chapter's machines already.");
+        }
+        Machine added = addMachine(edit);
+        bays.setUnitSerial(added.code(), unitSerial);
+        return machine(added.code());
+    }
+
     /** Changes a machine; its code stays. Its status changes through {@link #setStatus}. */
     @Transactional
     public Machine updateMachine(String code, MachineEdit edit) {

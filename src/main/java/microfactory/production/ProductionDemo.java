@@ -11,6 +11,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import microfactory.common.DemoData;
+import microfactory.equipment.MachineEdit;
 import microfactory.members.MemberService;
 import microfactory.members.MemberSummary;
 import microfactory.merit.MeritService;
@@ -97,8 +98,11 @@ class ProductionDemo implements DemoData {
         }
         List<Unit> printers = production.units(past.id());
         for (int i = 0; i < printers.size(); i++) {
-            if (i < printers.size() - 2) {
+            if (i < printers.size() - 3) {
                 units.assignOwner(printers.get(i).serial(), printers.get(i).builders().get(0)); // builders take theirs home
+            } else if (i == printers.size() - 3) { // one joins the chapter's own printer park: a machine it built
+                units.commission(printers.get(i).serial(), new MachineEdit("printer-built-" + past.id(), "3D printer built here",
+                        "3d-printer", "B09", 1, "3d-printing", 1, 300L));
             } else {
                 units.offer(printers.get(i).serial(), 145_000L); // the last two go to the showroom
             }

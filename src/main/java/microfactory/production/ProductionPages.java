@@ -259,6 +259,7 @@ class ProductionPages {
     String unit(@PathVariable String serial, Model model) {
         model.addAttribute("record", units.unitRecord(serial));
         model.addAttribute("currency", chapter.currency());
+        model.addAttribute("machine", units.servesAs(serial).orElse(null));
         return "production/unit";
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,6 +15,9 @@ import microfactory.common.InvalidInputException;
 import microfactory.common.Money;
 import microfactory.common.NotFoundException;
 import microfactory.designs.DesignService;
+import microfactory.equipment.EquipmentService;
+import microfactory.equipment.Machine;
+import microfactory.equipment.MachineEdit;
 import microfactory.ledger.LedgerService;
 import microfactory.members.Member;
 import microfactory.members.MemberService;
@@ -31,9 +35,11 @@ public class UnitRecords {
     private final Clock clock;
     private final DesignService designs;
     private final ChapterSettings chapter;
+    private final EquipmentService equipment;
 
     UnitRecords(ProductionRepository runs, MemberService members, LedgerService ledger, Clock clock, DesignService designs,
-                ChapterSettings chapter) {
+                ChapterSettings chapter, EquipmentService equipment) {
+        this.equipment = equipment;
         this.designs = designs;
         this.chapter = chapter;
         this.runs = runs;
@@ -121,6 +127,30 @@ public class UnitRecords {
         }
         runs.setOffer(unit.id(), priceMinor);
         return unitRecord(serial);
+    }
+
+    /**
+     * Commissions one of the chapter's own units as a machine (a CEB press, a printer, a CNC table it built): the machine
+     * keeps the unit's serial and the unit's lifetime record says where it serves.
+     */
+    @Transactional
+    public Machine commission(String serial, MachineEdit machine) {
+        Unit unit = runs.unit(serial).orElseThrow(() -> new NotFoundException("unit", serial));
+        if (unit.ownerId() != null || unit.soldAt() != null) {
+            throw new ConflictException(serial + " is not the chapter's: only its own units become its machines.");
+        }
+        if (unit.onOffer()) {
+            runs.setOffer(unit.id(), null); // no longer for sale
+        }
+        Machine m = equipment.commission(machine, serial);
+        runs.lifetime(unit.id(), clock.instant(), "COMMISSIONED", "Serves the chapter as the machine " + m.code() + " (" + m.name()
+                + ") in " + (m.bayCode() == null ? "no bay yet" : "bay " + m.bayCode()) + ".", null);
+        return m;
+    }
+
+    /** The machine a unit serves as, if the chapter commissioned it. */
+    public Optional<Machine> servesAs(String serial) {
+        return equipment.machines().stream().filter(m -> serial.equals(m.unitSerial())).findFirst();
     }
 
     /** Units on offer in the showroom, newest first. */
