@@ -71,6 +71,29 @@ class BookingRepository {
             .update();
     }
 
+    long wait(long machineId, long memberId, Instant start, Instant end, Instant now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into machine_waitlist (machine_id, member_id, starts_at, ends_at, created_at)
+                values (:m, :p, :s, :e, :now)""")
+            .param("m", machineId).param("p", memberId).param("s", Timestamp.from(start)).param("e", Timestamp.from(end))
+            .param("now", Timestamp.from(now)).update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    /** Members waiting for a slot of the machine that overlaps [from, to) and not told yet: waitlist id and member id. */
+    List<long[]> waiting(long machineId, Instant from, Instant to) {
+        return jdbc.sql("""
+                select id, member_id from machine_waitlist
+                 where machine_id = :m and notified_at is null and starts_at < :t and ends_at > :f order by created_at""")
+            .param("m", machineId).param("f", Timestamp.from(from)).param("t", Timestamp.from(to))
+            .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+    }
+
+    void notified(long waitId, Instant at) {
+        jdbc.sql("update machine_waitlist set notified_at = :at where id = :id").param("at", Timestamp.from(at)).param("id", waitId).update();
+    }
+
     /** A booking as stored; the service names its holder. */
     record Row(long id, String machine, long memberId, Instant start, Instant end, BookingStatus status, String cancelReason,
                Instant startedAt, Instant finishedAt, String chargeTransfer) {

@@ -75,6 +75,13 @@ class BookingsApi {
         return ResponseEntity.created(URI.create("/api/v1/equipment/machines/" + code + "/bookings?from=" + b.start())).body(b);
     }
 
+    /** Waits for a taken slot; told by mail when a booking in it is cancelled. */
+    @PostMapping("/api/v1/equipment/machines/{code}/waitlist")
+    ResponseEntity<Map<String, Object>> waitFor(@PathVariable String code, @RequestBody Slot slot, @AuthenticationPrincipal MemberPrincipal me) {
+        long id = bookings.waitFor(me.memberId(), code, slot.start(), slot.end());
+        return ResponseEntity.status(201).body(Map.of("waiting", id, "machine", code, "start", slot.start(), "end", slot.end()));
+    }
+
     @GetMapping("/api/v1/equipment/bookings/mine")
     List<Booking> mine(@AuthenticationPrincipal MemberPrincipal me) {
         return bookings.mine(me.memberId());

@@ -22,6 +22,7 @@ import microfactory.common.NotFoundException;
 import microfactory.learning.Gate;
 import microfactory.learning.LearningService;
 import microfactory.members.Member;
+import microfactory.members.MemberMail;
 import microfactory.members.MemberService;
 
 /**
@@ -39,12 +40,13 @@ public class MachineBookings {
     private final MemberService members;
     private final List<EquipmentUses> uses;
     private final MachineMaintenance maintenance;
+    private final MemberMail mail;
     private final Clock clock;
     private final int daysAhead;
     private final int hoursPerWeek;
 
     MachineBookings(BookingRepository bookings, EquipmentService equipment, LearningService learning, MemberService members,
-                    List<EquipmentUses> uses, MachineMaintenance maintenance, Clock clock, @Value("${microfactory.bookings.days-ahead:21}") int daysAhead,
+                    List<EquipmentUses> uses, MachineMaintenance maintenance, MemberMail mail, Clock clock, @Value("${microfactory.bookings.days-ahead:21}") int daysAhead,
                     @Value("${microfactory.bookings.hours-per-week:10}") int hoursPerWeek) {
         this.bookings = bookings;
         this.equipment = equipment;
@@ -52,6 +54,7 @@ public class MachineBookings {
         this.members = members;
         this.uses = uses;
         this.maintenance = maintenance;
+        this.mail = mail;
         this.clock = clock;
         this.daysAhead = daysAhead;
         this.hoursPerWeek = hoursPerWeek;
@@ -148,6 +151,27 @@ public class MachineBookings {
         return bookings.ofMember(memberId, clock.instant()).stream().map(this::named).toList();
     }
 
+    /**
+     * Waits for a taken slot: when a booking in it is cancelled, the member is told by mail (once). The gate applies as
+     * for a booking; a slot that is free now should simply be booked.
+     */
+    @Transactional
+    public long waitFor(long memberId, String code, Instant start, Instant end) {
+        Machine machine = equipment.machine(code);
+        if (start == null || end == null || !end.isAfter(start) || end.isBefore(clock.instant())) {
+            throw InvalidInputException.of("end", "a slot that ends after it starts, and not in the past");
+        }
+        Gate gate = learning.gate(memberId, machine.skill(), machine.level());
+        if (!gate.allowed()) {
+            throw new ForbiddenException("Waiting for the " + machine.name() + " needs the " + machine.skill() + " badge at level "
+                    + machine.level() + ", as booking it does.");
+        }
+        if (conflict(machine, start, end).isEmpty() && machine.inService()) {
+            throw new ConflictException("The " + machine.name() + " is free then: book it instead of waiting.");
+        }
+        return bookings.wait(machine.id(), memberId, start, end, clock.instant());
+    }
+
     /** Cancels a booking: its booker may, or a steward. */
     @Transactional
     public Booking cancel(long bookingId, long actorId, boolean steward, String reason) {
@@ -160,6 +184,13 @@ public class MachineBookings {
         }
         bookings.cancel(bookingId, reason == null || reason.isBlank() ? (b.memberId() == actorId ? "cancelled by the booker"
                 : "cancelled by a steward") : reason.strip());
+        Machine machine = equipment.machine(b.machine());
+        for (long[] w : bookings.waiting(machine.id(), b.start(), b.end())) {
+            mail.tell(w[1], "A slot of the " + machine.name() + " is free", "A booking of the " + machine.name() + " from " + b.start()
+                    + " to " + b.end() + " was cancelled: the slot you waited for may be free. Book it on the machine's page before "
+                    + "someone else does.\n");
+            bookings.notified(w[0], clock.instant());
+        }
         return named(bookings.find(bookingId).orElseThrow());
     }
 

@@ -56,7 +56,7 @@ public class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/v1/members/password-reset", "/api/v1/members/password-reset/confirm",
                         "/api/v1/members/email-confirmation").permitAll()
                 .requestMatchers("/api/v1/equipment/bookings/**").authenticated() // the booker or a steward: MachineBookings
-                .requestMatchers(HttpMethod.POST, "/api/v1/equipment/machines/*/bookings").authenticated()
+                .requestMatchers(HttpMethod.POST, "/api/v1/equipment/machines/*/bookings", "/api/v1/equipment/machines/*/waitlist").authenticated()
                 .requestMatchers(HttpMethod.POST, "/api/v1/equipment/machines/*/maintenance").authenticated() // holders of its badge
                 .requestMatchers(HttpMethod.POST, "/api/v1/equipment/machines/*/faults").authenticated()
                 .requestMatchers(HttpMethod.GET, "/api/v1/chapter", "/api/v1/plans", "/api/v1/plans/*",

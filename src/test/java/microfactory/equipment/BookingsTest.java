@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import microfactory.common.ChapterSettings;
+import microfactory.mail.Mailer;
 import microfactory.members.Member;
 import microfactory.members.MemberService;
 import microfactory.members.SignUp;
@@ -40,6 +41,7 @@ class BookingsTest {
     @LocalServerPort int port;
     @Autowired MemberService members;
     @Autowired MeritService merit;
+    @Autowired Mailer mailer;
     @Autowired ProductionService production;
     @Autowired ChapterSettings chapter;
     @Autowired EquipmentService equipment;
@@ -165,5 +167,27 @@ class BookingsTest {
     void theDemoHasBookingsAcrossTheComingWeek() {
         var list = JSON.readTree(new Http(port).get("/api/v1/equipment/machines/printer-farm/bookings").body());
         assertThat(list.size()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void aMemberWaitsForATakenSlotAndIsToldWhenItFrees() {
+        Person holder = person();
+        Person waiter = person();
+        merit.issue(holder.member().id(), "safety", 1, "test");
+        merit.issue(waiter.member().id(), "safety", 1, "test");
+        String slot = slot(7, 8, 2);
+        assertThat(waiter.http().json("POST", "/api/v1/equipment/machines/crusher/waitlist", slot).statusCode())
+            .as("the soil sifter is locked out in the demo: waiting is allowed").isEqualTo(201);
+        assertThat(waiter.http().json("POST", "/api/v1/equipment/machines/lathe/waitlist", slot(8, 8, 1)).statusCode())
+            .as("a free slot is booked, not waited for").isEqualTo(409);
+        HttpResponse<String> booked = holder.http().json("POST", "/api/v1/equipment/machines/lathe/bookings", slot);
+        long id = JSON.readTree(booked.body()).path("id").asLong();
+        assertThat(waiter.http().json("POST", "/api/v1/equipment/machines/lathe/waitlist", slot).statusCode()).isEqualTo(201);
+        holder.http().json("DELETE", "/api/v1/equipment/bookings/" + id, null);
+        String email = members.get(waiter.member().id()).email();
+        assertThat(mailer.latest()).anySatisfy(m -> {
+            assertThat(m.recipient()).isEqualTo(email);
+            assertThat(m.subject()).contains("is free");
+        });
     }
 }
