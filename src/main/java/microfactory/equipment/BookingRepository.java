@@ -94,6 +94,22 @@ class BookingRepository {
         jdbc.sql("update machine_waitlist set notified_at = :at where id = :id").param("at", Timestamp.from(at)).param("id", waitId).update();
     }
 
+    Optional<BookingRule> rule(String planCode) {
+        return jdbc.sql("select plan_code, days_ahead, lead_minutes, hours_per_week from booking_rule where plan_code = :p")
+            .param("p", planCode).query((rs, n) -> new BookingRule(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4))).optional();
+    }
+
+    List<BookingRule> rules() {
+        return jdbc.sql("select plan_code, days_ahead, lead_minutes, hours_per_week from booking_rule order by plan_code")
+            .query((rs, n) -> new BookingRule(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4))).list();
+    }
+
+    void saveRule(BookingRule r) {
+        jdbc.sql("delete from booking_rule where plan_code = :p").param("p", r.plan()).update();
+        jdbc.sql("insert into booking_rule (plan_code, days_ahead, lead_minutes, hours_per_week) values (:p, :d, :l, :h)")
+            .param("p", r.plan()).param("d", r.daysAhead()).param("l", r.leadMinutes()).param("h", r.hoursPerWeek()).update();
+    }
+
     /** A booking as stored; the service names its holder. */
     record Row(long id, String machine, long memberId, Instant start, Instant end, BookingStatus status, String cancelReason,
                Instant startedAt, Instant finishedAt, String chargeTransfer) {

@@ -82,6 +82,20 @@ class BookingsApi {
         return ResponseEntity.status(201).body(Map.of("waiting", id, "machine", code, "start", slot.start(), "end", slot.end()));
     }
 
+    record RuleRequest(Integer daysAhead, Integer leadMinutes, Integer hoursPerWeek) {
+    }
+
+    /** Booking rules per plan (public); plans without one follow the chapter's defaults. */
+    @GetMapping("/api/v1/equipment/booking-rules")
+    List<BookingRule> rules() {
+        return bookings.rules();
+    }
+
+    @PutMapping("/api/v1/equipment/booking-rules/{plan}")
+    BookingRule rule(@PathVariable String plan, @RequestBody RuleRequest r) {
+        return bookings.setRule(plan, r.daysAhead(), r.leadMinutes(), r.hoursPerWeek());
+    }
+
     @GetMapping("/api/v1/equipment/bookings/mine")
     List<Booking> mine(@AuthenticationPrincipal MemberPrincipal me) {
         return bookings.mine(me.memberId());

@@ -69,6 +69,10 @@ class BookingsDemo implements DemoData {
 
     @Override
     public void load() {
+        // Learners book a week ahead with an hour's notice, for a few hours; producers have more time on the machines.
+        bookings.setRule("learner", 7, 60, 4);
+        bookings.setRule("flat-dues", 21, 0, 10);
+        bookings.setRule("value-share", 21, 0, 20);
         jobs.setEnvelope("printer-farm", 220, 220, 250, 6000);
         jobs.setEnvelope("torch-table", 1220, 2440, 100, 10000);
         ZoneId zone = chapter.zone();

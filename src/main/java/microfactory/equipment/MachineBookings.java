@@ -24,6 +24,7 @@ import microfactory.learning.LearningService;
 import microfactory.members.Member;
 import microfactory.members.MemberMail;
 import microfactory.members.MemberService;
+import microfactory.members.PlanService;
 
 /**
  * Members book machines between builds. The machine's badge gate is enforced; a slot is refused when every unit of
@@ -41,12 +42,13 @@ public class MachineBookings {
     private final List<EquipmentUses> uses;
     private final MachineMaintenance maintenance;
     private final MemberMail mail;
+    private final PlanService plans;
     private final Clock clock;
     private final int daysAhead;
     private final int hoursPerWeek;
 
     MachineBookings(BookingRepository bookings, EquipmentService equipment, LearningService learning, MemberService members,
-                    List<EquipmentUses> uses, MachineMaintenance maintenance, MemberMail mail, Clock clock, @Value("${microfactory.bookings.days-ahead:21}") int daysAhead,
+                    List<EquipmentUses> uses, MachineMaintenance maintenance, MemberMail mail, PlanService plans, Clock clock, @Value("${microfactory.bookings.days-ahead:21}") int daysAhead,
                     @Value("${microfactory.bookings.hours-per-week:10}") int hoursPerWeek) {
         this.bookings = bookings;
         this.equipment = equipment;
@@ -55,16 +57,21 @@ public class MachineBookings {
         this.uses = uses;
         this.maintenance = maintenance;
         this.mail = mail;
+        this.plans = plans;
         this.clock = clock;
         this.daysAhead = daysAhead;
         this.hoursPerWeek = hoursPerWeek;
     }
 
-    /** Books one unit of machine {@code code} for [start, end). */
-    @Transactional
+    /**
+     * Books one unit of machine {@code code} for [start, end). A refusal is thrown before anything is written, so it does
+     * not doom the caller's transaction (the demo books many slots in one and skips the taken ones).
+     */
+    @Transactional(noRollbackFor = {ConflictException.class, InvalidInputException.class, ForbiddenException.class})
     public Booking book(long memberId, String code, Instant start, Instant end) {
         Machine machine = equipment.machine(code);
         Instant now = clock.instant();
+        BookingRule rule = ruleFor(memberId);
         List<FieldProblem> problems = new ArrayList<>();
         if (start == null) {
             problems.add(new FieldProblem("start", "when the slot starts, such as 2026-12-07T09:00:00Z"));
@@ -79,8 +86,10 @@ public class MachineBookings {
             if (start.isBefore(now.minus(5, ChronoUnit.MINUTES))) {
                 problems.add(new FieldProblem("start", "the slot is in the past"));
             }
-            if (start.isAfter(now.plus(daysAhead, ChronoUnit.DAYS))) {
-                problems.add(new FieldProblem("start", "machines are booked at most " + daysAhead + " days ahead"));
+            if (start.isAfter(now.plus(rule.daysAhead(), ChronoUnit.DAYS))) {
+                problems.add(new FieldProblem("start", "your plan books machines at most " + rule.daysAhead() + " days ahead"));
+            } else if (start.isAfter(now.minus(5, ChronoUnit.MINUTES)) && start.isBefore(now.plus(rule.leadMinutes(), ChronoUnit.MINUTES))) {
+                problems.add(new FieldProblem("start", "your plan books at least " + rule.leadMinutes() + " minutes ahead"));
             }
         }
         if (!problems.isEmpty()) {
@@ -101,8 +110,8 @@ public class MachineBookings {
         long weekMinutes = bookings.ofMember(memberId, start.minus(7, ChronoUnit.DAYS)).stream()
                 .filter(b -> b.status() == BookingStatus.BOOKED && b.start().isBefore(start.plus(7, ChronoUnit.DAYS)))
                 .mapToLong(b -> Duration.between(b.start(), b.end()).toMinutes()).sum();
-        if (weekMinutes + Duration.between(start, end).toMinutes() > hoursPerWeek * 60L) {
-            throw new ConflictException("At most " + hoursPerWeek + " hours of machine time a week: you have "
+        if (weekMinutes + Duration.between(start, end).toMinutes() > rule.hoursPerWeek() * 60L) {
+            throw new ConflictException("Your plan gives at most " + rule.hoursPerWeek() + " hours of machine time a week: you have "
                     + weekMinutes / 60 + " h booked within a week of this slot.");
         }
         conflict(machine, start, end).ifPresent(why -> {
@@ -149,6 +158,38 @@ public class MachineBookings {
     /** A member's bookings that have not ended yet, cancelled ones included (with why). */
     public List<Booking> mine(long memberId) {
         return bookings.ofMember(memberId, clock.instant()).stream().map(this::named).toList();
+    }
+
+    /** The booking rule of the member's current plan, or the chapter's defaults. */
+    public BookingRule ruleFor(long memberId) {
+        return members.currentMembership(memberId).flatMap(ms -> bookings.rule(ms.planCode()))
+                .orElse(new BookingRule(null, daysAhead, 0, hoursPerWeek));
+    }
+
+    public List<BookingRule> rules() {
+        return bookings.rules();
+    }
+
+    /** A steward sets a plan's booking rule. */
+    @Transactional
+    public BookingRule setRule(String planCode, Integer daysAhead, Integer leadMinutes, Integer hoursPerWeek) {
+        plans.get(planCode); // the plan exists
+        List<FieldProblem> problems = new ArrayList<>();
+        if (daysAhead == null || daysAhead < 1 || daysAhead > 365) {
+            problems.add(new FieldProblem("daysAhead", "from 1 to 365 days"));
+        }
+        if (leadMinutes == null || leadMinutes < 0 || leadMinutes > 10_080) {
+            problems.add(new FieldProblem("leadMinutes", "from 0 to 10080 minutes (a week)"));
+        }
+        if (hoursPerWeek == null || hoursPerWeek < 1 || hoursPerWeek > 168) {
+            problems.add(new FieldProblem("hoursPerWeek", "from 1 to 168 hours"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        BookingRule rule = new BookingRule(planCode, daysAhead, leadMinutes, hoursPerWeek);
+        bookings.saveRule(rule);
+        return rule;
     }
 
     /**

@@ -190,4 +190,31 @@ class BookingsTest {
             assertThat(m.subject()).contains("is free");
         });
     }
+
+    @Test
+    void aPlansBookingRulesApplyToItsMembersAndOnlyStewardsSetThem() {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        Member learner = members.signUp(new SignUp("learner-" + id + "@example.org", "Learner " + id, "learning the lathe", "learner", null));
+        merit.issue(learner.id(), "safety", 1, "test");
+        Http http = new Http(port).as("learner-" + id + "@example.org", "learning the lathe");
+        String rules = new Http(port).get("/api/v1/equipment/booking-rules").body();
+        assertThat(rules).contains("\"plan\":\"learner\"").contains("\"daysAhead\":7");
+        HttpResponse<String> far = http.json("POST", "/api/v1/equipment/machines/lathe/bookings", slot(10, 8, 1));
+        assertThat(far.statusCode()).isEqualTo(400);
+        assertThat(far.body()).contains("7 days ahead");
+        Instant soon = Instant.now().plusSeconds(20 * 60);
+        HttpResponse<String> tooSoon = http.json("POST", "/api/v1/equipment/machines/lathe/bookings",
+                "{\"start\": \"" + soon + "\", \"end\": \"" + soon.plusSeconds(1800) + "\"}");
+        assertThat(tooSoon.statusCode()).isEqualTo(400);
+        assertThat(tooSoon.body()).contains("60 minutes ahead");
+        assertThat(http.json("POST", "/api/v1/equipment/machines/lathe/bookings", slot(3, 8, 5)).statusCode()).isEqualTo(409); // 4 h a week
+
+        assertThat(http.json("PUT", "/api/v1/equipment/booking-rules/learner", "{\"daysAhead\": 30, \"leadMinutes\": 0, \"hoursPerWeek\": 9}")
+            .statusCode()).isEqualTo(403);
+        var steward = new Http(port).as("steward@demo.local", "demo-steward");
+        assertThat(steward.json("PUT", "/api/v1/equipment/booking-rules/learner", "{\"daysAhead\": 0, \"leadMinutes\": 0, \"hoursPerWeek\": 4}")
+            .body()).contains("daysAhead");
+        assertThat(steward.json("PUT", "/api/v1/equipment/booking-rules/no-such-plan", "{\"daysAhead\": 7, \"leadMinutes\": 0, \"hoursPerWeek\": 4}")
+            .statusCode()).isEqualTo(404);
+    }
 }
