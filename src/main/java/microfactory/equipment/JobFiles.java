@@ -1,14 +1,10 @@
 package microfactory.equipment;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,14 +25,14 @@ import microfactory.equipment.gcode.ToolpathSvg;
 public class JobFiles {
 
     static final int MAX_BYTES = 5 * 1024 * 1024;
-    private static final double DEFAULT_RAPID = 3000;
-    private final JdbcClient jdbc;
+    private static final int DEFAULT_RAPID = 3000;
+    private final JobRepository jobs;
     private final BookingRepository bookings;
     private final EquipmentService equipment;
     private final Clock clock;
 
-    JobFiles(JdbcClient jdbc, BookingRepository bookings, EquipmentService equipment, Clock clock) {
-        this.jdbc = jdbc;
+    JobFiles(JobRepository jobs, BookingRepository bookings, EquipmentService equipment, Clock clock) {
+        this.jobs = jobs;
         this.bookings = bookings;
         this.equipment = equipment;
         this.clock = clock;
@@ -54,19 +50,11 @@ public class JobFiles {
         if (rapid != null && rapid <= 0) {
             throw InvalidInputException.of("rapidMmPerMin", "a positive speed in mm per minute, or none");
         }
-        jdbc.sql("update machine set envelope_x_mm = :x, envelope_y_mm = :y, envelope_z_mm = :z, rapid_mm_per_min = :r where id = :id")
-            .param("x", x).param("y", y).param("z", z).param("r", rapid).param("id", m.id()).update();
+        jobs.setEnvelope(m.id(), x, y, z, rapid);
     }
 
     Optional<Envelope> envelope(long machineId) {
-        return jdbc.sql("select envelope_x_mm, envelope_y_mm, envelope_z_mm from machine where id = :id and envelope_x_mm is not null")
-            .param("id", machineId).query((rs, n) -> new Envelope(rs.getInt(1), rs.getInt(2), rs.getInt(3))).optional();
-    }
-
-    private double rapid(long machineId) {
-        Integer r = jdbc.sql("select rapid_mm_per_min from machine where id = :id").param("id", machineId).query(Integer.class).optional()
-            .orElse(null);
-        return r == null ? DEFAULT_RAPID : r;
+        return jobs.envelope(machineId);
     }
 
     /** Attaches a G-code job to a booking (its booker or a steward); replaces the one before. */
@@ -86,7 +74,7 @@ public class JobFiles {
         Envelope envelope = envelope(m.id()).orElse(null);
         Toolpath t;
         try {
-            t = GcodeReader.read(new String(file, StandardCharsets.UTF_8), envelope, rapid(m.id()));
+            t = GcodeReader.read(new String(file, StandardCharsets.UTF_8), envelope, jobs.rapid(m.id()).orElse(DEFAULT_RAPID));
         } catch (GcodeProblem e) {
             throw InvalidInputException.of("file", e.getMessage());
         }
@@ -94,31 +82,16 @@ public class JobFiles {
         name = name.length() > 200 ? name.substring(0, 200) : name;
         String bounds = String.format(Locale.ROOT, "X %.1f..%.1f, Y %.1f..%.1f, Z %.1f..%.1f mm", t.minX(), t.maxX(), t.minY(), t.maxY(),
                 t.minZ(), t.maxZ());
-        jdbc.sql("delete from machine_job where booking_id = :b").param("b", bookingId).update();
-        jdbc.sql("""
-                insert into machine_job (booking_id, file_name, lines, moves, seconds, tool_changes, bounds, svg, created_at)
-                values (:b, :f, :l, :m, :s, :t, :bounds, :svg, :now)""")
-            .param("b", bookingId).param("f", name).param("l", t.lines()).param("m", t.moves()).param("s", (int) Math.ceil(t.seconds()))
-            .param("t", t.toolChanges()).param("bounds", bounds).param("svg", ToolpathSvg.of(t, envelope))
-            .param("now", Timestamp.from(clock.instant())).update();
+        jobs.replaceJob(bookingId, name, t.lines(), t.moves(), (int) Math.ceil(t.seconds()), t.toolChanges(), bounds,
+                ToolpathSvg.of(t, envelope), clock.instant());
         return job(bookingId).orElseThrow();
     }
 
     public Optional<JobSummary> job(long bookingId) {
-        return jdbc.sql("""
-                select j.file_name, j.lines, j.moves, j.seconds, j.bounds, j.tool_changes, b.starts_at, b.ends_at
-                  from machine_job j join machine_booking b on b.id = j.booking_id where j.booking_id = :b""")
-            .param("b", bookingId).query((rs, n) -> {
-                int minutes = (rs.getInt(4) + 59) / 60;
-                Instant start = rs.getTimestamp(7).toInstant();
-                Instant end = rs.getTimestamp(8).toInstant();
-                Instant suggested = start.plus(Duration.ofMinutes((minutes + 14) / 15 * 15L));
-                return new JobSummary(bookingId, rs.getString(1), rs.getInt(2), rs.getInt(3), minutes, rs.getString(5), rs.getInt(6),
-                        suggested, !suggested.isAfter(end), "/equipment/bookings/" + bookingId + "/job.svg");
-            }).optional();
+        return jobs.job(bookingId);
     }
 
     public Optional<String> svg(long bookingId) {
-        return jdbc.sql("select svg from machine_job where booking_id = :b").param("b", bookingId).query(String.class).optional();
+        return jobs.svg(bookingId);
     }
 }
