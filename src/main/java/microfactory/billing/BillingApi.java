@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import microfactory.common.InvalidInputException;
+import microfactory.common.Money;
 import microfactory.common.NotFoundException;
 import microfactory.members.Member;
 import microfactory.members.MemberPrincipal;
@@ -83,7 +84,7 @@ class BillingApi {
         }
         Member m = members.findByPublicId(p.member().strip())
                 .orElseThrow(() -> InvalidInputException.of("member", "no member " + p.member().strip()));
-        Payment paid = billing.recordPayment(m.id(), whole(p.amountMinor()), p.currency(), p.method(), p.reference(), p.receivedOn(),
+        Payment paid = billing.recordPayment(m.id(), Money.wholeMinor(p.amountMinor(), "amountMinor"), p.currency(), p.method(), p.reference(), p.receivedOn(),
                 p.invoice());
         return ResponseEntity.created(URI.create("/api/v1/members/" + m.publicId() + "/statement")).body(paid);
     }
@@ -112,22 +113,12 @@ class BillingApi {
 
     @PostMapping("/api/v1/billing/training-fees")
     ResponseEntity<Map<String, String>> trainingFee(@RequestBody TrainingFee fee) {
-        String id = revenue.trainingFee(whole(fee.amountMinor()), fee.method(), fee.course(), fee.member(), fee.paidOn());
+        String id = revenue.trainingFee(Money.wholeMinor(fee.amountMinor(), "amountMinor"), fee.method(), fee.course(), fee.member(),
+                fee.paidOn());
         return ResponseEntity.created(URI.create("/api/v1/ledger/transfers/" + id)).body(Map.of("transfer", id));
     }
 
     private Member member(String publicId) {
         return members.findByPublicId(publicId).orElseThrow(() -> new NotFoundException("member", publicId));
-    }
-
-    private static Long whole(BigDecimal amount) {
-        if (amount == null) {
-            return null;
-        }
-        try {
-            return amount.longValueExact();
-        } catch (ArithmeticException e) {
-            throw InvalidInputException.of("amountMinor", "a whole number of minor units (cents); " + amount.toPlainString() + " is not one");
-        }
     }
 }

@@ -36,6 +36,21 @@ public record Money(long minor, String currency) {
         }
     }
 
+    /**
+     * An amount in minor units as an API client sent it, refused (naming {@code field}) when it is not a whole number:
+     * bound to a long, Jackson would quietly drop a fraction. Null stays null.
+     */
+    public static Long wholeMinor(BigDecimal amount, String field) {
+        if (amount == null) {
+            return null;
+        }
+        try {
+            return amount.longValueExact();
+        } catch (ArithmeticException e) {
+            throw InvalidInputException.of(field, "a whole number of minor units (cents); " + amount.toPlainString() + " is not one");
+        }
+    }
+
     /** The amount in major units as a form shows it: "5000000.00", "1500" for yen. */
     public String plain() {
         return BigDecimal.valueOf(minor, Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits())).toPlainString();

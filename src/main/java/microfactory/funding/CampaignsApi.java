@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import microfactory.common.InvalidInputException;
+import microfactory.common.Money;
 import microfactory.members.MemberPrincipal;
 
 /** Campaigns: public reads (pledges by pseudonym), stewards start and close, members pledge and withdraw. */
@@ -31,17 +32,9 @@ class CampaignsApi {
     /** A pledge as a member sends it: a whole number of minor units of the campaign's currency, and a reward tier or none. */
     record PledgeRequest(BigDecimal amountMinor, Long tier) {
 
-        /** The amount, refused when it is not a whole number (Jackson would quietly drop a fraction of a long). */
+        /** The amount, refused when it is not a whole number. */
         Long whole() {
-            if (amountMinor == null) {
-                return null;
-            }
-            try {
-                return amountMinor.longValueExact();
-            } catch (ArithmeticException e) {
-                throw InvalidInputException.of("amountMinor", "a whole number of minor units (cents); " + amountMinor.toPlainString()
-                        + " is not one");
-            }
+            return Money.wholeMinor(amountMinor, "amountMinor");
         }
     }
 

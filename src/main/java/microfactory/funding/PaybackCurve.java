@@ -22,35 +22,11 @@ import microfactory.ledger.report.Economics;
  * when that is later, so the baseline always crosses the capital line inside it.
  */
 public record PaybackCurve(String actual, String baseline, double capitalY, List<Tick> xTicks, List<Tick> yTicks,
-                           double width, double height, Money perDayTarget) {
+                           double width, double height, Money perDayTarget) implements ChartFrame {
 
-    static final double LEFT = 72;
-    static final double RIGHT = 10;
-    static final double TOP = 12;
-    static final double BOTTOM = 28;
     static final double WIDTH = 560;
     static final double HEIGHT = 220;
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
-
-    /** A label at a position along an axis. */
-    public record Tick(double at, String label) {
-    }
-
-    public double left() {
-        return LEFT;
-    }
-
-    public double right() {
-        return width - RIGHT;
-    }
-
-    public double bottom() {
-        return height - BOTTOM;
-    }
-
-    public double top() {
-        return TOP;
-    }
 
     /** The curve of {@code e} (null for an empty ledger); {@code perDayTargetMinor} is the baseline's value a day, 0 for none. */
     static PaybackCurve of(Economics e, long perDayTargetMinor) {

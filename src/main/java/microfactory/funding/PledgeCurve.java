@@ -16,36 +16,13 @@ import microfactory.common.Money;
  * The money pledged day by day, added up, against the goal: a line people can read, with dates along the bottom and
  * amounts up the side. Counts pledges that stand (held or taken); withdrawn and released ones are left out.
  */
-public record PledgeCurve(String points, double goalY, List<Tick> xTicks, List<Tick> yTicks, double width, double height) {
+public record PledgeCurve(String points, double goalY, List<Tick> xTicks, List<Tick> yTicks, double width, double height)
+        implements ChartFrame {
 
     // Sized for a phone's width (the chart is drawn at most 560 px wide), so its labels stay readable there.
-    static final double LEFT = 72;
-    static final double RIGHT = 10;
-    static final double TOP = 12;
-    static final double BOTTOM = 28;
     static final double WIDTH = 360;
     static final double HEIGHT = 170;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
-
-    /** A label at a position along an axis. */
-    public record Tick(double at, String label) {
-    }
-
-    public double left() {
-        return LEFT;
-    }
-
-    public double right() {
-        return width - RIGHT;
-    }
-
-    public double bottom() {
-        return height - BOTTOM;
-    }
-
-    public double top() {
-        return TOP;
-    }
 
     static PledgeCurve of(Campaign c, List<Pledge> pledges, ZoneId zone, Instant now) {
         LocalDate first = c.createdAt().atZone(zone).toLocalDate();
