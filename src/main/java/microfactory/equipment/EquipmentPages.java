@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -65,8 +64,7 @@ class EquipmentPages {
         model.addAttribute("bays", equipment.bays());
         model.addAttribute("machines", equipment.machines());
         model.addAttribute("due", maintenance.due().stream().filter(MaintenanceDue::due).toList());
-        model.addAttribute("uptime", equipment.machines().stream().collect(Collectors.toMap(Machine::code, m -> faults.history(m.code())
-                .uptime30dPercent())));
+        model.addAttribute("uptime", faults.uptimes());
         return "equipment/floor";
     }
 

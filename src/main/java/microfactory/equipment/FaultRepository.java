@@ -4,7 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,6 +59,17 @@ class FaultRepository {
         return jdbc.sql("select at, in_service, reason from machine_status_event where machine_id = :m order by at, id")
             .param("m", machineId)
             .query((rs, n) -> new StatusEvent(rs.getTimestamp(1).toInstant(), rs.getBoolean(2), rs.getString(3))).list();
+    }
+
+    /** Every machine's status events, oldest first, by machine id. */
+    Map<Long, List<StatusEvent>> allEvents() {
+        Map<Long, List<StatusEvent>> all = new HashMap<>();
+        jdbc.sql("select machine_id, at, in_service, reason from machine_status_event order by at, id").query((rs, n) -> {
+            all.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                .add(new StatusEvent(rs.getTimestamp(2).toInstant(), rs.getBoolean(3), rs.getString(4)));
+            return null;
+        }).list();
+        return all;
     }
 
     /** A fault as stored. */
