@@ -153,6 +153,7 @@ public class LearningService {
         if (!missing.isEmpty()) {
             throw new ConflictException("Pass " + String.join(", ", missing) + " first: " + m.title() + " builds on it.");
         }
+        requireTrainingRight(memberId);
         if (answers.values().stream().allMatch(a -> a == null || a.isBlank())) {
             throw InvalidInputException.of("answers", "answer the questions first: an empty form is not counted as an attempt");
         }
@@ -192,6 +193,7 @@ public class LearningService {
             throw new ConflictException("A sign-off for " + m.skill() + " level " + m.level() + " needs a mentor above that level; you hold "
                     + (mentorLevel == 0 ? "none" : "level " + mentorLevel) + ".");
         }
+        requireTrainingRight(learnerId);
         if (!learning.passedModules(learnerId).contains(code)) {
             throw new ConflictException("The learner has not passed the assessment of " + m.title() + " yet.");
         }
@@ -245,6 +247,17 @@ public class LearningService {
     /** The sign-offs a mentor gave in [from, to): teaching, which counts as value the mentor generated. */
     public List<Mentoring> mentoring(long mentorId, Instant from, Instant to) {
         return learning.mentoring(mentorId, from, to);
+    }
+
+    /**
+     * A member whose membership has lapsed for an unpaid bill has its training paused until it is paid (anyone else
+     * learns: newcomers learn before they join).
+     */
+    private void requireTrainingRight(long memberId) {
+        members.currentMembership(memberId).filter(ms -> !ms.rightsHold()).ifPresent(ms -> {
+            throw new ConflictException("Your membership is paused for an unpaid bill, and training with it: pay the overdue "
+                    + "invoice (your statement: /billing/statement) and you can take assessments again.");
+        });
     }
 
     /** Creates a module, or replaces one with the same code (stewards' authoring); every problem is named by field or line. */

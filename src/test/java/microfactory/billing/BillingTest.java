@@ -1,11 +1,13 @@
 package microfactory.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import microfactory.common.ChapterSettings;
+import microfactory.learning.LearningService;
 import microfactory.ledger.LedgerService;
 import microfactory.ledger.TransferStatus;
 import microfactory.members.Member;
@@ -43,6 +46,7 @@ class BillingTest {
     @Autowired ProductionService production;
     @Autowired ChapterSettings chapter;
     @Autowired ValueGenerated generated;
+    @Autowired LearningService learning;
 
     @AfterEach
     void backToNow() {
@@ -87,6 +91,8 @@ class BillingTest {
         assertThat(before.path("overdueMinor").asLong()).isPositive();
         assertThat(before.path("lapsed").asBoolean()).isTrue();
         assertThat(members.currentMembership(tomas.id()).orElseThrow().rightsHold()).isFalse();
+        assertThatThrownBy(() -> learning.submit(tomas.id(), "shop-safety", Map.of(1L, "a"), UUID.randomUUID().toString()))
+            .hasMessageContaining("paused for an unpaid bill");
         String reference = before.path("invoices").get(0).path("reference").asString();
         long owed = before.path("owedMinor").asLong();
 
