@@ -144,6 +144,48 @@ class EquipmentPages {
         return "redirect:/equipment/my-bookings";
     }
 
+    /** A steward adds a maintenance plan from the machine's page: what, every so many days and/or hours of use. */
+    @PostMapping("/equipment/machines/{code}/maintenance-plans")
+    String addPlan(@PathVariable String code, @RequestParam(required = false) String task, @RequestParam(required = false) String everyDays,
+                   @RequestParam(required = false) String everyHours, RedirectAttributes flash) {
+        try {
+            maintenance.addPlan(code, task, number(everyHours, "everyHours"), number(everyDays, "everyDays"), null, null);
+            flash.addFlashAttribute("notice", "Maintenance plan added.");
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("notice", "Not added: " + e.problems().get(0).message());
+        }
+        return "redirect:/equipment/machines/" + code + "#maintenance";
+    }
+
+    /** A member holding the badge logs maintenance done now or earlier today: what, parts, hours down. */
+    @PostMapping("/equipment/machines/{code}/maintenance")
+    String logMaintenance(@PathVariable String code, @RequestParam(required = false) Long plan, @RequestParam(required = false) String what,
+                          @RequestParam(required = false) String parts, @RequestParam(required = false) String hoursDown,
+                          @AuthenticationPrincipal MemberPrincipal me, RedirectAttributes flash) {
+        try {
+            Integer hours = number(hoursDown, "hoursDown");
+            Instant until = clock.instant();
+            maintenance.record(code, me.memberId(), plan, what, parts, until.minus(hours == null ? 1 : hours, ChronoUnit.HOURS), until);
+            flash.addFlashAttribute("notice", "Maintenance logged.");
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("notice", "Not logged: " + e.problems().get(0).message());
+        } catch (ForbiddenException e) {
+            flash.addFlashAttribute("notice", e.getMessage());
+        }
+        return "redirect:/equipment/machines/" + code + "#maintenance";
+    }
+
+    private static Integer number(String text, String field) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            throw InvalidInputException.of(field, "a whole number, or empty");
+        }
+    }
+
     /** A booking's job drawn from above: public, as bookings are. */
     @GetMapping(value = "/equipment/bookings/{id}/job.svg", produces = "image/svg+xml")
     @ResponseBody

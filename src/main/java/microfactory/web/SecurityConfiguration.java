@@ -123,7 +123,7 @@ public class SecurityConfiguration {
                 .requestMatchers("/designs/*/edit").hasRole("STEWARD")
                 .requestMatchers("/learn/new", "/learn/*/edit").hasRole("STEWARD")
                 .requestMatchers(HttpMethod.POST, "/equipment/machines/*/book", "/equipment/bookings/*/cancel",
-                        "/equipment/bookings/*/start", "/equipment/bookings/*/finish",
+                        "/equipment/bookings/*/start", "/equipment/bookings/*/finish", "/equipment/machines/*/maintenance",
                         "/equipment/machines/*/faults").authenticated()
                 .requestMatchers("/equipment/my-bookings").authenticated()
                 .requestMatchers(HttpMethod.POST, "/equipment/**").hasRole("STEWARD")

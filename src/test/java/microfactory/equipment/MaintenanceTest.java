@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -95,5 +96,22 @@ class MaintenanceTest {
                 assertThat(c.minutes()).isEqualTo(180);
                 assertThat(c.valueMinor()).isEqualTo(chapter.hourlyValueMinor() * 3);
             });
+    }
+
+    @Test
+    void aStewardAddsAPlanAndABadgeHolderLogsMaintenanceFromTheMachinesPage() {
+        Http steward = new Http(port);
+        steward.login("steward@demo.local", "demo-steward");
+        steward.page("/equipment/machines/multimeters");
+        steward.postForm("/equipment/machines/multimeters/maintenance-plans", Map.of("task", "Check calibration against the reference",
+                "everyDays", "180"));
+        Person fixer = person();
+        merit.issue(fixer.member().id(), "electrical", 1, "test");
+        Http page = new Http(port);
+        page.login(members.get(fixer.member().id()).email(), "grease the joints");
+        page.page("/equipment/machines/multimeters");
+        page.postForm("/equipment/machines/multimeters/maintenance", Map.of("what", "Fuses replaced", "parts", "2 fuses", "hoursDown", "2"));
+        String after = new Http(port).page("/equipment/machines/multimeters").body();
+        assertThat(after).contains("Check calibration against the reference").contains("Fuses replaced").contains(fixer.member().publicId());
     }
 }
