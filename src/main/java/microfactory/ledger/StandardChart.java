@@ -15,6 +15,7 @@ final class StandardChart {
     static final List<Line> LINES = List.of(
             new Line("bank", "Bank account", AccountType.ASSET, true),
             new Line("cash", "Cash", AccountType.ASSET, true),
+            new Line("crypto-wallet", "Crypto wallet", AccountType.ASSET, true),
             new Line("pledges-receivable", "Pledges held (until their campaign closes)", AccountType.ASSET, true),
             new Line("members-receivable", "Owed by members (invoices not yet paid)", AccountType.ASSET, false),
             new Line("materials", "Materials in stock", AccountType.ASSET, false),

@@ -47,4 +47,16 @@ class FundingBrowserTest extends BrowserTest {
         assertThat(browser.findElements(By.cssSelector("#invoices tr.invoice.paid"))).isNotEmpty();
         assertFitsWidth(390);
     }
+
+    /** The steward's billing desk and the showroom read on a phone too. */
+    @Test
+    void theBillingDeskAndTheShowroomFitAPhone() {
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.get(url("/production/showroom"));
+        assertFitsWidth(390);
+        logIn("steward@demo.local", "demo-steward");
+        browser.get(url("/billing"));
+        assertThat(browser.findElement(By.id("unpaid")).getText()).contains("MF-");
+        assertFitsWidth(390);
+    }
 }
