@@ -149,6 +149,26 @@ public class MachineBookings {
         return Optional.empty();
     }
 
+    /**
+     * What builds cannot use in [from, to): every in-service machine's bookings and maintenance windows, so the scheduler
+     * of production runs plans around them (out-of-service machines are not offered to it at all).
+     */
+    public List<Downtime> downtime(Instant from, Instant to) {
+        List<Downtime> held = new ArrayList<>();
+        for (Machine m : equipment.machines()) {
+            if (!m.inService()) {
+                continue;
+            }
+            for (BookingRepository.Row b : bookings.overlapping(m.id(), from, to)) {
+                held.add(new Downtime(m.type(), m.code(), 1, b.start(), b.end(), "booked by " + members.get(b.memberId()).publicId()));
+            }
+            for (MaintenanceRecord w : maintenance.windows(m, from, to)) {
+                held.add(new Downtime(m.type(), m.code(), m.count(), w.downFrom(), w.downUntil(), "down for maintenance: " + w.what()));
+            }
+        }
+        return held;
+    }
+
     /** Live bookings of a machine overlapping [from, to). */
     public List<Booking> bookings(String code, Instant from, Instant to) {
         Machine machine = equipment.machine(code);

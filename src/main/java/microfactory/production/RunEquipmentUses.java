@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import microfactory.common.ChapterSettings;
 import microfactory.equipment.Commitment;
+import microfactory.equipment.Downtime;
 import microfactory.equipment.EquipmentUses;
 import microfactory.equipment.Machine;
 
@@ -27,18 +28,31 @@ class RunEquipmentUses implements EquipmentUses {
     /** Builds' tasks not done yet that use the machine's type, at their scheduled times: bookings cannot take those units. */
     @Override
     public List<Commitment> commitments(Machine machine, Instant from, Instant to) {
-        List<Commitment> held = new ArrayList<>();
+        return heldByBuilds(from, to, 0).stream().filter(d -> d.machineType().equals(machine.type()))
+                .map(d -> new Commitment(d.start(), d.end(), d.units(), d.why())).toList();
+    }
+
+    /**
+     * Machines the live builds' tasks not done yet hold in [from, to), one entry per task and machine type; build
+     * {@code exceptRun} left out (a build being scheduled does not compete with itself).
+     */
+    List<Downtime> heldByBuilds(Instant from, Instant to, long exceptRun) {
+        List<Downtime> held = new ArrayList<>();
         ZoneId zone = chapter.zone();
         for (Run r : runs.liveRuns()) {
-            if (r.ends(zone).isBefore(from) || r.at(0, zone).isAfter(to)) {
+            if (r.id() == exceptRun || r.ends(zone).isBefore(from) || r.at(0, zone).isAfter(to)) {
                 continue;
             }
             for (RunTask t : runs.tasks(r.id())) {
-                int units = units(t, machine.type());
                 Instant start = r.at(t.startMinute(), zone);
                 Instant end = r.at(t.endMinute(), zone);
-                if (units > 0 && t.status() != TaskStatus.DONE && start.isBefore(to) && end.isAfter(from)) {
-                    held.add(new Commitment(start, end, units, describe(r) + " uses " + units + " for task " + t.key()
+                if (t.status() == TaskStatus.DONE || !start.isBefore(to) || !end.isAfter(from)) {
+                    continue;
+                }
+                for (String m : t.machines()) {
+                    String type = m.contains(":") ? m.substring(0, m.indexOf(':')) : m;
+                    int units = units(m);
+                    held.add(new Downtime(type, null, units, start, end, describe(r) + " uses " + units + " for task " + t.key()
                             + " " + r.dayTime(t.startMinute()) + " to " + r.dayTime(t.endMinute())));
                 }
             }
@@ -46,21 +60,17 @@ class RunEquipmentUses implements EquipmentUses {
         return held;
     }
 
-    /** How many of a machine type a task uses (stored as type:count). */
-    private static int units(RunTask t, String type) {
-        for (String m : t.machines()) {
-            if (m.equals(type)) {
-                return 1;
-            }
-            if (m.startsWith(type + ":")) {
-                try {
-                    return Integer.parseInt(m.substring(type.length() + 1));
-                } catch (NumberFormatException e) {
-                    return 1;
-                }
-            }
+    /** How many machines a task's entry uses (stored as type:count; a bare type is one). */
+    private static int units(String entry) {
+        int colon = entry.indexOf(':');
+        if (colon < 0) {
+            return 1;
         }
-        return 0;
+        try {
+            return Integer.parseInt(entry.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package microfactory.production;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,11 +17,14 @@ import microfactory.common.ConflictException;
 import microfactory.designs.BuildTask;
 import microfactory.designs.DesignService;
 import microfactory.equipment.Bay;
+import microfactory.equipment.Downtime;
 import microfactory.equipment.EquipmentService;
+import microfactory.equipment.MachineBookings;
 import microfactory.merit.Badge;
 import microfactory.merit.MeritService;
 import microfactory.scheduling.Assignment;
 import microfactory.scheduling.MachineType;
+import microfactory.scheduling.Outage;
 import microfactory.scheduling.Person;
 import microfactory.scheduling.Project;
 import microfactory.scheduling.Requirement;
@@ -39,12 +43,16 @@ class RunPlans {
     private final Signups signups;
     private final DesignService designs;
     private final EquipmentService equipment;
+    private final MachineBookings machineBookings;
+    private final RunEquipmentUses buildUses;
     private final MeritService merit;
     private final Clock clock;
     private final ChapterSettings chapter;
 
     RunPlans(Signups signups, ProductionRepository runs, DesignService designs, EquipmentService equipment, MeritService merit, Clock clock,
-             ChapterSettings chapter) {
+             ChapterSettings chapter, MachineBookings machineBookings, RunEquipmentUses buildUses) {
+        this.buildUses = buildUses;
+        this.machineBookings = machineBookings;
         this.signups = signups;
         this.chapter = chapter;
         this.runs = runs;
@@ -189,7 +197,13 @@ class RunPlans {
         for (int d = 0; d < run.days(); d++) {
             days.add(new Window(d * 1440 + run.dayStart(), d * 1440 + run.dayEnd()));
         }
-        Project project = new Project(run.designSlug() + " run " + runId, tasks, people, machines, spaces, days);
+        // Members' bookings, maintenance windows and other builds hold machines as outages (out-of-service ones are left out above).
+        Instant from = run.at(0, chapter.zone());
+        Instant to = run.at(run.days() * 1440, chapter.zone());
+        List<Downtime> held = new ArrayList<>(machineBookings.downtime(from, to));
+        held.addAll(buildUses.heldByBuilds(from, to, runId));
+        List<Outage> outages = RunOutages.of(run, chapter.zone(), held, inService);
+        Project project = new Project(run.designSlug() + " run " + runId, tasks, people, machines, spaces, days, outages);
         return new Plan(project, design, crew);
     }
 }

@@ -113,33 +113,38 @@ public final class FeasibilityChecker {
         return false;
     }
 
-    /** Sweeps each machine type and bay over time: usage (and outages) never above capacity. */
+    /**
+     * Sweeps each machine type and bay over time: usage never above what outages leave (outages that overlap may
+     * add up beyond the capacity; they take at most all of it).
+     */
     private static List<String> capacities(Project p, Map<Integer, Assignment> byTask) {
         List<String> v = new ArrayList<>();
         Map<String, Integer> capacity = new HashMap<>();
-        Map<String, TreeMap<Integer, Integer>> deltas = new HashMap<>();
+        Map<String, TreeMap<Integer, int[]>> deltas = new HashMap<>();
         p.machines().forEach(m -> capacity.put("machine '" + m.type() + "'", m.count()));
         p.bays().forEach(b -> capacity.put("bay '" + b.name() + "'", b.capacity()));
         for (Outage o : p.outages()) {
-            add(deltas, "machine '" + o.machineType() + "'", o.when().start(), o.when().end(), o.count());
+            add(deltas, "machine '" + o.machineType() + "'", o.when().start(), o.when().end(), o.count(), 1);
         }
         for (Task t : p.tasks()) {
             Assignment a = byTask.get(t.id());
             if (a == null || a.end() == a.start()) {
                 continue;
             }
-            t.machines().forEach((type, count) -> add(deltas, "machine '" + type + "'", a.start(), a.end(), count));
+            t.machines().forEach((type, count) -> add(deltas, "machine '" + type + "'", a.start(), a.end(), count, 0));
             if (t.bay() != null) {
-                add(deltas, "bay '" + t.bay() + "'", a.start(), a.end(), 1);
+                add(deltas, "bay '" + t.bay() + "'", a.start(), a.end(), 1, 0);
             }
         }
         deltas.forEach((resource, changes) -> {
-            int level = 0;
+            int used = 0;
+            int out = 0;
             int cap = capacity.getOrDefault(resource, 0);
             for (var e : changes.entrySet()) {
-                level += e.getValue();
-                if (level > cap) {
-                    v.add(resource + " is over capacity at time " + e.getKey() + " (" + level + " > " + cap + ")");
+                used += e.getValue()[0];
+                out += e.getValue()[1];
+                if (used > 0 && used + Math.min(cap, out) > cap) {
+                    v.add(resource + " is over capacity at time " + e.getKey() + " (" + (used + Math.min(cap, out)) + " > " + cap + ")");
                     return;
                 }
             }
@@ -147,10 +152,11 @@ public final class FeasibilityChecker {
         return v;
     }
 
-    private static void add(Map<String, TreeMap<Integer, Integer>> deltas, String resource, int from, int to, int amount) {
-        TreeMap<Integer, Integer> d = deltas.computeIfAbsent(resource, r -> new TreeMap<>());
-        d.merge(from, amount, Integer::sum);
-        d.merge(to, -amount, Integer::sum);
+    /** Adds {@code amount} over [from, to) to the resource's usage (kind 0) or outage (kind 1). */
+    private static void add(Map<String, TreeMap<Integer, int[]>> deltas, String resource, int from, int to, int amount, int kind) {
+        TreeMap<Integer, int[]> d = deltas.computeIfAbsent(resource, r -> new TreeMap<>());
+        d.computeIfAbsent(from, k -> new int[2])[kind] += amount;
+        d.computeIfAbsent(to, k -> new int[2])[kind] -= amount;
     }
 
     /** No one works two overlapping tasks (as crew or trainee), and everyone works only when present. */

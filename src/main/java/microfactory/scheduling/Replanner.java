@@ -29,6 +29,9 @@ public final class Replanner {
     public record Replan(Project project, Solver.Result result) {
     }
 
+    /** The end of an outage with no known end: a breakdown. */
+    static final int UNTIL_FURTHER_NOTICE = Integer.MAX_VALUE / 8;
+
     private Replanner() {
     }
 
@@ -37,7 +40,8 @@ public final class Replanner {
         ProjectCheck.requireFeasible(changed);
         if (change instanceof MachinesBreak broken) {
             int left = changed.machines().stream().filter(m -> m.type().equals(broken.type())).mapToInt(MachineType::count)
-                    .sum() - changed.outages().stream().filter(o -> o.machineType().equals(broken.type())).mapToInt(Outage::count).sum();
+                    .sum() - changed.outages().stream().filter(o -> o.machineType().equals(broken.type()) && o.when().end() >= UNTIL_FURTHER_NOTICE)
+                    .mapToInt(Outage::count).sum(); // passing outages (a booking, maintenance) leave the machine in service
             List<String> reasons = new ArrayList<>();
             for (Task t : changed.tasks()) {
                 int need = t.machines().getOrDefault(broken.type(), 0);
@@ -96,7 +100,7 @@ public final class Replanner {
                     }
                 }
                 List<Outage> outages = new ArrayList<>(p.outages());
-                outages.add(new Outage(broken.type(), broken.count(), new Window(from, Integer.MAX_VALUE / 8)));
+                outages.add(new Outage(broken.type(), broken.count(), new Window(from, UNTIL_FURTHER_NOTICE)));
             return new Project(p.name(), p.tasks(), p.people(), p.machines(), p.bays(), p.workingWindows(), outages);
         }
         TaskRunsLate late = (TaskRunsLate) change;

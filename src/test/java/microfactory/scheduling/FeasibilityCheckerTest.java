@@ -134,6 +134,12 @@ class FeasibilityCheckerTest {
     }
 
     @Test
+    void outagesThatOverlapTakeAtMostEveryMachineAndAreNoViolationThemselves() {
+        Project doublyOut = project(1, List.of(new Outage("torch", 1, new Window(20, 30)), new Outage("torch", 1, new Window(25, 40))));
+        assertThat(FeasibilityChecker.violations(doublyOut, new Schedule(GOOD))).isEmpty();
+    }
+
+    @Test
     void aPersonWorkingWhenNotThere() {
         assertThat(with(P, at(2, 12, 14, 2))).containsExactly("person 2 works task 2 (12–14) when not there");
     }
