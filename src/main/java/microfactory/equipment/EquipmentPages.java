@@ -1,5 +1,6 @@
 package microfactory.equipment;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +12,8 @@ import java.time.temporal.ChronoUnit;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -43,11 +47,13 @@ class EquipmentPages {
     private final MachineFaults faults;
     private final MachineUse use;
     private final JobFiles jobs;
+    private final MachineCalendar calendar;
     private final ChapterSettings chapter;
     private final Clock clock;
 
     EquipmentPages(EquipmentService equipment, LearningService learning, MachineBookings bookings, ChapterSettings chapter, Clock clock,
-                   MachineMaintenance maintenance, MachineFaults faults, MachineUse use, JobFiles jobs) {
+                   MachineMaintenance maintenance, MachineFaults faults, MachineUse use, JobFiles jobs, MachineCalendar calendar) {
+        this.calendar = calendar;
         this.jobs = jobs;
         this.use = use;
         this.faults = faults;
@@ -69,8 +75,17 @@ class EquipmentPages {
     }
 
     @GetMapping("/equipment/machines/{code}")
-    String machine(@PathVariable String code, @AuthenticationPrincipal MemberPrincipal me, HttpServletRequest request, Model model) {
+    String machine(@PathVariable String code, @RequestParam(required = false) String week, @AuthenticationPrincipal MemberPrincipal me,
+                   HttpServletRequest request, Model model) {
         Machine m = equipment.machine(code);
+        LocalDate first = null;
+        try {
+            first = week == null || week.isBlank() ? null : LocalDate.parse(week.strip());
+        } catch (DateTimeParseException e) {
+            model.addAttribute("notice", "Showing this week: \"" + week + "\" is not a day such as 2026-12-07.");
+        }
+        model.addAttribute("week", calendar.week(code, first));
+        model.addAttribute("envelope", jobs.envelope(code).orElse(null));
         model.addAttribute("machine", m);
         model.addAttribute("gate", me == null ? null : learning.gate(me.memberId(), m.skill(), m.level()));
         model.addAttribute("qr", QrCodes.svg(base(request) + "/equipment/machines/" + code, 160));
@@ -87,24 +102,66 @@ class EquipmentPages {
     String book(@PathVariable String code, @RequestParam(required = false) String day, @RequestParam(required = false) String from,
                 @RequestParam(required = false) String to, @AuthenticationPrincipal MemberPrincipal me, RedirectAttributes flash) {
         try {
-            ZoneId zone = chapter.zone();
-            Instant start;
-            Instant end;
-            try {
-                LocalDate d = LocalDate.parse(day == null ? "" : day.strip());
-                start = ZonedDateTime.of(d, LocalTime.parse(from == null ? "" : from.strip()), zone).toInstant();
-                end = ZonedDateTime.of(d, LocalTime.parse(to == null ? "" : to.strip()), zone).toInstant();
-            } catch (DateTimeParseException e) {
-                throw InvalidInputException.of("day", "a day such as 2026-12-07 and times such as 09:00 and 11:30");
-            }
-            Booking b = bookings.book(me.memberId(), code, start, end);
+            Instant[] slot = slot(day, from, to);
+            Booking b = bookings.book(me.memberId(), code, slot[0], slot[1]);
             flash.addFlashAttribute("notice", "Booked: " + day + " " + from + " to " + to + " (booking " + b.id() + ").");
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("bookingProblem", e.problems().get(0).message());
+        } catch (ConflictException e) {
+            flash.addFlashAttribute("bookingProblem", e.getMessage());
+            flash.addFlashAttribute("waitSlot", new String[] {day, from, to}); // a taken slot can be waited for
+        } catch (ForbiddenException e) {
+            flash.addFlashAttribute("bookingProblem", e.getMessage());
+        }
+        return "redirect:/equipment/machines/" + code + "#book";
+    }
+
+    /** Waits for a taken slot from the machine's page; the member is told by mail when a booking in it is cancelled. */
+    @PostMapping("/equipment/machines/{code}/wait")
+    String waitFor(@PathVariable String code, @RequestParam(required = false) String day, @RequestParam(required = false) String from,
+                   @RequestParam(required = false) String to, @AuthenticationPrincipal MemberPrincipal me, RedirectAttributes flash) {
+        try {
+            Instant[] slot = slot(day, from, to);
+            bookings.waitFor(me.memberId(), code, slot[0], slot[1]);
+            flash.addFlashAttribute("notice", "You are on the waitlist for " + day + " " + from + " to " + to
+                    + ": we mail you if a booking in it is cancelled.");
         } catch (InvalidInputException e) {
             flash.addFlashAttribute("bookingProblem", e.problems().get(0).message());
         } catch (ConflictException | ForbiddenException e) {
             flash.addFlashAttribute("bookingProblem", e.getMessage());
         }
         return "redirect:/equipment/machines/" + code + "#book";
+    }
+
+    /** A day and two times on the chapter's clock as instants. */
+    private Instant[] slot(String day, String from, String to) {
+        ZoneId zone = chapter.zone();
+        try {
+            LocalDate d = LocalDate.parse(day == null ? "" : day.strip());
+            return new Instant[] {ZonedDateTime.of(d, LocalTime.parse(from == null ? "" : from.strip()), zone).toInstant(),
+                    ZonedDateTime.of(d, LocalTime.parse(to == null ? "" : to.strip()), zone).toInstant()};
+        } catch (DateTimeParseException e) {
+            throw InvalidInputException.of("day", "a day such as 2026-12-07 and times such as 09:00 and 11:30");
+        }
+    }
+
+    /** Everything holding the machine as an iCalendar feed (public, holders by pseudonym): subscribe from a phone. */
+    @GetMapping(value = "/equipment/machines/{code}/bookings.ics", produces = "text/calendar")
+    @ResponseBody
+    ResponseEntity<String> machineFeed(@PathVariable String code) {
+        return ics(code + "-bookings.ics", calendar.feed(code));
+    }
+
+    /** The member's bookings as an iCalendar feed. */
+    @GetMapping(value = "/equipment/my-bookings.ics", produces = "text/calendar")
+    @ResponseBody
+    ResponseEntity<String> myFeed(@AuthenticationPrincipal MemberPrincipal me) {
+        return ics("my-bookings.ics", calendar.mine(me.memberId()));
+    }
+
+    private static ResponseEntity<String> ics(String file, String body) {
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/calendar; charset=UTF-8"))
+                .header("Content-Disposition", "attachment; filename=\"" + file + "\"").body(body);
     }
 
     @PostMapping("/equipment/machines/{code}/faults")
@@ -157,6 +214,38 @@ class EquipmentPages {
         return "redirect:/equipment/machines/" + code + "#maintenance";
     }
 
+    /** A steward sets the machine's work envelope from its page. */
+    @PostMapping("/equipment/machines/{code}/envelope")
+    String setEnvelope(@PathVariable String code, @RequestParam(required = false) String xMm, @RequestParam(required = false) String yMm,
+                       @RequestParam(required = false) String zMm, RedirectAttributes flash) {
+        try {
+            jobs.setEnvelope(code, number(xMm, "xMm"), number(yMm, "yMm"), number(zMm, "zMm"), null);
+            flash.addFlashAttribute("notice", "Work envelope set: job files are checked against it.");
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("notice", "Not set: " + e.problems().get(0).field() + " must be " + e.problems().get(0).message() + ".");
+        }
+        return "redirect:/equipment/machines/" + code + "#jobs";
+    }
+
+    /** A member adds the job file to their booking from the phone (multipart; the CSRF token rides in the address). */
+    @PostMapping("/equipment/bookings/{id}/job")
+    String attachJob(@PathVariable long id, @RequestParam(required = false) MultipartFile file, @AuthenticationPrincipal MemberPrincipal me,
+                     RedirectAttributes flash) {
+        try {
+            JobSummary j = jobs.attach(id, me.memberId(), me.isSteward(), file == null ? null : file.getOriginalFilename(),
+                    file == null ? null : file.getBytes());
+            flash.addFlashAttribute("notice", "Job " + j.fileName() + " added: about " + j.estimatedMinutes() + " min"
+                    + (j.fitsBooking() ? ", it fits the booking." : "; the booking is too short: it would need until " + j.suggestedEnd() + "."));
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("notice", "Not added: " + e.problems().get(0).message());
+        } catch (ForbiddenException e) {
+            flash.addFlashAttribute("notice", e.getMessage());
+        } catch (IOException e) {
+            flash.addFlashAttribute("notice", "Not added: the upload broke off; try again.");
+        }
+        return "redirect:/equipment/my-bookings#booking-" + id;
+    }
+
     /** A member holding the badge logs maintenance done now or earlier today: what, parts, hours down. */
     @PostMapping("/equipment/machines/{code}/maintenance")
     String logMaintenance(@PathVariable String code, @RequestParam(required = false) Long plan, @RequestParam(required = false) String what,
@@ -195,7 +284,9 @@ class EquipmentPages {
 
     @GetMapping("/equipment/my-bookings")
     String mine(@AuthenticationPrincipal MemberPrincipal me, Model model) {
-        model.addAttribute("bookings", bookings.mine(me.memberId()));
+        var mine = bookings.mine(me.memberId());
+        model.addAttribute("bookings", mine);
+        model.addAttribute("jobs", mine.stream().flatMap(b -> jobs.job(b.id()).stream()).toList());
         return "equipment/my-bookings";
     }
 

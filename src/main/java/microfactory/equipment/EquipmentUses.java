@@ -14,7 +14,7 @@ public interface EquipmentUses {
     List<String> usesOfMachine(Machine machine);
 
     /** Units of the machine held between {@code from} and {@code to} (bookings refuse them); none by default. */
-    default List<Commitment> commitments(Machine machine, Instant from, Instant to) {
+    default List<HeldSlot> commitments(Machine machine, Instant from, Instant to) {
         return List.of();
     }
 }

@@ -53,6 +53,11 @@ public class JobFiles {
         jobs.setEnvelope(m.id(), x, y, z, rapid);
     }
 
+    /** The machine's work envelope, if a steward set one. */
+    public Optional<Envelope> envelope(String code) {
+        return envelope(equipment.machine(code).id());
+    }
+
     Optional<Envelope> envelope(long machineId) {
         return jobs.envelope(machineId);
     }

@@ -122,50 +122,56 @@ public class MachineBookings {
     }
 
     /**
-     * The first moment in [start, end) when every unit of the machine is held (bookings and builds' tasks), described;
-     * empty when a unit is free throughout.
+     * The first moment in [start, end) when every unit of the machine is held (bookings, builds' tasks, maintenance),
+     * described; empty when a unit is free throughout.
      */
     private Optional<String> conflict(Machine machine, Instant start, Instant end) {
-        List<Commitment> held = new ArrayList<>();
-        for (BookingRepository.Row b : bookings.overlapping(machine.id(), start, end)) {
-            held.add(new Commitment(b.start(), b.end(), 1, "booked by " + members.get(b.memberId()).publicId() + " "
-                    + b.start() + " to " + b.end()));
-        }
+        List<HeldSlot> held = new ArrayList<>(ownHolds(machine, start, end));
         uses.forEach(u -> held.addAll(u.commitments(machine, start, end)));
-        for (MaintenanceRecord w : maintenance.windows(machine, start, end)) {
-            held.add(new Commitment(w.downFrom(), w.downUntil(), machine.count(), "down for maintenance " + w.downFrom() + " to "
-                    + w.downUntil() + " (" + w.what() + ")"));
-        }
-        held.sort(Comparator.comparing(Commitment::start));
-        // Units in use change only where a commitment starts: check the slot's start and every start inside it.
+        held.sort(Comparator.comparing(HeldSlot::start));
+        // Units in use change only where a hold starts: check the slot's start and every start inside it.
         List<Instant> moments = new ArrayList<>(List.of(start));
-        held.stream().map(Commitment::start).filter(t -> t.isAfter(start) && t.isBefore(end)).forEach(moments::add);
+        held.stream().map(HeldSlot::start).filter(t -> t.isAfter(start) && t.isBefore(end)).forEach(moments::add);
         for (Instant t : moments) {
-            List<Commitment> at = held.stream().filter(c -> !c.start().isAfter(t) && c.end().isAfter(t)).toList();
-            if (at.stream().mapToInt(Commitment::units).sum() >= machine.count()) {
-                return Optional.of(at.stream().map(Commitment::what).collect(Collectors.joining("; ")));
+            List<HeldSlot> at = held.stream().filter(c -> !c.start().isAfter(t) && c.end().isAfter(t)).toList();
+            if (at.stream().mapToInt(HeldSlot::units).sum() >= machine.count()) {
+                return Optional.of(at.stream().map(HeldSlot::what).collect(Collectors.joining("; ")));
             }
         }
         return Optional.empty();
+    }
+
+    /** The machine's bookings and maintenance windows overlapping [from, to): what equipment itself holds it for. */
+    private List<HeldSlot> ownHolds(Machine machine, Instant from, Instant to) {
+        List<HeldSlot> held = new ArrayList<>();
+        for (BookingRepository.Row b : bookings.overlapping(machine.id(), from, to)) {
+            String holder = members.get(b.memberId()).publicId();
+            held.add(new HeldSlot(HeldBy.BOOKING, machine.type(), b.start(), b.end(), 1, holder, "booked by " + holder + " "
+                    + b.start() + " to " + b.end()));
+        }
+        for (MaintenanceRecord w : maintenance.windows(machine, from, to)) {
+            held.add(new HeldSlot(HeldBy.MAINTENANCE, machine.type(), w.downFrom(), w.downUntil(), machine.count(), "maintenance",
+                    "down for maintenance " + w.downFrom() + " to " + w.downUntil() + " (" + w.what() + ")"));
+        }
+        return held;
+    }
+
+    /** Everything holding the machine in [from, to) (bookings, builds, maintenance), earliest first: its calendar. */
+    public List<HeldSlot> held(String code, Instant from, Instant to) {
+        Machine machine = equipment.machine(code);
+        List<HeldSlot> held = new ArrayList<>(ownHolds(machine, from, to));
+        uses.forEach(u -> held.addAll(u.commitments(machine, from, to)));
+        held.sort(Comparator.comparing(HeldSlot::start));
+        return held;
     }
 
     /**
      * What builds cannot use in [from, to): every in-service machine's bookings and maintenance windows, so the scheduler
      * of production runs plans around them (out-of-service machines are not offered to it at all).
      */
-    public List<Downtime> downtime(Instant from, Instant to) {
-        List<Downtime> held = new ArrayList<>();
-        for (Machine m : equipment.machines()) {
-            if (!m.inService()) {
-                continue;
-            }
-            for (BookingRepository.Row b : bookings.overlapping(m.id(), from, to)) {
-                held.add(new Downtime(m.type(), m.code(), 1, b.start(), b.end(), "booked by " + members.get(b.memberId()).publicId()));
-            }
-            for (MaintenanceRecord w : maintenance.windows(m, from, to)) {
-                held.add(new Downtime(m.type(), m.code(), m.count(), w.downFrom(), w.downUntil(), "down for maintenance: " + w.what()));
-            }
-        }
+    public List<HeldSlot> downtime(Instant from, Instant to) {
+        List<HeldSlot> held = new ArrayList<>();
+        equipment.machines().stream().filter(Machine::inService).forEach(m -> held.addAll(ownHolds(m, from, to)));
         return held;
     }
 

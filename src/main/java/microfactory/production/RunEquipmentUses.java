@@ -8,8 +8,8 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 import microfactory.common.ChapterSettings;
-import microfactory.equipment.Commitment;
-import microfactory.equipment.Downtime;
+import microfactory.equipment.HeldBy;
+import microfactory.equipment.HeldSlot;
 import microfactory.equipment.EquipmentUses;
 import microfactory.equipment.Machine;
 
@@ -27,17 +27,16 @@ class RunEquipmentUses implements EquipmentUses {
 
     /** Builds' tasks not done yet that use the machine's type, at their scheduled times: bookings cannot take those units. */
     @Override
-    public List<Commitment> commitments(Machine machine, Instant from, Instant to) {
-        return heldByBuilds(from, to, 0).stream().filter(d -> d.machineType().equals(machine.type()))
-                .map(d -> new Commitment(d.start(), d.end(), d.units(), d.why())).toList();
+    public List<HeldSlot> commitments(Machine machine, Instant from, Instant to) {
+        return heldByBuilds(from, to, 0).stream().filter(d -> d.machineType().equals(machine.type())).toList();
     }
 
     /**
      * Machines the live builds' tasks not done yet hold in [from, to), one entry per task and machine type; build
      * {@code exceptRun} left out (a build being scheduled does not compete with itself).
      */
-    List<Downtime> heldByBuilds(Instant from, Instant to, long exceptRun) {
-        List<Downtime> held = new ArrayList<>();
+    List<HeldSlot> heldByBuilds(Instant from, Instant to, long exceptRun) {
+        List<HeldSlot> held = new ArrayList<>();
         ZoneId zone = chapter.zone();
         for (Run r : runs.liveRuns()) {
             if (r.id() == exceptRun || r.ends(zone).isBefore(from) || r.at(0, zone).isAfter(to)) {
@@ -52,7 +51,7 @@ class RunEquipmentUses implements EquipmentUses {
                 for (String m : t.machines()) {
                     String type = m.contains(":") ? m.substring(0, m.indexOf(':')) : m;
                     int units = units(m);
-                    held.add(new Downtime(type, null, units, start, end, describe(r) + " uses " + units + " for task " + t.key()
+                    held.add(new HeldSlot(HeldBy.BUILD, type, start, end, units, "build #" + r.id(), describe(r) + " uses " + units + " for task " + t.key()
                             + " " + r.dayTime(t.startMinute()) + " to " + r.dayTime(t.endMinute())));
                 }
             }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import microfactory.equipment.Downtime;
+import microfactory.equipment.HeldSlot;
 import microfactory.scheduling.Outage;
 import microfactory.scheduling.Window;
 
@@ -21,10 +21,10 @@ final class RunOutages {
     private RunOutages() {
     }
 
-    static List<Outage> of(Run run, ZoneId zone, List<Downtime> held, Map<String, Integer> inService) {
+    static List<Outage> of(Run run, ZoneId zone, List<HeldSlot> held, Map<String, Integer> inService) {
         int horizon = run.days() * 1440;
         Map<String, TreeMap<Integer, Integer>> deltas = new HashMap<>();
-        for (Downtime d : held) {
+        for (HeldSlot d : held) {
             int from = (int) Math.max(0, Math.min(horizon, run.minuteAt(d.start(), zone)));
             int to = (int) Math.max(0, Math.min(horizon, run.minuteAt(d.end(), zone)));
             if (to > from && inService.containsKey(d.machineType())) {

@@ -17,8 +17,8 @@ import microfactory.common.ConflictException;
 import microfactory.designs.BuildTask;
 import microfactory.designs.DesignService;
 import microfactory.equipment.Bay;
-import microfactory.equipment.Downtime;
 import microfactory.equipment.EquipmentService;
+import microfactory.equipment.HeldSlot;
 import microfactory.equipment.MachineBookings;
 import microfactory.merit.Badge;
 import microfactory.merit.MeritService;
@@ -200,7 +200,7 @@ class RunPlans {
         // Members' bookings, maintenance windows and other builds hold machines as outages (out-of-service ones are left out above).
         Instant from = run.at(0, chapter.zone());
         Instant to = run.at(run.days() * 1440, chapter.zone());
-        List<Downtime> held = new ArrayList<>(machineBookings.downtime(from, to));
+        List<HeldSlot> held = new ArrayList<>(machineBookings.downtime(from, to));
         held.addAll(buildUses.heldByBuilds(from, to, runId));
         List<Outage> outages = RunOutages.of(run, chapter.zone(), held, inService);
         Project project = new Project(run.designSlug() + " run " + runId, tasks, people, machines, spaces, days, outages);

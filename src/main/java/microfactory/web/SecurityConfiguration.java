@@ -124,8 +124,8 @@ public class SecurityConfiguration {
                 .requestMatchers("/learn/new", "/learn/*/edit").hasRole("STEWARD")
                 .requestMatchers(HttpMethod.POST, "/equipment/machines/*/book", "/equipment/bookings/*/cancel",
                         "/equipment/bookings/*/start", "/equipment/bookings/*/finish", "/equipment/machines/*/maintenance",
-                        "/equipment/machines/*/faults").authenticated()
-                .requestMatchers("/equipment/my-bookings").authenticated()
+                        "/equipment/machines/*/faults", "/equipment/machines/*/wait", "/equipment/bookings/*/job").authenticated()
+                .requestMatchers("/equipment/my-bookings", "/equipment/my-bookings.ics").authenticated()
                 .requestMatchers(HttpMethod.POST, "/equipment/**").hasRole("STEWARD")
                 .requestMatchers(HttpMethod.POST, "/production/runs/*/schedule", "/production/units/*/owner", "/production/runs/*/open",
                         "/production/runs/*/cancel", "/production/runs/*/signups/*/confirm").hasRole("STEWARD")

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import microfactory.common.ChapterSettings;
-import microfactory.equipment.Downtime;
+import microfactory.equipment.HeldBy;
+import microfactory.equipment.HeldSlot;
 import microfactory.equipment.MachineBookings;
 import microfactory.members.Member;
 import microfactory.members.MemberService;
@@ -95,10 +96,10 @@ class MachineDowntimeTest {
         ZoneId zone = chapter.zone();
         Run run = new Run(1, "d", "1", 1, LocalDate.of(2027, 3, 1), 1, 480, 1020, 3, 0, RunStatus.DRAFT, Instant.EPOCH, 0, "EUR", null, List.of());
         Instant eight = run.at(480, zone);
-        List<Downtime> held = List.of(
-                new Downtime("printer", "printer-a", 1, eight, eight.plusSeconds(7200), "booked"),
-                new Downtime("printer", "printer-b", 2, eight.plusSeconds(3600), eight.plusSeconds(3 * 3600), "maintenance"),
-                new Downtime("lathe", "lathe", 1, eight, eight.plusSeconds(600), "no lathe in service"));
+        List<HeldSlot> held = List.of(
+                new HeldSlot(HeldBy.BOOKING, "printer", eight, eight.plusSeconds(7200), 1, "m-a", "booked"),
+                new HeldSlot(HeldBy.MAINTENANCE, "printer", eight.plusSeconds(3600), eight.plusSeconds(3 * 3600), 2, "maintenance", "new nozzle"),
+                new HeldSlot(HeldBy.BOOKING, "lathe", eight, eight.plusSeconds(600), 1, "m-b", "no lathe in service"));
         List<Outage> outages = RunOutages.of(run, zone, held, Map.of("printer", 2));
         assertThat(outages).extracting(o -> o.count() + "@" + o.when().start() + "-" + o.when().end())
                 .containsExactly("1@480-540", "2@540-600", "2@600-660");
