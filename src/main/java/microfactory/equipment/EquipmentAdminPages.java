@@ -2,6 +2,7 @@ package microfactory.equipment;
 
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -10,10 +11,12 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import microfactory.common.ChapterSettings;
 import microfactory.common.ConflictException;
+import microfactory.common.InvalidInputException;
 import microfactory.web.FieldErrors;
 import microfactory.web.FormPosts;
 
@@ -24,11 +27,35 @@ class EquipmentAdminPages {
     private static final Map<String, String> MACHINE_FIELDS = Map.of("hourlyRateMinor", "hourlyRate");
 
     private final EquipmentService equipment;
+    private final MachineBookings bookings;
     private final ChapterSettings chapter;
 
-    EquipmentAdminPages(EquipmentService equipment, ChapterSettings chapter) {
+    EquipmentAdminPages(EquipmentService equipment, MachineBookings bookings, ChapterSettings chapter) {
         this.equipment = equipment;
+        this.bookings = bookings;
         this.chapter = chapter;
+    }
+
+    /** A steward sets how a plan's members book machines. */
+    @PostMapping("/equipment/manage/booking-rules/{plan}")
+    String setRule(@PathVariable String plan, @RequestParam(required = false) String daysAhead, @RequestParam(required = false) String leadMinutes,
+                   @RequestParam(required = false) String hoursPerWeek, RedirectAttributes flash) {
+        try {
+            bookings.setRule(plan, whole(daysAhead), whole(leadMinutes), whole(hoursPerWeek));
+            flash.addFlashAttribute("notice", "Booking rule of " + plan + " saved.");
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("problem", "Not saved: " + e.problems().stream().map(p -> p.field() + " " + p.message())
+                    .collect(Collectors.joining("; ")) + ".");
+        }
+        return "redirect:/equipment/manage#booking-rules";
+    }
+
+    private static Integer whole(String text) {
+        try {
+            return text == null || text.isBlank() ? null : Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            return null; // the service names the field
+        }
     }
 
     @GetMapping("/equipment/manage")
@@ -36,6 +63,7 @@ class EquipmentAdminPages {
         model.addAttribute("bays", equipment.bays());
         model.addAttribute("machines", equipment.machines());
         model.addAttribute("currency", chapter.currency());
+        model.addAttribute("rules", bookings.planRules());
         return "equipment/manage";
     }
 

@@ -196,6 +196,13 @@ public class MachineBookings {
         return bookings.rules();
     }
 
+    /** Every plan's rule, the chapter's defaults where a plan has none: what stewards edit. */
+    public List<BookingRule> planRules() {
+        List<BookingRule> set = bookings.rules();
+        return plans.all().stream().map(p -> set.stream().filter(r -> r.plan().equals(p.code())).findFirst()
+                .orElse(new BookingRule(p.code(), daysAhead, 0, hoursPerWeek))).toList();
+    }
+
     /** A steward sets a plan's booking rule. */
     @Transactional
     public BookingRule setRule(String planCode, Integer daysAhead, Integer leadMinutes, Integer hoursPerWeek) {

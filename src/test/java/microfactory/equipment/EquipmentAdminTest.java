@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -97,5 +98,22 @@ class EquipmentAdminTest {
         HttpResponse<String> refused = steward.postForm("/equipment/manage/bays/B06/remove", Map.of());
         assertThat(refused.statusCode()).isEqualTo(302);
         assertThat(steward.page("/equipment/manage").body()).contains("id=\"problem\"").contains("is in use");
+    }
+
+    @Test
+    void aStewardSetsAPlansBookingRuleOnTheManagePage() {
+        Http http = new Http(port);
+        http.login("steward@demo.local", "demo-steward");
+        String page = http.page("/equipment/manage").body();
+        assertThat(page).contains("id=\"booking-rules\"").contains("id=\"rule-learner\"");
+        http.postForm("/equipment/manage/booking-rules/learner", Map.of("daysAhead", "0", "leadMinutes", "30", "hoursPerWeek", "x"));
+        assertThat(http.page("/equipment/manage").body()).contains("Not saved: daysAhead from 1 to 365 days; hoursPerWeek from 1 to 168 hours");
+        http.postForm("/equipment/manage/booking-rules/learner", Map.of("daysAhead", "7", "leadMinutes", "60", "hoursPerWeek", "4"));
+        assertThat(http.page("/equipment/manage").body()).contains("Booking rule of learner saved.");
+        Http member = new Http(port);
+        member.login("member@demo.local", "demo-member");
+        member.page("/equipment");
+        assertThat(member.postForm("/equipment/manage/booking-rules/learner", Map.of("daysAhead", "300", "leadMinutes", "0",
+                "hoursPerWeek", "100")).statusCode()).isEqualTo(403);
     }
 }
