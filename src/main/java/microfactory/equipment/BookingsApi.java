@@ -40,18 +40,19 @@ class BookingsApi {
     record Slot(Instant start, Instant end) {
     }
 
-    record EnvelopeRequest(Integer xMm, Integer yMm, Integer zMm, Integer rapidMmPerMin) {
+    record EnvelopeRequest(Integer xMm, Integer yMm, Integer zMm, Integer rapidMmPerMin, Integer cutMmPerMin) {
     }
 
     /** A steward sets the machine's work envelope, which job files are checked against. */
     @PutMapping("/api/v1/equipment/machines/{code}/envelope")
     Map<String, Object> envelope(@PathVariable String code, @RequestBody EnvelopeRequest e) {
-        jobs.setEnvelope(code, e.xMm(), e.yMm(), e.zMm(), e.rapidMmPerMin());
+        jobs.setEnvelope(code, e.xMm(), e.yMm(), e.zMm(), e.rapidMmPerMin(), e.cutMmPerMin());
         return Map.of("machine", code, "xMm", e.xMm(), "yMm", e.yMm(), "zMm", e.zMm());
     }
 
-    /** The booking's job: a G-code file as the body ({@code name} its file name). */
-    @PostMapping(value = "/api/v1/equipment/bookings/{id}/job", consumes = {"text/plain", "application/octet-stream", "text/x-gcode"})
+    /** The booking's job: a G-code, DXF or SVG file as the body ({@code name} its file name, which also tells the kind). */
+    @PostMapping(value = "/api/v1/equipment/bookings/{id}/job", consumes = {"text/plain", "application/octet-stream", "text/x-gcode",
+            "image/vnd.dxf", "application/dxf", "image/svg+xml"})
     JobSummary job(@PathVariable long id, @RequestParam(required = false) String name, @RequestBody byte[] file,
                    @AuthenticationPrincipal MemberPrincipal me) {
         return jobs.attach(id, me.memberId(), me.isSteward(), name, file);

@@ -67,14 +67,25 @@ class BookingsDemo implements DemoData {
             G0 Z10
             """;
 
+    /** A tractor-frame gusset to cut from plate: a triangle with a rounded corner and two bolt holes, drawn in mm. */
+    static final String GUSSET = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <svg xmlns="http://www.w3.org/2000/svg" width="200mm" height="200mm" viewBox="0 0 200 200">
+              <title>LifeTrac frame gusset, 6 mm plate</title>
+              <path d="M 10,190 L 190,190 L 190,40 A 30,30 0 0 0 160,10 L 10,160 Z"/>
+              <circle cx="150" cy="150" r="8.5"/>
+              <circle cx="60" cy="150" r="8.5"/>
+            </svg>
+            """;
+
     @Override
     public void load() {
         // Learners book a week ahead with an hour's notice, for a few hours; producers have more time on the machines.
         bookings.setRule("learner", 7, 60, 4);
         bookings.setRule("flat-dues", 21, 0, 10);
         bookings.setRule("value-share", 21, 0, 20);
-        jobs.setEnvelope("printer-farm", 220, 220, 250, 6000);
-        jobs.setEnvelope("torch-table", 1220, 2440, 100, 10000);
+        jobs.setEnvelope("printer-farm", 220, 220, 250, 6000, null);
+        jobs.setEnvelope("torch-table", 1220, 2440, 100, 10000, 2500);
         ZoneId zone = chapter.zone();
         LocalDate today = LocalDate.now(clock.withZone(zone));
         List<Member> people = members.search(null, true, 0).stream().map(MemberSummary::member).toList();
@@ -85,6 +96,7 @@ class BookingsDemo implements DemoData {
             mayUse.computeIfAbsent(code, c -> people.stream().filter(p -> learning.gate(p.id(), m.skill(), m.level()).allowed()).toList());
         }
         int k = 0;
+        boolean cutJob = false;
         for (int day = 1; day <= 7; day++) {
             for (String code : machines) {
                 List<Member> allowed = mayUse.get(code);
@@ -98,6 +110,10 @@ class BookingsDemo implements DemoData {
                             today.plusDays(day).atTime(hour + 2, 0).atZone(zone).toInstant());
                     if (code.equals("printer-farm") && day == 1) {
                         jobs.attach(b.id(), who.id(), false, "calibration-square.gcode", SQUARE.getBytes(StandardCharsets.UTF_8));
+                    }
+                    if (code.equals("torch-table") && jobs.job(b.id()).isEmpty() && !cutJob) {
+                        jobs.attach(b.id(), who.id(), false, "frame-gusset.svg", GUSSET.getBytes(StandardCharsets.UTF_8));
+                        cutJob = true;
                     }
                 } catch (ConflictException e) {
                     // taken by a build or the week's hours are used: the next one

@@ -85,7 +85,7 @@ class EquipmentPages {
             model.addAttribute("notice", "Showing this week: \"" + week + "\" is not a day such as 2026-12-07.");
         }
         model.addAttribute("week", calendar.week(code, first));
-        model.addAttribute("envelope", jobs.envelope(code).orElse(null));
+        model.addAttribute("jobSettings", jobs.settings(code));
         model.addAttribute("machine", m);
         model.addAttribute("gate", me == null ? null : learning.gate(me.memberId(), m.skill(), m.level()));
         model.addAttribute("qr", QrCodes.svg(base(request) + "/equipment/machines/" + code, 160));
@@ -217,9 +217,11 @@ class EquipmentPages {
     /** A steward sets the machine's work envelope from its page. */
     @PostMapping("/equipment/machines/{code}/envelope")
     String setEnvelope(@PathVariable String code, @RequestParam(required = false) String xMm, @RequestParam(required = false) String yMm,
-                       @RequestParam(required = false) String zMm, RedirectAttributes flash) {
+                       @RequestParam(required = false) String zMm, @RequestParam(required = false) String rapidMmPerMin,
+                       @RequestParam(required = false) String cutMmPerMin, RedirectAttributes flash) {
         try {
-            jobs.setEnvelope(code, number(xMm, "xMm"), number(yMm, "yMm"), number(zMm, "zMm"), null);
+            jobs.setEnvelope(code, number(xMm, "xMm"), number(yMm, "yMm"), number(zMm, "zMm"), number(rapidMmPerMin, "rapidMmPerMin"),
+                    number(cutMmPerMin, "cutMmPerMin"));
             flash.addFlashAttribute("notice", "Work envelope set: job files are checked against it.");
         } catch (InvalidInputException e) {
             flash.addFlashAttribute("notice", "Not set: " + e.problems().get(0).field() + " must be " + e.problems().get(0).message() + ".");

@@ -3,6 +3,7 @@ package microfactory.equipment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import microfactory.equipment.jobfiles.DxfReaderTest;
 import microfactory.members.Member;
 import microfactory.members.MemberService;
 import microfactory.members.SignUp;
@@ -29,6 +31,8 @@ class JobFilesTest {
     @LocalServerPort int port;
     @Autowired MemberService members;
     @Autowired MeritService merit;
+    @Autowired MachineBookings machineBookings;
+    @Autowired JobFiles jobs;
 
     @Test
     void aJobIsTimedDrawnAndCheckedAgainstTheEnvelope() {
@@ -67,5 +71,43 @@ class JobFilesTest {
             .send("POST", "/api/v1/equipment/bookings/" + booking + "/job", "text/plain", "G1 X10\n").statusCode()).isEqualTo(403);
         assertThat(JSON.readTree(http.get("/api/v1/equipment/bookings/" + booking + "/job").body()).path("fileName").asString())
             .isEqualTo("square.gcode");
+    }
+
+    @Test
+    void aCuttingTableTakesDxfAndSvgOutlinesTimedByItsCuttingSpeedAndRefusesOnesLargerThanItsBed() throws Exception {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        Member m = members.signUp(new SignUp("cutter-" + id + "@example.org", "Cutter " + id, "sparks and steel", "", null));
+        merit.issue(m.id(), "cnc", 1, "test");
+        Http http = new Http(port).as("cutter-" + id + "@example.org", "sparks and steel");
+        Instant start = LocalDate.now(ZoneOffset.UTC).plusDays(12).atTime(3, 0).toInstant(ZoneOffset.UTC);
+        long booking = JSON.readTree(http.json("POST", "/api/v1/equipment/machines/torch-table/bookings",
+                "{\"start\": \"" + start + "\", \"end\": \"" + start.plusSeconds(3600) + "\"}").body()).path("id").asLong();
+        byte[] plate = DxfReaderTest.plate().getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> dxf = http.sendBytes("POST", "/api/v1/equipment/bookings/" + booking + "/job?name=plate.dxf", "application/octet-stream", plate);
+        assertThat(dxf.statusCode()).as(dxf.body()).isEqualTo(200);
+        JsonNode summary = JSON.readTree(dxf.body());
+        assertThat(summary.path("kind").asString()).isEqualTo("dxf");
+        assertThat(summary.path("bounds").asString()).startsWith("X 0.0..200.0, Y 0.0..100.0");
+        // about 789 mm of cut at the demo table's 2500 mm/min plus six pierces: under a minute, one minute rounded up
+        assertThat(summary.path("estimatedMinutes").asInt()).isEqualTo(1);
+        assertThat(new Http(port).get(summary.path("previewUrl").asString()).body()).contains("<polyline");
+
+        String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"3000mm\" height=\"100mm\" viewBox=\"0 0 3000 100\">\n"
+                + "<rect x=\"0\" y=\"0\" width=\"100\" height=\"100\"/>\n<line x1=\"0\" y1=\"50\" x2=\"3000\" y2=\"50\"/>\n</svg>\n";
+        HttpResponse<String> tooLong = http.send("POST", "/api/v1/equipment/bookings/" + booking + "/job?name=rail.svg", "image/svg+xml", svg);
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("line 3").contains("the line reaches X=3000.0 mm").contains("1220 × 2440 mm");
+        assertThat(JSON.readTree(http.get("/api/v1/equipment/bookings/" + booking + "/job").body()).path("fileName").asString())
+            .as("a refused file leaves the job before it").isEqualTo("plate.dxf");
+    }
+
+    @Test
+    void theDemoCarriesAGcodeJobOnAPrinterAndAnSvgOutlineOnTheTorchTable() {
+        Instant now = Instant.now();
+        for (String[] expected : new String[][] {{"printer-farm", "GCODE"}, {"torch-table", "SVG"}}) {
+            assertThat(machineBookings.bookings(expected[0], now.minusSeconds(86_400), now.plusSeconds(30 * 86_400L)).stream()
+                    .flatMap(b -> jobs.job(b.id()).stream()).map(j -> j.kind().name()).toList())
+                    .as(expected[0]).contains(expected[1]);
+        }
     }
 }

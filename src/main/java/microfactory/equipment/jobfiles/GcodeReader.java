@@ -1,4 +1,4 @@
-package microfactory.equipment.gcode;
+package microfactory.equipment.jobfiles;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +26,7 @@ public final class GcodeReader {
     public static Toolpath read(String text, Envelope envelope, double rapidMmPerMin) {
         String[] lines = text.split("\r?\n|\r", -1);
         if (lines.length > MAX_LINES) {
-            throw new GcodeProblem(MAX_LINES + 1, "the file has more than " + MAX_LINES + " lines; split the job");
+            throw new JobFileProblem(MAX_LINES + 1, "the file has more than " + MAX_LINES + " lines; split the job");
         }
         double x = 0;
         double y = 0;
@@ -80,7 +80,7 @@ public final class GcodeReader {
                     case 'J' -> j = w.value * unit;
                     case 'F' -> {
                         if (w.value <= 0) {
-                            throw new GcodeProblem(lineNo, "a feed rate is positive (F" + w.text + ")");
+                            throw new JobFileProblem(lineNo, "a feed rate is positive (F" + w.text + ")");
                         }
                         feed = w.value * (inches ? INCH : 1);
                     }
@@ -104,7 +104,7 @@ public final class GcodeReader {
             double length;
             if (motion == 2 || motion == 3) {
                 if (i == null && j == null) {
-                    throw new GcodeProblem(lineNo, "an arc (G" + motion + ") needs its centre as I and J offsets");
+                    throw new JobFileProblem(lineNo, "an arc (G" + motion + ") needs its centre as I and J offsets");
                 }
                 double cx = x + (i == null ? 0 : i);
                 double cy = y + (j == null ? 0 : j);
@@ -139,7 +139,7 @@ public final class GcodeReader {
             z = tz;
         }
         if (moves == 0) {
-            throw new GcodeProblem(1, "no moves (G0, G1, G2 or G3 with X, Y or Z) in the file: is it G-code?");
+            throw new JobFileProblem(1, "no moves (G0, G1, G2 or G3 with X, Y or Z) in the file: is it G-code?");
         }
         return new Toolpath(lines.length, moves, seconds, min[0], min[1], min[2], max[0], max[1], max[2], tools, points);
     }
@@ -157,7 +157,7 @@ public final class GcodeReader {
         String out = x < -1e-6 || x > e.xMm() + 1e-6 ? axis("X", x, e.xMm()) : y < -1e-6 || y > e.yMm() + 1e-6 ? axis("Y", y, e.yMm())
                 : z < -1e-6 || z > e.zMm() + 1e-6 ? axis("Z", z, e.zMm()) : null;
         if (out != null) {
-            throw new GcodeProblem(line, out);
+            throw new JobFileProblem(line, out);
         }
     }
 
@@ -211,7 +211,7 @@ public final class GcodeReader {
                 continue;
             }
             if (c < 'A' || c > 'Z') {
-                throw new GcodeProblem(lineNo, "'" + c + "' is not where a word starts (a letter and a number, such as G1 or X10.5)");
+                throw new JobFileProblem(lineNo, "'" + c + "' is not where a word starts (a letter and a number, such as G1 or X10.5)");
             }
             int start = ++k;
             while (k < line.length() && (Character.isDigit(line.charAt(k)) || "+-. ".indexOf(line.charAt(k)) >= 0)
@@ -221,14 +221,14 @@ public final class GcodeReader {
             String number = line.substring(start, k).replace(" ", "");
             if (number.isEmpty()) {
                 if (c == 'T' || c == 'M' || c == 'G' || c == 'X' || c == 'Y' || c == 'Z' || c == 'F' || c == 'I' || c == 'J') {
-                    throw new GcodeProblem(lineNo, "'" + c + "' needs a number after it");
+                    throw new JobFileProblem(lineNo, "'" + c + "' needs a number after it");
                 }
                 continue; // a bare letter of a word we do not read (Marlin's "M117 text" leaves letters)
             }
             try {
                 words.add(new Word(c, Double.parseDouble(number), number));
             } catch (NumberFormatException e) {
-                throw new GcodeProblem(lineNo, "'" + c + number + "' is not a letter and a number");
+                throw new JobFileProblem(lineNo, "'" + c + number + "' is not a letter and a number");
             }
         }
         return words;

@@ -1,4 +1,4 @@
-package microfactory.equipment.gcode;
+package microfactory.equipment.jobfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -48,10 +48,10 @@ class GcodeReaderTest {
     @Test
     void aMoveOutsideTheEnvelopeIsRefusedNamingItsLineAndBadWordsToo() {
         assertThatThrownBy(() -> GcodeReader.read("G21\nG1 X100 Y100 F600\nG1 X230\n", PRINTER, 6000))
-            .isInstanceOf(GcodeProblem.class).hasMessageStartingWith("line 3:").hasMessageContaining("X=230.00");
+            .isInstanceOf(JobFileProblem.class).hasMessageStartingWith("line 3:").hasMessageContaining("X=230.00");
         assertThatThrownBy(() -> GcodeReader.read("G1 X10\nG1 X1,5\n", PRINTER, 6000)).hasMessageStartingWith("line 2:");
         assertThatThrownBy(() -> GcodeReader.read("G1 X10 F0\n", PRINTER, 6000)).hasMessageContaining("feed rate");
-        assertThatThrownBy(() -> GcodeReader.read("hello world\n", PRINTER, 6000)).isInstanceOf(GcodeProblem.class);
+        assertThatThrownBy(() -> GcodeReader.read("hello world\n", PRINTER, 6000)).isInstanceOf(JobFileProblem.class);
         assertThatThrownBy(() -> GcodeReader.read("; only a comment\n", PRINTER, 6000)).hasMessageContaining("no moves");
         assertThatThrownBy(() -> GcodeReader.read("G0 X10 Y10\nG2 X20 Y10\n", PRINTER, 6000)).hasMessageStartingWith("line 2:")
             .hasMessageContaining("I and J");

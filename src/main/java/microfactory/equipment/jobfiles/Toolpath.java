@@ -1,4 +1,4 @@
-package microfactory.equipment.gcode;
+package microfactory.equipment.jobfiles;
 
 import java.util.List;
 
