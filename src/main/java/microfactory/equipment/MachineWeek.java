@@ -93,7 +93,7 @@ public record MachineWeek(LocalDate first, List<Column> days, List<Hour> hours, 
                         p.hold().who(), p.hold().what()));
             }
         }
-        return new MachineWeek(first, days, hours, blocks, AXIS + 7 * DAY, HEADER + (toHour - fromHour) * HOUR + 2);
+        return new MachineWeek(first, days, hours, blocks, AXIS + 7 * DAY, HEADER + (toHour - fromHour) * HOUR + 8);
     }
 
     private record Piece(int day, int from, int to, HeldSlot hold) {

@@ -42,6 +42,8 @@ class BookingBrowserTest extends BrowserTest {
         browser.findElement(By.id("book-submit")).click();
         assertThat(browser.findElement(By.cssSelector(".notice")).getText()).startsWith("Booked: " + day + " 05:00 to 06:30");
         assertThat(browser.findElement(By.id("booking-list")).getText()).contains(m.publicId());
+        // the week grid draws the booking at its time; the grid scrolls sideways inside the page, the page does not
+        assertThat(browser.findElements(By.cssSelector("#machine-week rect.booking"))).isNotEmpty();
         assertFitsWidth(390);
 
         browser.get(url("/equipment/my-bookings"));
