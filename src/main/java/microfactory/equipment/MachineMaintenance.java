@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,9 +34,11 @@ public class MachineMaintenance {
     private final MemberService members;
     private final MemberMail mail;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     MachineMaintenance(MaintenanceRepository maintenance, BookingRepository bookings, EquipmentService equipment, LearningService learning,
-                       MemberService members, MemberMail mail, Clock clock) {
+                       MemberService members, MemberMail mail, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.maintenance = maintenance;
         this.bookings = bookings;
         this.equipment = equipment;
@@ -120,6 +123,9 @@ public class MachineMaintenance {
         }
         long id = maintenance.insertRecord(m.id(), planId, memberId, text, parts == null ? "" : parts.strip(), downFrom, downUntil,
                 clock.instant());
+        if (downUntil.isAfter(clock.instant())) {
+            events.publishEvent(new MachineDownScheduled(m, downFrom, downUntil, text)); // builds move their work out of the window
+        }
         return named(maintenance.log(m.id()).stream().filter(r -> r.id() == id).findFirst().orElseThrow());
     }
 

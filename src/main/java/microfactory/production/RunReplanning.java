@@ -1,6 +1,7 @@
 package microfactory.production;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,10 +10,12 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import microfactory.common.ChapterSettings;
 import microfactory.common.ConflictException;
 import microfactory.common.InvalidInputException;
 import microfactory.common.NotFoundException;
 import microfactory.equipment.Machine;
+import microfactory.equipment.MachineDownScheduled;
 import microfactory.equipment.MachineStatusChanged;
 import microfactory.scheduling.Assignment;
 import microfactory.scheduling.InfeasibleProjectException;
@@ -31,10 +34,12 @@ class RunReplanning {
     private final ProductionRepository runs;
     private final RunPlans plans;
     private final Clock clock;
+    private final ChapterSettings chapter;
 
     private final RunNotices notices;
 
-    RunReplanning(ProductionRepository runs, RunPlans plans, Clock clock, RunNotices notices) {
+    RunReplanning(ProductionRepository runs, RunPlans plans, Clock clock, RunNotices notices, ChapterSettings chapter) {
+        this.chapter = chapter;
         this.notices = notices;
         this.runs = runs;
         this.plans = plans;
@@ -135,6 +140,36 @@ class RunReplanning {
             } catch (InfeasibleProjectException e) {
                 changed(run, "BLOCKED", what + "; the build cannot finish without it: "
                         + String.join("; ", e.reasons()) + ". Bring it back into service or add one.");
+            }
+        }
+    }
+
+    /**
+     * Maintenance will take a machine down for a window: every live build whose work left on that machine type falls in
+     * the window is replanned around it (the window is an outage to the scheduler), keeping work under way.
+     */
+    @EventListener
+    public void machineDownScheduled(MachineDownScheduled down) {
+        Machine machine = down.machine();
+        ZoneId zone = chapter.zone();
+        for (Run run : runs.liveRuns()) {
+            boolean inWindow = runs.tasks(run.id()).stream().anyMatch(t -> t.status() != TaskStatus.DONE
+                    && t.machines().stream().anyMatch(m -> m.startsWith(machine.type() + ":"))
+                    && run.at(t.startMinute(), zone).isBefore(down.until()) && run.at(t.endMinute(), zone).isAfter(down.from()));
+            if (!inWindow) {
+                continue;
+            }
+            runs.lock(run.id());
+            RunPlans.Situation s = plans.situation(run, plans.crew(run.id()), Map.of());
+            int before = expectedEnd(run.id());
+            String what = machine.name() + " is down for maintenance " + run.dayTime((int) run.minuteAt(down.from(), zone)) + " to "
+                    + run.dayTime((int) run.minuteAt(down.until(), zone)) + " (" + down.why() + ")";
+            try {
+                // nothing breaks for good: the replanner plans again from now, the window an outage like any other
+                int after = replan(run, s, new Replanner.MachinesBreak(machine.type(), 0));
+                changed(run, "REPLANNED", what + "; replanned around it" + finish(run, before, after));
+            } catch (InfeasibleProjectException e) {
+                changed(run, "BLOCKED", what + "; the build cannot be planned around it: " + String.join("; ", e.reasons()) + ".");
             }
         }
     }

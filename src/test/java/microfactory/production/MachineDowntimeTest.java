@@ -16,6 +16,7 @@ import microfactory.common.ChapterSettings;
 import microfactory.equipment.HeldBy;
 import microfactory.equipment.HeldSlot;
 import microfactory.equipment.MachineBookings;
+import microfactory.equipment.MachineMaintenance;
 import microfactory.members.Member;
 import microfactory.members.MemberService;
 import microfactory.members.SignUp;
@@ -29,6 +30,7 @@ class MachineDowntimeTest {
 
     @Autowired ProductionService production;
     @Autowired MachineBookings bookings;
+    @Autowired MachineMaintenance maintenance;
     @Autowired MemberService members;
     @Autowired MeritService merit;
     @Autowired ChapterSettings chapter;
@@ -85,6 +87,28 @@ class MachineDowntimeTest {
                         .as(x.key() + " of build " + first.id() + " and " + y.key() + " of build " + second.id()).isTrue();
             }
         }
+    }
+
+    @Test
+    void maintenanceScheduledOverABuildsSawingMovesTheSawingOutOfTheWindow() {
+        ZoneId zone = chapter.zone();
+        LocalDate day = LocalDate.now(zone).plusDays(60);
+        Run run = production.create(new RunRequest("wall-module-4x8", 1, day, 2, 480, 1020, 3, 0));
+        for (int k = 0; k < 3; k++) {
+            production.signUp(run.id(), member("woodworking", "assembly").id(), SignupRole.CREW);
+        }
+        production.schedule(run.id(), 300);
+        RunTask first = sawing(run).get(0);
+        Instant from = run.at(first.startMinute(), zone);
+        Instant until = run.at(1020, zone); // the rest of that working day
+        maintenance.record("table-saw", member("safety").id(), null, "new blade and fence alignment", "1 blade", from, until);
+
+        assertThat(production.log(run.id())).first().satisfies(e -> {
+            assertThat(e.kind()).isEqualTo("REPLANNED");
+            assertThat(e.message()).contains("down for maintenance").contains("new blade");
+        });
+        assertThat(sawing(run)).allSatisfy(t -> assertThat(t.startMinute() >= 1020 || t.endMinute() <= first.startMinute())
+                .as(t.key() + " at " + t.startMinute()).isTrue());
     }
 
     List<RunTask> sawing(Run run) {
