@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +34,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 public final class DesignBundle {
 
-    static final String BOM_HEADER = "parent,part,quantity,unit,type,unit_price,currency,supplier,material_class,material_quantity,material_unit,process,machine";
+    static final String BOM_HEADER = "parent,part,quantity,unit,type,unit_price,currency,supplier,material_class,material_quantity,material_unit,process,machine,material_code";
     static final String TASK_HEADER = "code,name,minutes,bay,skills,machines,predecessors,checklist";
     private static final TomlMapper TOML = TomlMapper.builder().build();
 
@@ -70,10 +71,12 @@ public final class DesignBundle {
         for (BomLine l : lines) {
             csv.append(String.join(",", field(l.parent()), field(l.part()), l.quantity().toPlainString(), l.unit().symbol(),
                     l.kind() == null ? "" : l.kind().name().toLowerCase(),
-                    l.unitPriceMinor() == null ? "" : BigDecimal.valueOf(l.unitPriceMinor(), 2).toPlainString(),
+                    l.unitPriceMinor() == null ? "" : BigDecimal.valueOf(l.unitPriceMinor(),
+                            Math.max(0, Currency.getInstance(l.currency() == null ? "USD" : l.currency()).getDefaultFractionDigits())).toPlainString(),
                     field(l.currency()), field(l.supplier()), field(l.materialClass()),
                     l.materialQuantity() == null ? "" : l.materialQuantity().toPlainString(),
-                    l.materialUnit() == null ? "" : l.materialUnit().symbol(), field(l.process()), field(l.machine()))).append('\n');
+                    l.materialUnit() == null ? "" : l.materialUnit().symbol(), field(l.process()), field(l.machine()),
+                    field(l.materialCode()))).append('\n');
         }
         return csv.toString();
     }

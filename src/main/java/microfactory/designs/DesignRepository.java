@@ -50,14 +50,15 @@ class DesignRepository {
     void insertLine(long versionId, int seq, BomLine l) {
         jdbc.sql("""
                 insert into design_bom_line (version_id, seq, parent, part, quantity, unit, kind, unit_price_minor, currency,
-                       supplier, material_class, material_quantity, material_unit, process, machine)
-                values (:v, :seq, :parent, :part, :q, :unit, :kind, :price, :currency, :supplier, :mc, :mq, :mu, :process, :machine)""")
+                       supplier, material_class, material_quantity, material_unit, process, machine, material_code)
+                values (:v, :seq, :parent, :part, :q, :unit, :kind, :price, :currency, :supplier, :mc, :mq, :mu, :process, :machine,
+                        :code)""")
             .param("v", versionId).param("seq", seq).param("parent", l.parent()).param("part", l.part())
             .param("q", l.quantity()).param("unit", l.unit().symbol()).param("kind", l.kind() == null ? null : l.kind().name())
             .param("price", l.unitPriceMinor()).param("currency", l.currency()).param("supplier", blankToNull(l.supplier()))
             .param("mc", l.materialClass()).param("mq", l.materialQuantity())
             .param("mu", l.materialUnit() == null ? null : l.materialUnit().symbol()).param("process", blankToNull(l.process()))
-            .param("machine", blankToNull(l.machine())).update();
+            .param("machine", blankToNull(l.machine())).param("code", blankToNull(l.materialCode())).update();
     }
 
     void insertTask(long versionId, BuildTask t) {
@@ -123,14 +124,14 @@ class DesignRepository {
     List<BomLine> lines(long versionId) {
         return jdbc.sql("""
                 select seq, parent, part, quantity, unit, kind, unit_price_minor, currency, supplier, material_class,
-                       material_quantity, material_unit, process, machine
+                       material_quantity, material_unit, process, machine, material_code
                   from design_bom_line where version_id = :v order by seq""")
             .param("v", versionId)
             .query((rs, n) -> new BomLine(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4).stripTrailingZeros(),
                     Unit.of(rs.getString(5)).orElseThrow(), rs.getString(6) == null ? null : PartKind.valueOf(rs.getString(6)),
                     rs.getObject(7, Long.class), rs.getString(8), rs.getString(9), rs.getString(10),
                     decimal(rs.getBigDecimal(11)), rs.getString(12) == null ? null : Unit.of(rs.getString(12)).orElseThrow(),
-                    rs.getString(13), rs.getString(14)))
+                    rs.getString(13), rs.getString(14), rs.getString(15)))
             .list();
     }
 

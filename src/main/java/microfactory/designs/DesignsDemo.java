@@ -37,20 +37,29 @@ class DesignsDemo implements DemoData {
 
         Builder asm(String parent, String part, double qty) {
             lines.add(new BomLine(lines.size() + 2, parent, part, BigDecimal.valueOf(qty), unit("pcs"), PartKind.ASSEMBLY, null, null,
-                    null, null, null, null, null, null));
+                    null, null, null, null, null, null, null));
             return this;
         }
 
         Builder buy(String parent, String part, double qty, String unit, double price, String supplier) {
             lines.add(new BomLine(lines.size() + 2, parent, part, BigDecimal.valueOf(qty), unit(unit), PartKind.BOUGHT,
-                    Math.round(price * 100), "USD", supplier, null, null, null, null, null));
+                    Math.round(price * 100), "USD", supplier, null, null, null, null, null, null));
             return this;
         }
 
         Builder make(String parent, String part, double qty, String material, double materialQty, String materialUnit,
                      double price, String process, String machine) {
             lines.add(new BomLine(lines.size() + 2, parent, part, BigDecimal.valueOf(qty), unit("pcs"), PartKind.MADE,
-                    Math.round(price * 100), "USD", null, material, BigDecimal.valueOf(materialQty), unit(materialUnit), process, machine));
+                    Math.round(price * 100), "USD", null, material, BigDecimal.valueOf(materialQty), unit(materialUnit), process, machine,
+                    null));
+            return this;
+        }
+
+        /** The last line draws on this stock material (a chapter's catalogue code). */
+        Builder stock(String materialCode) {
+            BomLine l = lines.remove(lines.size() - 1);
+            lines.add(new BomLine(l.line(), l.parent(), l.part(), l.quantity(), l.unit(), l.kind(), l.unitPriceMinor(), l.currency(),
+                    l.supplier(), l.materialClass(), l.materialQuantity(), l.materialUnit(), l.process(), l.machine(), materialCode));
             return this;
         }
 
@@ -81,11 +90,11 @@ class DesignsDemo implements DemoData {
                 .buy("hydraulic system", "cylinder 5 in bore x 10 in stroke", 1, "pcs", 389, "Surplus Center")
                 .buy("hydraulic system", "cylinder 2.5 in bore x 12 in stroke", 1, "pcs", 129, "Surplus Center")
                 .buy("hydraulic system", "solenoid valve, tandem center", 2, "pcs", 215, "Surplus Center")
-                .buy("hydraulic system", "hydraulic hose 1/2 in", 24, "ft", 4.20, "Surplus Center")
+                .buy("hydraulic system", "hydraulic hose 1/2 in", 24, "ft", 4.20, "Surplus Center").stock("hose-half-inch")
                 .buy("hydraulic system", "power cube (27 hp engine and pump)", 1, "pcs", 3950, "OSE")
                 .make("hopper and shaker", "hopper sheet 11 ga", 4, "steel", 12.5, "kg", 28, "cut and bend", "torch-table")
                 .buy("hopper and shaker", "vibration motor", 1, "pcs", 145, "Grainger")
-                .buy("controller", "Arduino Mega", 1, "pcs", 48.40, "Arduino")
+                .buy("controller", "Arduino Mega", 1, "pcs", 48.40, "Arduino").stock("arduino-mega")
                 .buy("controller", "relay board, 4 channel", 1, "pcs", 12, "DigiKey")
                 .buy("controller", "pressure sensor 3000 psi", 2, "pcs", 39, "DigiKey")
                 .buy("controller", "enclosure IP65", 1, "pcs", 34, "DigiKey")
@@ -137,8 +146,8 @@ class DesignsDemo implements DemoData {
                 .buy("hydraulics", "cylinder 3 in x 16 in", 2, "pcs", 185, "Surplus Center")
                 .buy("hydraulics", "cylinder 2.5 in x 12 in", 2, "pcs", 129, "Surplus Center")
                 .buy("hydraulics", "valve, 4 section", 1, "pcs", 410, "Surplus Center")
-                .buy("hydraulics", "hose 1/2 in", 60, "ft", 4.20, "Surplus Center")
-                .buy("hydraulics", "hydraulic fluid AW46", 20, "l", 3.60, "Tractor Supply")
+                .buy("hydraulics", "hose 1/2 in", 60, "ft", 4.20, "Surplus Center").stock("hose-half-inch")
+                .buy("hydraulics", "hydraulic fluid AW46", 20, "l", 3.60, "Tractor Supply").stock("hydraulic-fluid-aw46")
                 .buy("controls", "seat", 1, "pcs", 89, "Tractor Supply")
                 .buy("controls", "joystick valve control", 1, "pcs", 245, "Surplus Center")
                 .buy("controls", "battery 12 V", 1, "pcs", 119, "Tractor Supply")
@@ -207,8 +216,8 @@ class DesignsDemo implements DemoData {
                 "Maysville Microfactory", "", "1.0", solar.lines, solar.tasks), null);
 
         Builder wall = new Builder()
-                .buy(null, "2x6 stud 8 ft", 7, "pcs", 5.48, "Lumber yard")
-                .buy(null, "OSB 7/16 in 4x8 sheet", 1, "pcs", 12.50, "Lumber yard")
+                .buy(null, "2x6 stud 8 ft", 7, "pcs", 5.48, "Lumber yard").stock("stud-2x6-8ft")
+                .buy(null, "OSB 7/16 in 4x8 sheet", 1, "pcs", 12.50, "Lumber yard").stock("osb-7-16")
                 .buy(null, "16d nail", 60, "pcs", 0.04, "Hardware store")
                 .buy(null, "8d nail for sheathing", 80, "pcs", 0.03, "Hardware store")
                 .buy(null, "construction screw 3 in", 12, "pcs", 0.21, "Hardware store");

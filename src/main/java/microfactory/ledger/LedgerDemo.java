@@ -41,6 +41,7 @@ class LedgerDemo implements DemoData {
         open("members-receivable", "Owed by members", AccountType.ASSET, false);
         open("cash", "Cash box", AccountType.ASSET, true);
         open("machines", "Machines and tools", AccountType.ASSET, false);
+        open("materials", "Materials in stock", AccountType.ASSET, false);
         open("start-up-capital", "Start-up capital", AccountType.EQUITY, false);
         open("dues-income", "Membership dues", AccountType.INCOME, false);
         open("value-share-income", "Value share (10% of production)", AccountType.INCOME, false);

@@ -104,6 +104,7 @@ class ProductionPages {
         model.addAttribute("qualified", me != null && production.qualifiesForCrew(run, me.memberId()));
         model.addAttribute("myId", myId);
         model.addAttribute("units", production.units(id));
+        model.addAttribute("materials", production.materials(id));
         model.addAttribute("dashboard", dashboard);
         List<Seat> seats = production.seats(id);
         model.addAttribute("seats", seats);

@@ -30,6 +30,7 @@ import microfactory.equipment.Bay;
 import microfactory.equipment.EquipmentService;
 import microfactory.learning.LearningService;
 import microfactory.ledger.LedgerService;
+import microfactory.materials.RunMaterials;
 import microfactory.merit.MeritService;
 import microfactory.scheduling.InfeasibleProjectException;
 import microfactory.scheduling.Solver;
@@ -58,11 +59,13 @@ public class ProductionService {
     private final ChapterSettings chapter;
     private final RunNotices notices;
     private final ScheduleProblems problems;
+    private final RunMaterials materials;
 
     ProductionService(Signups signups, RunSignups joining, RunExecution execution, ProductionRepository runs, DesignService designs, EquipmentService equipment, MeritService merit,
                       LearningService learning, LedgerService ledger,
                       Clock clock, RunFees fees, RunPlans plans, RunReplanning replanning,
-                      ChapterSettings chapter, RunNotices notices, ScheduleProblems problems) {
+                      ChapterSettings chapter, RunNotices notices, ScheduleProblems problems, RunMaterials materials) {
+        this.materials = materials;
         this.signups = signups;
         this.joining = joining;
         this.execution = execution;
@@ -287,6 +290,7 @@ public class ProductionService {
         runs.lock(runId);
         signups.of(runId).forEach(s -> fees.settle(s, false));
         runs.cancel(runId, reason.strip());
+        materials.release(runId); // what it held goes back to stock for others
         runs.log(runId, clock.instant(), "CANCELLED", reason.strip());
         notices.cancelled(run, reason.strip());
         ledger.record("run.cancelled", Map.of("run", runId, "design", run.designSlug(), "reason", reason.strip()));
@@ -398,6 +402,13 @@ public class ProductionService {
         }
         plans.store(runId, plan, result.schedule(), Map.of());
         runs.setStatus(runId, RunStatus.SCHEDULED);
+        materials.reserve(runId, run.designSlug(), run.version(), run.quantity()); // its BOM × quantity is held from stock
         return result;
+    }
+
+    /** What the run takes from stock: needed, held for it, on hand, short (before scheduling: what it would need). */
+    public RunMaterials.RunNeeds materials(long runId) {
+        Run run = run(runId);
+        return run.status().ended() ? materials.ended(runId) : materials.needs(runId, run.designSlug(), run.version(), run.quantity());
     }
 }

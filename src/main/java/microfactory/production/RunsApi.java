@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import microfactory.common.ChapterSettings;
+import microfactory.materials.RunMaterials;
 import microfactory.members.MemberPrincipal;
 
 /** Runs in JSON: the list and schedules are public (people by pseudonym); members sign up; stewards plan and schedule. */
@@ -89,6 +90,12 @@ class RunsApi {
     @GetMapping("/{id}/dashboard")
     RunDashboard dashboard(@PathVariable long id) {
         return production.dashboard(id);
+    }
+
+    /** Per material: needed, reserved, on hand, short; and BOM materials the catalogue lacks. */
+    @GetMapping("/{id}/materials")
+    RunMaterials.RunNeeds materials(@PathVariable long id) {
+        return production.materials(id);
     }
 
     @GetMapping("/{id}/units")

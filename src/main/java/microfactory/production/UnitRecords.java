@@ -19,6 +19,7 @@ import microfactory.equipment.EquipmentService;
 import microfactory.equipment.Machine;
 import microfactory.equipment.MachineEdit;
 import microfactory.ledger.LedgerService;
+import microfactory.materials.RunMaterials;
 import microfactory.members.Member;
 import microfactory.members.MemberService;
 
@@ -37,8 +38,11 @@ public class UnitRecords {
     private final ChapterSettings chapter;
     private final EquipmentService equipment;
 
+    private final RunMaterials materials;
+
     UnitRecords(ProductionRepository runs, MemberService members, LedgerService ledger, Clock clock, DesignService designs,
-                ChapterSettings chapter, EquipmentService equipment) {
+                ChapterSettings chapter, EquipmentService equipment, RunMaterials materials) {
+        this.materials = materials;
         this.equipment = equipment;
         this.designs = designs;
         this.chapter = chapter;
@@ -76,6 +80,7 @@ public class UnitRecords {
         runs.insertUnit(run.id(), unit, serial, builders, clock.instant(), index, value, value == null ? null : chapter.currency());
         Unit made = runs.unit(serial).orElseThrow();
         shares.forEach(sh -> runs.insertShare(made.id(), sh));
+        materials.unitBuilt(run.id(), serial, run.quantity() - runs.units(run.id()).size() + 1, null); // its share of the run's materials
         runs.lifetime(made.id(), clock.instant(), "BUILT", "Built in run " + run.id() + " (" + run.designSlug() + " " + run.version()
                 + ") by " + builders.size() + " people; the chapter holds it until an owner is named.", index);
         if (runs.units(run.id()).size() == run.quantity()) {

@@ -12,8 +12,7 @@ import microfactory.common.NotFoundException;
 @Controller
 class AreaPages {
 
-    @GetMapping({"/materials", "/lifetime",
-                 "/network"})
+    @GetMapping({"/lifetime", "/network"})
     String area(HttpServletRequest request, Model model) {
         Area area = Areas.at(request.getRequestURI()).orElseThrow(() -> new NotFoundException("area", request.getRequestURI()));
         model.addAttribute("area", area);

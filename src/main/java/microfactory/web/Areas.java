@@ -31,7 +31,7 @@ public final class Areas {
                     "Units with serial numbers coming off the line")),
         new Area("/equipment", "Bays & machines", true,
             "The factory floor: bays, machines, their status and the badge each needs.", List.of()),
-        new Area("/materials", "Materials", false,
+        new Area("/materials", "Materials", true,
             "Steel, concrete, lumber and plastic: stock, moves and closed material loops.",
             List.of("Stock per material", "Receipts, consumption, production, recycling and scrap",
                     "How much of what comes in goes round again")),

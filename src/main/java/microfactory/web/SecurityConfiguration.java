@@ -62,6 +62,8 @@ public class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/v1/chapter", "/api/v1/plans", "/api/v1/plans/*",
                         "/api/v1/equipment/**").permitAll()
                 .requestMatchers("/api/v1/equipment/**").hasRole("STEWARD")
+                .requestMatchers(HttpMethod.GET, "/api/v1/materials", "/api/v1/materials/**").permitAll() // stock is public
+                .requestMatchers("/api/v1/materials", "/api/v1/materials/**").hasRole("STEWARD")
                 .requestMatchers(HttpMethod.GET, "/api/v1/ledger", "/api/v1/ledger/**").permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/v1/designs", "/api/v1/designs/**").permitAll()
                 .requestMatchers("/api/v1/learning/sign-offs", "/api/v1/learning/sign-offs/**").authenticated()
@@ -127,6 +129,7 @@ public class SecurityConfiguration {
                         "/equipment/machines/*/faults", "/equipment/machines/*/wait", "/equipment/bookings/*/job").authenticated()
                 .requestMatchers("/equipment/my-bookings", "/equipment/my-bookings.ics").authenticated()
                 .requestMatchers(HttpMethod.POST, "/equipment/**").hasRole("STEWARD")
+                .requestMatchers(HttpMethod.POST, "/materials/**").hasRole("STEWARD")
                 .requestMatchers(HttpMethod.POST, "/production/runs/*/schedule", "/production/units/*/owner", "/production/runs/*/open",
                         "/production/runs/*/cancel", "/production/runs/*/signups/*/confirm").hasRole("STEWARD")
                 .requestMatchers("/production/new").hasRole("STEWARD")

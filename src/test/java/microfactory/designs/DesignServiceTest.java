@@ -109,6 +109,6 @@ class DesignServiceTest {
 
     static BomLine line(int n, String parent, String part) {
         return new BomLine(n, parent, part, BigDecimal.ONE, Unit.of("pcs").orElseThrow(), PartKind.ASSEMBLY, null, null, null, null,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 }

@@ -176,6 +176,31 @@ public final class Bom {
         };
     }
 
+    /**
+     * What one unit of the top draws from stock: a made part's material (its class, the code if the line names one, the
+     * amount per part × parts) and a bought part the line links to a stock material by code (its quantity). Parts
+     * neither made from a material nor linked are not stocked.
+     */
+    public record StockNeed(String part, String materialCode, String materialClass, BigDecimal quantity, Unit unit) {
+    }
+
+    public List<StockNeed> stockNeeds() {
+        List<StockNeed> needs = new ArrayList<>();
+        for (Total t : flat()) {
+            BomLine l = definition.get(t.part());
+            if (l == null) {
+                continue;
+            }
+            if (l.materialClass() != null && l.materialQuantity() != null) {
+                needs.add(new StockNeed(t.part(), l.materialCode(), l.materialClass(), t.quantity().multiply(l.materialQuantity()),
+                        l.materialUnit() == null ? Unit.of("kg").orElseThrow() : l.materialUnit()));
+            } else if (l.materialCode() != null) {
+                needs.add(new StockNeed(t.part(), l.materialCode(), null, t.quantity(), l.unit()));
+            }
+        }
+        return needs;
+    }
+
     /** Every line, in the order read. */
     public List<BomLine> lines() {
         return children.values().stream().flatMap(List::stream).sorted(Comparator.comparingInt(BomLine::line)).toList();

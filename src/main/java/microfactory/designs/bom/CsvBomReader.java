@@ -135,7 +135,7 @@ public final class CsvBomReader {
             lines.add(new BomLine(lineNo, parent == null || parent.isEmpty() ? null : parent, part, quantity, unit, kind, price,
                     currency.isEmpty() ? (price == null ? null : "USD") : currency, get(f, col, "supplier"),
                     materialClass.isEmpty() ? null : materialClass, materialQuantity, materialUnit, get(f, col, "process"),
-                    get(f, col, "machine")));
+                    get(f, col, "machine"), get(f, col, "material_code").isEmpty() ? null : get(f, col, "material_code")));
         }
         return new Read(lines, problems);
     }
@@ -154,6 +154,7 @@ public final class CsvBomReader {
                 Map.entry("material_class", List.of("material_class", "material class", "material")),
                 Map.entry("material_quantity", List.of("material_quantity", "material quantity")),
                 Map.entry("material_unit", List.of("material_unit", "material unit")),
+                Map.entry("material_code", List.of("material_code", "material code", "stock_code", "stock code")),
                 Map.entry("process", List.of("process")),
                 Map.entry("machine", List.of("machine")));
         Map<String, Integer> col = new HashMap<>();

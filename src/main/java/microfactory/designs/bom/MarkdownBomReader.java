@@ -54,7 +54,7 @@ public final class MarkdownBomReader {
             if (!assemblies.contains(assembly)) {
                 assemblies.add(assembly);
                 lines.add(new BomLine(r + 1, null, assembly, BigDecimal.ONE, Unit.of("pcs").orElseThrow(), PartKind.ASSEMBLY,
-                        null, null, null, null, null, null, null, null));
+                        null, null, null, null, null, null, null, null, null));
             }
             r += 2;
             for (; r < rows.length && rows[r].strip().startsWith("|"); r++) {
@@ -99,7 +99,7 @@ public final class MarkdownBomReader {
                     continue;
                 }
                 lines.add(new BomLine(lineNo, assembly, name, quantity, unit, unitPrice == null ? null : PartKind.BOUGHT, unitPrice,
-                        unitPrice == null ? null : "USD", supplier >= 0 ? c.get(supplier) : null, null, null, null, null, null));
+                        unitPrice == null ? null : "USD", supplier >= 0 ? c.get(supplier) : null, null, null, null, null, null, null));
             }
             r--;
         }
