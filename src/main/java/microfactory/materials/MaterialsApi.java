@@ -24,9 +24,11 @@ import microfactory.members.MemberPrincipal;
 class MaterialsApi {
 
     private final MaterialService materials;
+    private final MaterialFlows flows;
     private final Clock clock;
 
-    MaterialsApi(MaterialService materials, Clock clock) {
+    MaterialsApi(MaterialService materials, MaterialFlows flows, Clock clock) {
+        this.flows = flows;
         this.materials = materials;
         this.clock = clock;
     }
@@ -63,6 +65,13 @@ class MaterialsApi {
                 Money.wholeMinor(b.costMinor(), "costMinor"), b.paidFrom(), b.run(), b.unitSerial(), b.inputMaterial(), b.inputQuantity(),
                 b.note()), me == null ? null : me.memberId());
         return ResponseEntity.created(URI.create("/api/v1/materials/moves?material=" + m.material())).body(m);
+    }
+
+    /** Where material came from and went in [from, to) (by default the last 365 days), and circularity per class. */
+    @GetMapping("/api/v1/materials/flows")
+    MaterialFlows.Flows flows(@RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {
+        Instant end = to == null ? clock.instant().plusSeconds(1) : to;
+        return flows.flows(from == null ? end.minus(365, ChronoUnit.DAYS) : from, end);
     }
 
     /** Moves in [from, to), newest first; by default the last 90 days. */

@@ -24,10 +24,12 @@ import microfactory.members.MemberPrincipal;
 class MaterialsPages {
 
     private final MaterialService materials;
+    private final MaterialFlows flows;
     private final Clock clock;
     private final ChapterSettings chapter;
 
-    MaterialsPages(MaterialService materials, Clock clock, ChapterSettings chapter) {
+    MaterialsPages(MaterialService materials, MaterialFlows flows, Clock clock, ChapterSettings chapter) {
+        this.flows = flows;
         this.chapter = chapter;
         this.materials = materials;
         this.clock = clock;
@@ -41,6 +43,9 @@ class MaterialsPages {
         model.addAttribute("classes", MaterialClass.values());
         model.addAttribute("kinds", MoveKind.values());
         model.addAttribute("currency", chapter.currency());
+        MaterialFlows.Flows year = flows.flows(clock.instant().minus(365, ChronoUnit.DAYS), clock.instant().plusSeconds(1));
+        model.addAttribute("flows", FlowsDiagram.of(year.links(), materials.catalogue()));
+        model.addAttribute("circularity", year.circularity());
         return "materials/stock";
     }
 

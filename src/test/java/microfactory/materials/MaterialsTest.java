@@ -3,6 +3,7 @@ package microfactory.materials;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -181,6 +182,31 @@ class MaterialsTest {
         http.postForm("/materials/moves", Map.of("material", "concrete-mix", "kind", "receipt", "quantity", "10", "cost", "62.50"));
         assertThat(http.page("/materials").body()).contains("Recorded: receipt of 10 pcs concrete-mix").contains("the purchase is on the ledger");
         assertThat(http.page("/materials/concrete-mix").body()).contains("purchase on the ledger");
+    }
+
+    @Test
+    void flowsRunFromWhereMaterialCameToWhereItWentAndCircularityIsTheRecycledShareOfWhatBuildsUsed() {
+        JsonNode flows = JSON.readTree(new Http(port).get("/api/v1/materials/flows").body());
+        List<String> links = new ArrayList<>();
+        flows.path("links").forEach(l -> links.add(l.path("source").asString() + " > " + l.path("target").asString()));
+        Run printers = production.runs().stream().filter(r -> r.designSlug().equals("3d-printer")).findFirst().orElseThrow();
+        assertThat(links).contains("bought > steel", "steel > scrap", "recycled > steel-recycled", "recycled > recycled-filament",
+                "recycled-filament > build #" + printers.id(), "pla-filament > build #" + printers.id());
+        JsonNode plastic = null;
+        for (JsonNode c : flows.path("circularity")) {
+            if (c.path("materialClass").asString().equals("plastic")) {
+                plastic = c;
+            }
+        }
+        assertThat(plastic).isNotNull();
+        assertThat(plastic.path("unit").asString()).isEqualTo("kg");
+        BigDecimal expected = plastic.path("fromRecycled").decimalValue().multiply(BigDecimal.valueOf(100))
+                .divide(plastic.path("consumed").decimalValue(), 1, RoundingMode.HALF_EVEN);
+        assertThat(plastic.path("percent").decimalValue()).isEqualByComparingTo(expected).isPositive();
+        assertThat(new Http(port).page("/materials").body()).contains("id=\"sankey\"").contains("class=\"loop\"")
+                .contains("of the");
+        assertThat(new Http(port).get("/api/v1/materials/flows?from=2000-01-01T00:00:00Z&to=2000-02-01T00:00:00Z").body())
+                .contains("\"links\":[]");
     }
 
     static JsonNode need(JsonNode needs, String material) {

@@ -157,23 +157,12 @@ public final class Bom {
             BomLine l = definition.get(t.part());
             if (l != null && l.materialClass() != null && l.materialQuantity() != null) {
                 Unit u = l.materialUnit() == null ? Unit.of("kg").orElseThrow() : l.materialUnit();
-                sum.merge(l.materialClass() + " (" + baseSymbol(u) + ")",
+                sum.merge(l.materialClass() + " (" + u.baseSymbol() + ")",
                         t.quantity().multiply(l.materialQuantity()).multiply(u.toBase()), BigDecimal::add);
             }
         }
         sum.replaceAll((k, v) -> v.setScale(3, RoundingMode.HALF_EVEN).stripTrailingZeros());
         return sum;
-    }
-
-    private static String baseSymbol(Unit u) {
-        return switch (u.dimension()) {
-            case "length" -> "m";
-            case "mass" -> "kg";
-            case "volume" -> "m3";
-            case "area" -> "m2";
-            case "lumber" -> "bf";
-            default -> "pcs";
-        };
     }
 
     /**

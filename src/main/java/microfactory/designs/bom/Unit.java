@@ -51,6 +51,18 @@ public record Unit(String symbol, String dimension, BigDecimal toBase) {
         return Optional.ofNullable(KNOWN.get(text.strip().toLowerCase(Locale.ROOT)));
     }
 
+    /** The symbol of this unit's dimension's base unit: what {@link #toBase()} converts to (kg, m, m3, m2, bf, pcs). */
+    public String baseSymbol() {
+        return switch (dimension) {
+            case "length" -> "m";
+            case "mass" -> "kg";
+            case "volume" -> "m3";
+            case "area" -> "m2";
+            case "lumber" -> "bf";
+            default -> "pcs";
+        };
+    }
+
     /** For error messages: what is allowed. */
     public static String allowed() {
         return "pcs, mm, cm, m, in, ft, g, kg, lb, t, l, m3, yd3, m2, ft2, bf (board feet) and their common spellings";
