@@ -8,10 +8,17 @@ import java.util.stream.Collectors;
 
 /**
  * A step of building one unit of a design: how long, who (skills), with what (machines by type), in which
- * kind of bay, after which steps, and the quality checks that close it.
+ * kind of bay, after which steps, and the quality checks that close it; {@code standard}: the standard its checks
+ * refer to (free text, such as "AWS D1.1 visual inspection"), or null.
  */
 public record BuildTask(String code, String name, int minutes, String bayKind, List<SkillNeed> skills,
-                        Map<String, Integer> machines, List<String> predecessors, List<String> checklist) {
+                        Map<String, Integer> machines, List<String> predecessors, List<String> checklist, String standard) {
+
+    /** A task without a named standard for its checks. */
+    public BuildTask(String code, String name, int minutes, String bayKind, List<SkillNeed> skills, Map<String, Integer> machines,
+                     List<String> predecessors, List<String> checklist) {
+        this(code, name, minutes, bayKind, skills, machines, predecessors, checklist, null);
+    }
 
     public BuildTask {
         skills = List.copyOf(skills);

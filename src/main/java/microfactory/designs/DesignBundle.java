@@ -35,7 +35,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public final class DesignBundle {
 
     static final String BOM_HEADER = "parent,part,quantity,unit,type,unit_price,currency,supplier,material_class,material_quantity,material_unit,process,machine,material_code";
-    static final String TASK_HEADER = "code,name,minutes,bay,skills,machines,predecessors,checklist";
+    static final String TASK_HEADER = "code,name,minutes,bay,skills,machines,predecessors,checklist,standard";
     private static final TomlMapper TOML = TomlMapper.builder().build();
 
     private DesignBundle() {
@@ -86,7 +86,7 @@ public final class DesignBundle {
         for (BuildTask t : tasks) {
             csv.append(String.join(",", field(t.code()), field(t.name()), Integer.toString(t.minutes()), field(t.bayKind()),
                     field(t.skillsText()), field(t.machinesText()), field(String.join(" ", t.predecessors())),
-                    field(String.join("|", t.checklist())))).append('\n');
+                    field(String.join("|", t.checklist())), field(t.standard()))).append('\n');
         }
         return csv.toString();
     }
@@ -105,7 +105,7 @@ public final class DesignBundle {
             int line = record.line();
             List<String> f = record.fields();
             if (f.size() < 8) {
-                problems.add(new BomProblem(file, line, "a task line has 8 fields: " + TASK_HEADER));
+                problems.add(new BomProblem(file, line, "a task line has 8 fields (a 9th, the standard, may follow): " + TASK_HEADER));
                 continue;
             }
             try {
@@ -115,7 +115,7 @@ public final class DesignBundle {
                 }
                 tasks.add(new BuildTask(f.get(0).strip(), f.get(1).strip(), minutes, f.get(3).isBlank() ? null : f.get(3).strip(),
                         BuildTask.parseSkills(f.get(4)), BuildTask.parseMachines(f.get(5)), BuildTask.parseList(f.get(6), " "),
-                        BuildTask.parseList(f.get(7), "\\|")));
+                        BuildTask.parseList(f.get(7), "\\|"), f.size() > 8 && !f.get(8).isBlank() ? f.get(8).strip() : null));
             } catch (NumberFormatException e) {
                 problems.add(new BomProblem(file, line, "minutes '" + f.get(2) + "' is not a whole number"));
             } catch (IllegalArgumentException e) {

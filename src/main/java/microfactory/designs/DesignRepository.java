@@ -63,11 +63,12 @@ class DesignRepository {
 
     void insertTask(long versionId, BuildTask t) {
         jdbc.sql("""
-                insert into design_task (version_id, code, name, minutes, bay_kind, skills, machines, predecessors, checklist)
-                values (:v, :code, :name, :minutes, :bay, :skills, :machines, :preds, :checklist)""")
+                insert into design_task (version_id, code, name, minutes, bay_kind, skills, machines, predecessors, checklist, standard)
+                values (:v, :code, :name, :minutes, :bay, :skills, :machines, :preds, :checklist, :standard)""")
             .param("v", versionId).param("code", t.code()).param("name", t.name()).param("minutes", t.minutes())
             .param("bay", t.bayKind()).param("skills", t.skillsText()).param("machines", t.machinesText())
-            .param("preds", String.join(",", t.predecessors())).param("checklist", String.join("\n", t.checklist())).update();
+            .param("preds", String.join(",", t.predecessors())).param("checklist", String.join("\n", t.checklist()))
+            .param("standard", blankToNull(t.standard())).update();
     }
 
     List<Design> search(String text) {
@@ -137,12 +138,12 @@ class DesignRepository {
 
     List<BuildTask> tasks(long versionId) {
         return jdbc.sql("""
-                select code, name, minutes, bay_kind, skills, machines, predecessors, checklist
+                select code, name, minutes, bay_kind, skills, machines, predecessors, checklist, standard
                   from design_task where version_id = :v order by id""")
             .param("v", versionId)
             .query((rs, n) -> new BuildTask(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
                     BuildTask.parseSkills(rs.getString(5)), BuildTask.parseMachines(rs.getString(6)),
-                    BuildTask.parseList(rs.getString(7), ","), BuildTask.parseList(rs.getString(8), "\n")))
+                    BuildTask.parseList(rs.getString(7), ","), BuildTask.parseList(rs.getString(8), "\n"), rs.getString(9)))
             .list();
     }
 

@@ -70,6 +70,14 @@ class DesignsDemo implements DemoData {
             return this;
         }
 
+        /** The standard the last task's checks refer to. */
+        Builder standard(String standard) {
+            BuildTask t = tasks.remove(tasks.size() - 1);
+            tasks.add(new BuildTask(t.code(), t.name(), t.minutes(), t.bayKind(), t.skills(), t.machines(), t.predecessors(), t.checklist(),
+                    standard));
+            return this;
+        }
+
         private static Unit unit(String s) {
             return Unit.of(s).orElseThrow();
         }
@@ -117,10 +125,10 @@ class DesignsDemo implements DemoData {
                 .buy("hopper bolting", "flange nut 3/8 in", 40, "pcs", 0.14, "Fastenal")
                 .task("C1", "cut frame tubes", 90, "cutting", "cnc:1x1", "torch-table:1", "", "lengths within 1/16 in")
                 .task("C2", "cut plates", 120, "cutting", "cnc:1x1", "torch-table:1", "", "no dross on edges")
-                .task("W1", "weld frame", 180, "welding", "welding:2x2", "welder:2", "C1", "frame square within 1/8 in", "welds penetrate")
-                .task("W2", "weld chamber", 240, "welding", "welding:3x1", "welder:1", "C2", "chamber square", "drawer slides freely")
+                .task("W1", "weld frame", 180, "welding", "welding:2x2", "welder:2", "C1", "frame square within 1/8 in", "welds penetrate").standard("AWS D1.1 visual inspection")
+                .task("W2", "weld chamber", 240, "welding", "welding:3x1", "welder:1", "C2", "chamber square", "drawer slides freely").standard("AWS D1.1 visual inspection")
                 .task("A1", "mount chamber on frame", 60, "assembly", "assembly:1x2", "hoist:1", "W1 W2", "bolts torqued")
-                .task("H1", "mount cylinders and valves", 120, "hydraulics", "hydraulics:2x1", "", "A1", "no leaks at 2,500 psi")
+                .task("H1", "mount cylinders and valves", 120, "hydraulics", "hydraulics:2x1", "", "A1", "no leaks at 2,500 psi").standard("ISO 4413 pressure test")
                 .task("H2", "plumb hoses", 90, "hydraulics", "hydraulics:1x2", "crimper:1", "H1", "hoses clear of pinch points")
                 .task("W3", "weld hopper", 120, "welding", "welding:1x1", "welder:1", "C2", "hopper seams closed")
                 .task("A2", "mount hopper and shaker", 45, "assembly", "assembly:1x2", "hoist:1", "A1 W3")
@@ -195,7 +203,7 @@ class DesignsDemo implements DemoData {
                 .task("X1", "mount axes", 90, "printing", "assembly:1x1", "", "F1", "axes move freely")
                 .task("E1", "mount extruder", 45, "printing", "assembly:1x1", "", "X1")
                 .task("E2", "wire electronics", 60, "electronics", "electrical:1x1", "multimeter:1", "X1", "no shorts")
-                .task("T1", "calibrate and test print", 60, "printing", "3d-printing:2x1", "", "E1 E2", "test cube within 0.2 mm");
+                .task("T1", "calibrate and test print", 60, "printing", "3d-printing:2x1", "", "E1 E2", "test cube within 0.2 mm").standard("20 mm calibration cube, measured with calipers");
         designs.create("3d-printer", new DesignContent("Open 3D printer", "A RepRap-style printer that prints most of its own parts.",
                 "GPL-3.0-or-later", "RepRap and OSE contributors", "https://reprap.org", "2.1", printer.lines, printer.tasks), null);
 

@@ -113,6 +113,7 @@ class LearningDemo implements DemoData {
         members.findByEmail("steward@demo.local").ifPresent(m -> {
             merit.issue(m.id(), "welding", 3, "demo history");
             merit.issue(m.id(), "hydraulics", 2, "demo history");
+            merit.issue(m.id(), "quality", 2, "demo history"); // signs final inspections
         });
     }
 
@@ -122,6 +123,18 @@ class LearningDemo implements DemoData {
      * theory modules, so each badge can be earned here without a mentor above the level.
      */
     private void moreSkills() {
+        long qc1 = module("quality-checks", "know-how", "Quality checks on the line", "quality", 1, 20, false, List.of("shop-safety"), """
+                # Checking as you build
+                Every build task ends with its checks. Measure, do not guess; write what you measured in the note; a failed check
+                stops the unit until it is put right.
+                """);
+        choice(qc1, 1, "A check fails. You…", 1, "pass it and tell someone later", "record the failure and stop the unit", "measure again until it passes");
+        long qc2 = module("final-inspection", "know-how", "Final inspection", "quality", 2, 30, false, List.of("quality-checks"), """
+                # Signing a unit off
+                The final inspection reads the unit's whole quality record, re-measures what the design's standards name, and
+                runs the unit. Your signature goes on the public ledger with your pseudonym: sign only what you checked.
+                """);
+        choice(qc2, 1, "Your final inspection is published…", 0, "on the public ledger, by pseudonym", "nowhere", "with your full name");
         long asm1 = module("assembly-basics", "know-how", "Assembly basics", "assembly", 1, 15, false, List.of("shop-safety"), """
                 # Putting modules together
                 Read the build card, lay out the parts, and torque bolts to the value on the drawing, in a cross pattern.

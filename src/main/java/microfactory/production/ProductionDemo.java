@@ -30,8 +30,11 @@ class ProductionDemo implements DemoData {
 
     private final UnitRecords units;
 
+    private final UnitQualityControl quality;
+
     ProductionDemo(ProductionService production, MemberService members, MeritService merit, Clock clock,
-                   UnitRecords units) {
+                   UnitRecords units, UnitQualityControl quality) {
+        this.quality = quality;
         this.units = units;
         this.production = production;
         this.members = members;
@@ -97,6 +100,9 @@ class ProductionDemo implements DemoData {
             production.finishTask(past.id(), t.key(), who, id, checks, "");
         }
         List<Unit> printers = production.units(past.id());
+        // The steward, holding the quality badge, signs the final inspection of five; the sixth waits.
+        members.findByEmail("steward@demo.local").ifPresent(steward -> printers.stream().limit(5).forEach(u ->
+                quality.inspect(u.serial(), steward.id(), true, "ran a 20 mm cube: within 0.15 mm; belts and wiring checked")));
         for (int i = 0; i < printers.size(); i++) {
             if (i < printers.size() - 3) {
                 units.assignOwner(printers.get(i).serial(), printers.get(i).builders().get(0)); // builders take theirs home

@@ -25,6 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import microfactory.common.ChapterSettings;
 import microfactory.common.ConflictException;
 import microfactory.common.FieldProblem;
+import microfactory.common.ForbiddenException;
 import microfactory.common.InvalidInputException;
 import microfactory.common.Money;
 import microfactory.common.NotFoundException;
@@ -45,8 +46,12 @@ class ProductionPages {
     private final ChapterSettings chapter;
     private final Clock clock;
 
+    private final UnitQualityControl quality;
+
     ProductionPages(ProductionService production, LearningService learning,
-                    SchedulingJobs jobs, UnitRecords units, RunCalendar calendar, ChapterSettings chapter, Clock clock) {
+                    SchedulingJobs jobs, UnitRecords units, RunCalendar calendar, ChapterSettings chapter, Clock clock,
+                    UnitQualityControl quality) {
+        this.quality = quality;
         this.chapter = chapter;
         this.clock = clock;
         this.jobs = jobs;
@@ -262,6 +267,29 @@ class ProductionPages {
         model.addAttribute("currency", chapter.currency());
         model.addAttribute("machine", units.servesAs(serial).orElse(null));
         return "production/unit";
+    }
+
+    /** The final inspection from the unit's page (holders of the quality badge). */
+    @PostMapping("/production/units/{serial}/inspection")
+    String inspect(@PathVariable String serial, @RequestParam(required = false) Boolean passed, @RequestParam(required = false) String note,
+                   @AuthenticationPrincipal MemberPrincipal me, RedirectAttributes flash) {
+        try {
+            UnitQuality q = quality.inspect(serial, me.memberId(), passed, note);
+            flash.addFlashAttribute("notice", "Final inspection signed: the unit " + (q.status() == QcStatus.PASSED ? "passes" : "does not pass")
+                    + " quality control.");
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("problem", "Not signed: " + e.problems().get(0).message() + ".");
+        } catch (ForbiddenException | ConflictException e) {
+            flash.addFlashAttribute("problem", "Not signed: " + e.getMessage());
+        }
+        return "redirect:/production/units/" + serial + "#quality";
+    }
+
+    /** Quality control of every unit built of a design. */
+    @GetMapping("/production/quality/{design}")
+    String designQuality(@PathVariable String design, Model model) {
+        model.addAttribute("quality", quality.ofDesign(design));
+        return "production/quality";
     }
 
     /** A steward offers the unit in the showroom at a price typed in major units; empty takes it off. */

@@ -220,6 +220,47 @@ class ProductionRepository {
                     rs.getObject(4, Long.class))).list();
     }
 
+    /** A check as stored, with its task and the member's id (named by the caller). */
+    record CheckRow(String taskCode, String taskName, String item, boolean passed, long memberId, Instant at, String note) {
+    }
+
+    /** Every check of one unit's tasks, in the order the tasks ran. */
+    List<CheckRow> checksOfUnit(long runId, int unit) {
+        return jdbc.sql("""
+                select t.code, t.name, c.item, c.passed, c.member_id, c.checked_at, c.note
+                  from production_check c join production_task t on t.id = c.task_id
+                 where t.run_id = :r and t.unit = :u order by t.start_minute, t.code, c.id""")
+            .param("r", runId).param("u", unit)
+            .query((rs, n) -> new CheckRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getLong(5),
+                    rs.getTimestamp(6).toInstant(), rs.getString(7))).list();
+    }
+
+    void insertInspection(long unitId, long memberId, boolean passed, String note, Instant at, long ledgerIndex) {
+        jdbc.sql("""
+                insert into production_inspection (unit_id, member_id, passed, note, inspected_at, ledger_index)
+                values (:u, :m, :p, :n, :at, :l)""")
+            .param("u", unitId).param("m", memberId).param("p", passed).param("n", note).param("at", Timestamp.from(at))
+            .param("l", ledgerIndex).update();
+    }
+
+    /** The latest inspection of a unit: member id, passed, note, when, ledger index. */
+    record InspectionRow(long memberId, boolean passed, String note, Instant at, long ledgerIndex) {
+    }
+
+    Optional<InspectionRow> inspection(long unitId) {
+        return jdbc.sql("""
+                select member_id, passed, note, inspected_at, ledger_index from production_inspection
+                 where unit_id = :u order by inspected_at desc, id desc limit 1""")
+            .param("u", unitId).query((rs, n) -> new InspectionRow(rs.getLong(1), rs.getBoolean(2), rs.getString(3),
+                    rs.getTimestamp(4).toInstant(), rs.getLong(5))).optional();
+    }
+
+    /** Units built of a design, every version. */
+    List<Unit> unitsOfDesign(String design) {
+        return jdbc.sql(UNIT_COLUMNS + " where run_id in (select id from production_run where design_slug = :d) order by id")
+            .param("d", design).query(ProductionRepository::unit).list();
+    }
+
     void insertCheck(long taskId, String item, boolean passed, String note, long memberId, Instant at) {
         jdbc.sql("""
                 insert into production_check (task_id, item, passed, note, member_id, checked_at)

@@ -39,9 +39,11 @@ public class UnitRecords {
     private final EquipmentService equipment;
 
     private final RunMaterials materials;
+    private final UnitQualityControl quality;
 
     UnitRecords(ProductionRepository runs, MemberService members, LedgerService ledger, Clock clock, DesignService designs,
-                ChapterSettings chapter, EquipmentService equipment, RunMaterials materials) {
+                ChapterSettings chapter, EquipmentService equipment, RunMaterials materials, UnitQualityControl quality) {
+        this.quality = quality;
         this.materials = materials;
         this.equipment = equipment;
         this.designs = designs;
@@ -92,7 +94,7 @@ public class UnitRecords {
     public UnitRecord unitRecord(String serial) {
         Unit unit = runs.unit(serial).orElseThrow(() -> new NotFoundException("unit", serial));
         String owner = unit.ownerId() == null ? null : members.get(unit.ownerId()).publicId();
-        return new UnitRecord(unit, runs.run(unit.runId()).orElseThrow(), owner, runs.lifetime(unit.id()));
+        return new UnitRecord(unit, runs.run(unit.runId()).orElseThrow(), owner, runs.lifetime(unit.id()), quality.quality(serial));
     }
 
     /** Names a unit's owner (by pseudonym or email): a public ledger entry and a line in its lifetime record. */

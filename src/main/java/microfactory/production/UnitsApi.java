@@ -4,15 +4,18 @@ import java.net.URI;
 import java.util.List;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import microfactory.equipment.Machine;
+import microfactory.members.MemberPrincipal;
 import microfactory.equipment.MachineEdit;
 
 /** Built units by serial: their lifetime record is public; stewards name owners. */
@@ -21,9 +24,32 @@ import microfactory.equipment.MachineEdit;
 class UnitsApi {
 
     private final UnitRecords units;
+    private final UnitQualityControl quality;
 
-    UnitsApi(UnitRecords units) {
+    UnitsApi(UnitRecords units, UnitQualityControl quality) {
         this.units = units;
+        this.quality = quality;
+    }
+
+    record InspectionRequest(Boolean passed, String note) {
+    }
+
+    /** A unit's quality record: its tasks' checks, the final inspection, and whether it passes. */
+    @GetMapping("/{serial}/quality")
+    UnitQuality quality(@PathVariable String serial) {
+        return quality.quality(serial);
+    }
+
+    /** The final inspection: a member holding the chapter's quality badge signs it; it goes on the ledger. */
+    @PostMapping("/{serial}/inspection")
+    UnitQuality inspect(@PathVariable String serial, @RequestBody InspectionRequest r, @AuthenticationPrincipal MemberPrincipal me) {
+        return quality.inspect(serial, me.memberId(), r.passed(), r.note());
+    }
+
+    /** Quality control of every unit built of a design: units by status and each task's pass rate. */
+    @GetMapping("/quality")
+    DesignQuality ofDesign(@RequestParam String design) {
+        return quality.ofDesign(design);
     }
 
     record Owner(String member) {

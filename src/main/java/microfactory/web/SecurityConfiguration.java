@@ -70,6 +70,7 @@ public class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/v1/learning/**", "/api/v1/badges/issued").permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/v1/badges/verify").permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/v1/runs", "/api/v1/runs/**", "/api/v1/units/**").permitAll()
+                .requestMatchers(HttpMethod.POST, "/api/v1/units/*/inspection").authenticated() // holders of the quality badge
                 .requestMatchers("/api/v1/units/**").hasRole("STEWARD")
                 .requestMatchers(HttpMethod.POST, "/api/v1/runs", "/api/v1/runs/*/schedule", "/api/v1/runs/*/open", "/api/v1/runs/*/cancel",
                         "/api/v1/runs/*/signups/*/confirm").hasRole("STEWARD")
