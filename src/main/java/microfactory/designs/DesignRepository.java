@@ -21,7 +21,7 @@ import microfactory.designs.bom.Unit;
 class DesignRepository {
 
     private static final String DESIGN = "id, slug, name, description, licence, authors, status, repo, forked_from, created_at, links";
-    private static final String VERSION = "id, design_id, label, notes, created_at, reference_price_minor";
+    private static final String VERSION = "id, design_id, label, notes, created_at, reference_price_minor, service_months";
     private final JdbcClient jdbc;
 
     DesignRepository(JdbcClient jdbc) {
@@ -105,13 +105,17 @@ class DesignRepository {
             .query(DesignRepository::version).optional();
     }
 
+    void setServiceMonths(long versionId, Integer months) {
+        jdbc.sql("update design_version set service_months = :m where id = :v").param("m", months).param("v", versionId).update();
+    }
+
     void setReferencePrice(long versionId, Long minor) {
         jdbc.sql("update design_version set reference_price_minor = :p where id = :v").param("p", minor).param("v", versionId).update();
     }
 
     private static DesignVersion version(ResultSet rs, int n) throws SQLException {
         return new DesignVersion(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant(),
-                rs.getObject(6, Long.class));
+                rs.getObject(6, Long.class), rs.getObject(7, Integer.class));
     }
 
     /** Designs forked from any version of this design. */

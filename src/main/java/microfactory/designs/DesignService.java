@@ -191,7 +191,9 @@ public class DesignService {
             throw new InvalidInputException(problems.stream().map(p -> new FieldProblem("version", p)).toList());
         }
         long version = designs.insertVersion(d.id(), label.strip(), notes == null ? "" : notes.strip(), clock.instant());
-        designs.setReferencePrice(version, designs.versions(d.id()).get(1).referencePriceMinor()); // priced as the one before
+        DesignVersion before = designs.versions(d.id()).get(1);
+        designs.setReferencePrice(version, before.referencePriceMinor()); // priced as the one before
+        designs.setServiceMonths(version, before.serviceMonths()); // and serviced as often
         int seq = 0;
         for (BomLine l : lines) {
             designs.insertLine(version, seq++, l);
@@ -200,6 +202,17 @@ public class DesignService {
             designs.insertTask(version, t);
         }
         return designs.version(version).orElseThrow();
+    }
+
+    /** How often a unit built from the version wants service, in months (null: no schedule); owners are reminded. */
+    @Transactional
+    public DesignVersion setServiceInterval(String slug, String label, Integer months) {
+        DesignVersion v = version(slug, label);
+        if (months != null && (months < 1 || months > 120)) {
+            throw InvalidInputException.of("months", "from 1 to 120 months, or none");
+        }
+        designs.setServiceMonths(v.id(), months);
+        return designs.version(v.id()).orElseThrow();
     }
 
     /** Prices a version: what one unit built from it is worth, in the chapter's currency (null: not priced). */
@@ -214,6 +227,11 @@ public class DesignService {
     }
 
     /** One version of a design by its label. */
+    /** Every version of a design, newest first. */
+    public List<DesignVersion> versions(String slug) {
+        return designs.versions(get(slug).id());
+    }
+
     public DesignVersion version(String slug, String label) {
         return designs.versions(get(slug).id()).stream().filter(v -> v.label().equals(label)).findFirst()
                 .orElseThrow(() -> new NotFoundException("version of " + slug, label));

@@ -60,6 +60,15 @@ class DesignsApi {
         return designs.setReferencePrice(slug, label, price.amountMinor());
     }
 
+    record ServiceInterval(Integer months) {
+    }
+
+    /** How often units of the version want service (months; null clears it): owners are reminded when it is due. */
+    @PutMapping("/{slug}/versions/{label}/service-interval")
+    DesignVersion serviceInterval(@PathVariable String slug, @PathVariable String label, @RequestBody ServiceInterval interval) {
+        return designs.setServiceInterval(slug, label, interval.months());
+    }
+
     @GetMapping
     List<Design> catalogue(@RequestParam(required = false) String q) {
         return designs.catalogue(q);

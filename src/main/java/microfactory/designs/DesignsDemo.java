@@ -3,6 +3,7 @@ package microfactory.designs;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
@@ -280,7 +281,11 @@ class DesignsDemo implements DemoData {
         }
     }
 
+    /** How often each demo design wants service: a tractor yearly, a printer every six months. */
+    private static final Map<String, Integer> SERVICE_MONTHS = Map.of("lifetrac", 12, "ceb-press", 12, "3d-printer", 6, "solar-panel", 60);
+
     private void price(String slug, long minor) {
         designs.setReferencePrice(slug, designs.view(slug).version().label(), minor);
+        designs.setServiceInterval(slug, designs.view(slug).version().label(), SERVICE_MONTHS.get(slug));
     }
 }

@@ -3,5 +3,5 @@ package microfactory.production;
 import java.time.Instant;
 
 /** A line of a unit's lifetime record: built, owner changed, (later) serviced, repaired, recycled. */
-public record LifetimeEvent(Instant at, String kind, String message, Long ledgerIndex) {
+public record LifetimeEvent(Instant at, LifetimeKind kind, String message, Long ledgerIndex) {
 }

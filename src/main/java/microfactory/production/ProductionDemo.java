@@ -1,5 +1,6 @@
 package microfactory.production;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,8 +33,10 @@ class ProductionDemo implements DemoData {
 
     private final UnitQualityControl quality;
 
+    private final UnitLifetime lifetime;
     ProductionDemo(ProductionService production, MemberService members, MeritService merit, Clock clock,
-                   UnitRecords units, UnitQualityControl quality) {
+                   UnitRecords units, UnitQualityControl quality, UnitLifetime lifetime) {
+        this.lifetime = lifetime;
         this.quality = quality;
         this.units = units;
         this.production = production;
@@ -113,5 +116,16 @@ class ProductionDemo implements DemoData {
                 units.offer(printers.get(i).serial(), 145_000L); // the last two go to the showroom
             }
         }
+        // Their lives go on: one printer serviced, one taken back at its end and shredded into filament, one owner asking.
+        members.findByEmail("steward@demo.local").ifPresent(steward -> {
+            lifetime.record(printers.get(1).serial(), steward.id(), new UnitLifetime.EventRequest("service", "Belts tensioned, nozzle "
+                    + "replaced, bed re-levelled", null, null, List.of(new UnitLifetime.MaterialUse("pla-filament", BigDecimal.valueOf(0.1), "kg")),
+                    null));
+            lifetime.record(printers.get(2).serial(), steward.id(), new UnitLifetime.EventRequest("end-of-life", "Frame cracked in a fall; "
+                    + "taken back, printed parts shredded, electronics kept as spares", null, null,
+                    List.of(new UnitLifetime.MaterialUse("recycled-filament", BigDecimal.valueOf(0.6), "kg")), null));
+            long owner = production.units(past.id()).get(0).ownerId(); // owners were named above
+            lifetime.requestService(printers.get(0).serial(), owner, false, "The extruder clicks on long prints");
+        });
     }
 }

@@ -47,10 +47,12 @@ class ProductionPages {
     private final Clock clock;
 
     private final UnitQualityControl quality;
+    private final UnitLifetime lifetime;
 
     ProductionPages(ProductionService production, LearningService learning,
                     SchedulingJobs jobs, UnitRecords units, RunCalendar calendar, ChapterSettings chapter, Clock clock,
-                    UnitQualityControl quality) {
+                    UnitQualityControl quality, UnitLifetime lifetime) {
+        this.lifetime = lifetime;
         this.quality = quality;
         this.chapter = chapter;
         this.clock = clock;
@@ -262,10 +264,14 @@ class ProductionPages {
     }
 
     @GetMapping("/production/units/{serial}")
-    String unit(@PathVariable String serial, Model model) {
+    String unit(@PathVariable String serial, @AuthenticationPrincipal MemberPrincipal me, Model model) {
         model.addAttribute("record", units.unitRecord(serial));
         model.addAttribute("currency", chapter.currency());
         model.addAttribute("machine", units.servesAs(serial).orElse(null));
+        model.addAttribute("requests", lifetime.requestsOf(serial));
+        var record = units.unitRecord(serial);
+        model.addAttribute("mine", me != null && record.unit().ownerId() != null && record.unit().ownerId() == me.memberId());
+        model.addAttribute("ended", record.lifetime().stream().anyMatch(e -> e.kind() == LifetimeKind.END_OF_LIFE));
         return "production/unit";
     }
 

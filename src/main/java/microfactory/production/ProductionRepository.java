@@ -209,14 +209,14 @@ class ProductionRepository {
         jdbc.sql("update production_unit set owner_id = :o where id = :id").param("o", ownerId).param("id", unitId).update();
     }
 
-    void lifetime(long unitId, Instant at, String kind, String message, Long ledgerIndex) {
+    void lifetime(long unitId, Instant at, LifetimeKind kind, String message, Long ledgerIndex) {
         jdbc.sql("insert into unit_lifetime_event (unit_id, at, kind, message, ledger_index) values (:u, :at, :k, :m, :l)")
-            .param("u", unitId).param("at", Timestamp.from(at)).param("k", kind).param("m", message).param("l", ledgerIndex).update();
+            .param("u", unitId).param("at", Timestamp.from(at)).param("k", kind.name()).param("m", message).param("l", ledgerIndex).update();
     }
 
     List<LifetimeEvent> lifetime(long unitId) {
         return jdbc.sql("select at, kind, message, ledger_index from unit_lifetime_event where unit_id = :u order by at, id")
-            .param("u", unitId).query((rs, n) -> new LifetimeEvent(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
+            .param("u", unitId).query((rs, n) -> new LifetimeEvent(rs.getTimestamp(1).toInstant(), LifetimeKind.valueOf(rs.getString(2)), rs.getString(3),
                     rs.getObject(4, Long.class))).list();
     }
 
@@ -261,6 +261,74 @@ class ProductionRepository {
             .param("d", design).query(ProductionRepository::unit).list();
     }
 
+    void setUnitVersion(long unitId, String version) {
+        jdbc.sql("update production_unit set design_version = :v where id = :id").param("v", version).param("id", unitId).update();
+    }
+
+    List<Unit> allUnits() {
+        return jdbc.sql(UNIT_COLUMNS + " order by id").query(ProductionRepository::unit).list();
+    }
+
+    long insertServiceRequest(long unitId, long memberId, String what, Instant at) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into production_service_request (unit_id, member_id, what, status, created_at)
+                values (:u, :m, :w, 'OPEN', :at)""")
+            .param("u", unitId).param("m", memberId).param("w", what).param("at", Timestamp.from(at)).update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    /** A service request as stored: the unit's id and the owner's member id (named by the caller). */
+    record ServiceRow(long id, long unitId, long memberId, String what, ServiceStatus status, Instant bookedFor, String bookingNote,
+                      Instant createdAt, Instant doneAt) {
+    }
+
+    private static final String SERVICE = """
+            select id, unit_id, member_id, what, status, booked_for, booking_note, created_at, done_at from production_service_request""";
+
+    Optional<ServiceRow> serviceRequest(long id) {
+        return jdbc.sql(SERVICE + " where id = :id").param("id", id).query(ProductionRepository::serviceRow).optional();
+    }
+
+    /** Requests not done (of one unit when {@code unitId} is given), oldest first. */
+    List<ServiceRow> openServiceRequests(Long unitId) {
+        return jdbc.sql(SERVICE + " where status <> 'DONE'" + (unitId == null ? "" : " and unit_id = :u") + " order by created_at, id")
+            .param("u", unitId).query(ProductionRepository::serviceRow).list();
+    }
+
+    List<ServiceRow> serviceRequestsOf(long unitId) {
+        return jdbc.sql(SERVICE + " where unit_id = :u order by created_at desc, id desc").param("u", unitId)
+            .query(ProductionRepository::serviceRow).list();
+    }
+
+    void bookService(long id, Instant when, String note) {
+        jdbc.sql("update production_service_request set status = 'BOOKED', booked_for = :w, booking_note = :n where id = :id")
+            .param("w", Timestamp.from(when)).param("n", note).param("id", id).update();
+    }
+
+    void serviceDone(long id, Instant at) {
+        jdbc.sql("update production_service_request set status = 'DONE', done_at = :at where id = :id")
+            .param("at", Timestamp.from(at)).param("id", id).update();
+    }
+
+    /** Records a reminder for a due date; false when that due date was reminded already. */
+    boolean remind(long unitId, LocalDate dueOn, Instant at) {
+        boolean sent = jdbc.sql("select count(*) from production_service_reminder where unit_id = :u and due_on = :d")
+            .param("u", unitId).param("d", dueOn).query(Integer.class).single() > 0;
+        if (!sent) {
+            jdbc.sql("insert into production_service_reminder (unit_id, due_on, sent_at) values (:u, :d, :at)")
+                .param("u", unitId).param("d", dueOn).param("at", Timestamp.from(at)).update();
+        }
+        return !sent;
+    }
+
+    private static ServiceRow serviceRow(ResultSet rs, int n) throws SQLException {
+        Timestamp booked = rs.getTimestamp(6);
+        Timestamp done = rs.getTimestamp(9);
+        return new ServiceRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), ServiceStatus.valueOf(rs.getString(5)),
+                booked == null ? null : booked.toInstant(), rs.getString(7), rs.getTimestamp(8).toInstant(), done == null ? null : done.toInstant());
+    }
+
     void insertCheck(long taskId, String item, boolean passed, String note, long memberId, Instant at) {
         jdbc.sql("""
                 insert into production_check (task_id, item, passed, note, member_id, checked_at)
@@ -297,7 +365,7 @@ class ProductionRepository {
 
     private static final String UNIT_COLUMNS =
         "select id, run_id, unit, serial, builders, owner_id, completed_at, ledger_index, value_minor, offer_price_minor, sold_at,"
-        + " sold_to_visitor from production_unit";
+        + " sold_to_visitor, design_version from production_unit";
 
     List<Unit> units(long runId) {
         return jdbc.sql(UNIT_COLUMNS + " where run_id = :r order by unit").param("r", runId).query(ProductionRepository::unit).list();
@@ -307,7 +375,7 @@ class ProductionRepository {
         Timestamp sold = rs.getTimestamp(11);
         return new Unit(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), list(rs.getString(5)),
                 rs.getObject(6, Long.class), rs.getTimestamp(7).toInstant(), rs.getLong(8), rs.getObject(9, Long.class),
-                rs.getObject(10, Long.class), sold == null ? null : sold.toInstant(), rs.getBoolean(12));
+                rs.getObject(10, Long.class), sold == null ? null : sold.toInstant(), rs.getBoolean(12), rs.getString(13));
     }
 
     private static RunTask task(ResultSet rs, int n) throws SQLException {

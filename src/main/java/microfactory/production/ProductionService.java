@@ -146,6 +146,11 @@ public class ProductionService {
                 .toList();
     }
 
+    /** Every unit the chapter has built, oldest first. */
+    public List<Unit> allUnits() {
+        return runs.allUnits();
+    }
+
     public List<Unit> units(long runId) {
         run(runId);
         return runs.units(runId);

@@ -92,7 +92,7 @@ class UnitQualityControl {
             throw new ForbiddenException("The final inspection is signed by a holder of the " + skill + " badge at level " + level
                     + "; you hold " + (held == 0 ? "none" : "level " + held) + ".");
         }
-        if (runs.lifetime(unit.id()).stream().anyMatch(e -> e.kind().equals("END_OF_LIFE"))) {
+        if (runs.lifetime(unit.id()).stream().anyMatch(e -> e.kind() == LifetimeKind.END_OF_LIFE)) {
             throw new ConflictException("Unit " + serial + " has reached the end of its life.");
         }
         String inspector = members.get(memberId).publicId();
@@ -105,7 +105,7 @@ class UnitQualityControl {
         }
         long index = ledger.record("unit.inspected", event);
         runs.insertInspection(unit.id(), memberId, passed, text, clock.instant(), index);
-        runs.lifetime(unit.id(), clock.instant(), "INSPECTED", (passed ? "Passed" : "Failed") + " the final inspection by " + inspector
+        runs.lifetime(unit.id(), clock.instant(), LifetimeKind.INSPECTED, (passed ? "Passed" : "Failed") + " the final inspection by " + inspector
                 + (text.isEmpty() ? "." : ": " + text), index);
         return quality(serial);
     }

@@ -83,7 +83,7 @@ public class UnitRecords {
         Unit made = runs.unit(serial).orElseThrow();
         shares.forEach(sh -> runs.insertShare(made.id(), sh));
         materials.unitBuilt(run.id(), serial, run.quantity() - runs.units(run.id()).size() + 1, null); // its share of the run's materials
-        runs.lifetime(made.id(), clock.instant(), "BUILT", "Built in run " + run.id() + " (" + run.designSlug() + " " + run.version()
+        runs.lifetime(made.id(), clock.instant(), LifetimeKind.BUILT, "Built in run " + run.id() + " (" + run.designSlug() + " " + run.version()
                 + ") by " + builders.size() + " people; the chapter holds it until an owner is named.", index);
         if (runs.units(run.id()).size() == run.quantity()) {
             runs.setStatus(run.id(), RunStatus.COMPLETED);
@@ -101,6 +101,9 @@ public class UnitRecords {
     @Transactional
     public UnitRecord assignOwner(String serial, String member) {
         Unit unit = runs.unit(serial).orElseThrow(() -> new NotFoundException("unit", serial));
+        if (runs.lifetime(unit.id()).stream().anyMatch(e -> e.kind() == LifetimeKind.END_OF_LIFE)) {
+            throw new ConflictException("Unit " + serial + " has reached the end of its life: it has no new owner.");
+        }
         if (member == null || member.isBlank()) {
             throw InvalidInputException.of("member", "name the new owner by pseudonym (m-…) or email");
         }
@@ -114,7 +117,7 @@ public class UnitRecords {
         event.put("owner", owner.publicId());
         long index = ledger.record("unit.owner", event);
         runs.setOwner(unit.id(), owner.id());
-        runs.lifetime(unit.id(), clock.instant(), "OWNER", "Now owned by " + owner.publicId() + ".", index);
+        runs.lifetime(unit.id(), clock.instant(), LifetimeKind.OWNER, "Now owned by " + owner.publicId() + ".", index);
         return unitRecord(serial);
     }
 
@@ -150,7 +153,7 @@ public class UnitRecords {
             runs.setOffer(unit.id(), null); // no longer for sale
         }
         Machine m = equipment.commission(machine, serial);
-        runs.lifetime(unit.id(), clock.instant(), "COMMISSIONED", "Serves the chapter as the machine " + m.code() + " (" + m.name()
+        runs.lifetime(unit.id(), clock.instant(), LifetimeKind.COMMISSIONED, "Serves the chapter as the machine " + m.code() + " (" + m.name()
                 + ") in " + (m.bayCode() == null ? "no bay yet" : "bay " + m.bayCode()) + ".", null);
         return m;
     }
@@ -179,7 +182,7 @@ public class UnitRecords {
         if (buyer != null) {
             runs.setOwner(unit.id(), buyer.id());
         }
-        runs.lifetime(unit.id(), clock.instant(), "SOLD", "Sold from the showroom to " + (buyer == null ? "a visitor" : buyer.publicId())
+        runs.lifetime(unit.id(), clock.instant(), LifetimeKind.SOLD, "Sold from the showroom to " + (buyer == null ? "a visitor" : buyer.publicId())
                 + " for " + Money.of(unit.offerPriceMinor(), chapter.currency()).formatted() + ".", ledgerIndex);
     }
 }

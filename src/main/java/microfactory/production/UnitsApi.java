@@ -1,6 +1,7 @@
 package microfactory.production;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 
 import org.springframework.http.ResponseEntity;
@@ -25,10 +26,50 @@ class UnitsApi {
 
     private final UnitRecords units;
     private final UnitQualityControl quality;
+    private final UnitLifetime lifetime;
 
-    UnitsApi(UnitRecords units, UnitQualityControl quality) {
+    UnitsApi(UnitRecords units, UnitQualityControl quality, UnitLifetime lifetime) {
         this.units = units;
         this.quality = quality;
+        this.lifetime = lifetime;
+    }
+
+    /** A lifetime event (a steward): service, repair, upgrade, transfer or end-of-life; a ledger event by pseudonym. */
+    @PostMapping("/{serial}/events")
+    ResponseEntity<UnitRecord> event(@PathVariable String serial, @RequestBody UnitLifetime.EventRequest r,
+                                     @AuthenticationPrincipal MemberPrincipal me) {
+        return ResponseEntity.created(URI.create("/api/v1/units/" + serial)).body(lifetime.record(serial, me.memberId(), r));
+    }
+
+    record ServiceAsk(String what) {
+    }
+
+    record Booking(Instant when, String note) {
+    }
+
+    /** The owner asks for service of their unit. */
+    @PostMapping("/{serial}/service-requests")
+    ResponseEntity<ServiceRequest> askForService(@PathVariable String serial, @RequestBody ServiceAsk ask, @AuthenticationPrincipal MemberPrincipal me) {
+        ServiceRequest r = lifetime.requestService(serial, me.memberId(), me.isSteward(), ask.what());
+        return ResponseEntity.created(URI.create("/api/v1/units/service-requests")).body(r);
+    }
+
+    /** Requests not done yet (owners by pseudonym). */
+    @GetMapping("/service-requests")
+    List<ServiceRequest> serviceRequests() {
+        return lifetime.openRequests();
+    }
+
+    /** A steward books a request for a time; the owner is told. */
+    @PostMapping("/service-requests/{id}/book")
+    ServiceRequest book(@PathVariable long id, @RequestBody Booking b) {
+        return lifetime.book(id, b.when(), b.note());
+    }
+
+    /** When each unit's next service is due, soonest first. */
+    @GetMapping("/service-due")
+    List<ServiceDue> serviceDue() {
+        return lifetime.due();
     }
 
     record InspectionRequest(Boolean passed, String note) {

@@ -12,7 +12,7 @@ import microfactory.common.NotFoundException;
 @Controller
 class AreaPages {
 
-    @GetMapping({"/lifetime", "/network"})
+    @GetMapping("/network")
     String area(HttpServletRequest request, Model model) {
         Area area = Areas.at(request.getRequestURI()).orElseThrow(() -> new NotFoundException("area", request.getRequestURI()));
         model.addAttribute("area", area);

@@ -35,7 +35,7 @@ public final class Areas {
             "Steel, concrete, lumber and plastic: stock, moves and closed material loops.",
             List.of("Stock per material", "Receipts, consumption, production, recycling and scrap",
                     "How much of what comes in goes round again")),
-        new Area("/lifetime", "Lifetime", false,
+        new Area("/lifetime", "Lifetime", true,
             "Every unit built has a lifetime record: service, repairs, upgrades, end of life.",
             List.of("Each unit's owner and history", "Service and upgrade records", "Materials recovered at end of life")),
         new Area("/funding", "Funding", true,

@@ -71,6 +71,7 @@ public class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/v1/badges/verify").permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/v1/runs", "/api/v1/runs/**", "/api/v1/units/**").permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/v1/units/*/inspection").authenticated() // holders of the quality badge
+                .requestMatchers(HttpMethod.POST, "/api/v1/units/*/service-requests").authenticated() // the owner
                 .requestMatchers("/api/v1/units/**").hasRole("STEWARD")
                 .requestMatchers(HttpMethod.POST, "/api/v1/runs", "/api/v1/runs/*/schedule", "/api/v1/runs/*/open", "/api/v1/runs/*/cancel",
                         "/api/v1/runs/*/signups/*/confirm").hasRole("STEWARD")
@@ -131,7 +132,8 @@ public class SecurityConfiguration {
                 .requestMatchers("/equipment/my-bookings", "/equipment/my-bookings.ics").authenticated()
                 .requestMatchers(HttpMethod.POST, "/equipment/**").hasRole("STEWARD")
                 .requestMatchers(HttpMethod.POST, "/materials/**").hasRole("STEWARD")
-                .requestMatchers(HttpMethod.POST, "/production/runs/*/schedule", "/production/units/*/owner", "/production/runs/*/open",
+                .requestMatchers(HttpMethod.POST, "/lifetime/**").hasRole("STEWARD")
+                .requestMatchers(HttpMethod.POST, "/production/runs/*/schedule", "/production/units/*/owner", "/production/units/*/events", "/production/runs/*/open",
                         "/production/runs/*/cancel", "/production/runs/*/signups/*/confirm").hasRole("STEWARD")
                 .requestMatchers("/production/new").hasRole("STEWARD")
                 .requestMatchers(HttpMethod.POST, "/production/**").authenticated()

@@ -46,7 +46,7 @@ class OtherRevenueTest {
         var sold = steward().json("POST", "/api/v1/units/" + serial + "/sale", "{\"buyer\": \"" + mia.publicId() + "\", \"method\": \"CASH\"}");
         assertThat(sold.statusCode()).as(sold.body()).isEqualTo(200);
         assertThat(JSON.readTree(sold.body()).path("owner").asString()).isEqualTo(mia.publicId());
-        assertThat(sold.body()).contains("SOLD");
+        assertThat(sold.body()).contains("\"kind\":\"sold\"");
         var transfer = ledger.transferById("sale-" + serial);
         assertThat(transfer.status()).isEqualTo(TransferStatus.POSTED);
         assertThat(transfer.member()).isEqualTo(mia.publicId());

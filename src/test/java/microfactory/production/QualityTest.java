@@ -3,6 +3,7 @@ package microfactory.production;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.Comparator;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,8 @@ class QualityTest {
     @Autowired ProductionService production;
 
     Run printers() {
-        return production.runs().stream().filter(r -> r.designSlug().equals("3d-printer")).findFirst().orElseThrow();
+        return production.runs().stream().filter(r -> r.designSlug().equals("3d-printer") && r.status() == RunStatus.COMPLETED)
+                .min(Comparator.comparingLong(Run::id)).orElseThrow();
     }
 
     @Test

@@ -37,9 +37,10 @@ class UnitRecordTest {
         Unit printer = aDemoPrinter();
         UnitRecord record = unitRecords.unitRecord(printer.serial());
         assertThat(record.owner()).isEqualTo(printer.builders().get(0));
-        assertThat(record.lifetime()).extracting(LifetimeEvent::kind).containsExactly("BUILT", "OWNER");
+        assertThat(record.lifetime()).extracting(LifetimeEvent::kind)
+            .containsExactly(LifetimeKind.BUILT, LifetimeKind.INSPECTED, LifetimeKind.OWNER);
         assertThat(record.lifetime().get(0).ledgerIndex()).isEqualTo(printer.ledgerIndex());
-        assertThat(ledger.entry(record.lifetime().get(1).ledgerIndex()).json()).contains("\"kind\":\"unit.owner\"")
+        assertThat(ledger.entry(record.lifetime().get(2).ledgerIndex()).json()).contains("\"kind\":\"unit.owner\"")
             .contains(printer.serial()).contains(printer.builders().get(0));
     }
 
@@ -50,7 +51,7 @@ class UnitRecordTest {
         var anyone = new Http(port);
         var read = anyone.get("/api/v1/units/" + printer.serial());
         assertThat(read.statusCode()).isEqualTo(200);
-        assertThat(read.body()).contains("\"lifetime\"").contains("BUILT");
+        assertThat(read.body()).contains("\"lifetime\"").contains("\"kind\":\"built\"");
 
         var member = new Http(port).as("member@demo.local", "demo-member");
         assertThat(member.json("PUT", "/api/v1/units/" + printer.serial() + "/owner", "{\"member\": \"" + newOwner + "\"}").statusCode())
@@ -67,7 +68,7 @@ class UnitRecordTest {
         var page = anyone.get("/production/units/" + printer.serial());
         assertThat(page.body()).contains("Lifetime record").contains(newOwner);
         assertThat(anyone.get("/api/v1/units/NOPE-1-01").statusCode()).isEqualTo(404);
-        List<String> kinds = unitRecords.unitRecord(printer.serial()).lifetime().stream().map(LifetimeEvent::kind).toList();
-        assertThat(kinds.get(0)).isEqualTo("BUILT");
+        List<LifetimeKind> kinds = unitRecords.unitRecord(printer.serial()).lifetime().stream().map(LifetimeEvent::kind).toList();
+        assertThat(kinds.get(0)).isEqualTo(LifetimeKind.BUILT);
     }
 }

@@ -45,7 +45,8 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
                 // Tests move the shared clock; jobs acting on "now" (closing campaigns, billing) would act on a test's
                 // moved time and change the demo under other tests. Tests call those jobs themselves.
                 "microfactory.funding.close-check", "3650d",
-                "microfactory.billing.first-check", "3650d")));
+                "microfactory.billing.first-check", "3650d",
+                "microfactory.lifetime.first-check", "3650d")));
         if (context instanceof GenericApplicationContext generic) { // tests may move the application's time
             generic.registerBean("testClock", Clock.class, () -> TestClock.INSTANCE, definition -> definition.setPrimary(true));
         }
