@@ -21,7 +21,8 @@ import microfactory.designs.bom.Unit;
 class DesignRepository {
 
     private static final String DESIGN = "id, slug, name, description, licence, authors, status, repo, forked_from, created_at, links";
-    private static final String VERSION = "id, design_id, label, notes, created_at, reference_price_minor, service_months";
+    private static final String VERSION = "id, design_id, label, notes, created_at, reference_price_minor, service_months, output_material,"
+        + " output_quantity";
     private final JdbcClient jdbc;
 
     DesignRepository(JdbcClient jdbc) {
@@ -105,6 +106,11 @@ class DesignRepository {
             .query(DesignRepository::version).optional();
     }
 
+    void setOutput(long versionId, String material, BigDecimal quantity) {
+        jdbc.sql("update design_version set output_material = :m, output_quantity = :q where id = :v")
+            .param("m", material).param("q", quantity).param("v", versionId).update();
+    }
+
     void setServiceMonths(long versionId, Integer months) {
         jdbc.sql("update design_version set service_months = :m where id = :v").param("m", months).param("v", versionId).update();
     }
@@ -115,7 +121,8 @@ class DesignRepository {
 
     private static DesignVersion version(ResultSet rs, int n) throws SQLException {
         return new DesignVersion(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant(),
-                rs.getObject(6, Long.class), rs.getObject(7, Integer.class));
+                rs.getObject(6, Long.class), rs.getObject(7, Integer.class), rs.getString(8),
+                rs.getBigDecimal(9) == null ? null : rs.getBigDecimal(9).stripTrailingZeros());
     }
 
     /** Designs forked from any version of this design. */

@@ -1,5 +1,6 @@
 package microfactory.designs;
 
+import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -194,6 +195,7 @@ public class DesignService {
         DesignVersion before = designs.versions(d.id()).get(1);
         designs.setReferencePrice(version, before.referencePriceMinor()); // priced as the one before
         designs.setServiceMonths(version, before.serviceMonths()); // and serviced as often
+        designs.setOutput(version, before.outputMaterial(), before.outputQuantity()); // and makes what it made
         int seq = 0;
         for (BomLine l : lines) {
             designs.insertLine(version, seq++, l);
@@ -202,6 +204,21 @@ public class DesignService {
             designs.insertTask(version, t);
         }
         return designs.version(version).orElseThrow();
+    }
+
+    /**
+     * Makes the version a materials-production design: each unit of a build yields {@code quantity} of the stock material
+     * {@code material} (its code in the chapter's catalogue) instead of a serial-numbered unit; null clears it.
+     */
+    @Transactional
+    public DesignVersion setOutput(String slug, String label, String material, BigDecimal quantity) {
+        DesignVersion v = version(slug, label);
+        String code = material == null || material.isBlank() ? null : material.strip();
+        if (code != null && (quantity == null || quantity.signum() <= 0)) {
+            throw InvalidInputException.of("quantity", "what one unit of a build yields, a positive quantity in the material's unit");
+        }
+        designs.setOutput(v.id(), code, code == null ? null : quantity);
+        return designs.version(v.id()).orElseThrow();
     }
 
     /** How often a unit built from the version wants service, in months (null: no schedule); owners are reminded. */

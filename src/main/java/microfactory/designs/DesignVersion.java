@@ -1,11 +1,19 @@
 package microfactory.designs;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
  * One version of a design: its BOM and build tasks hang off it. {@code referencePriceMinor} is what one unit built from
- * it is worth in the chapter's currency (null until priced): the value a build produces.
+ * it is worth in the chapter's currency (null until priced): the value a build produces. {@code serviceMonths}: how often
+ * its units want service. A version that makes a material ("materials production": bar from scrap, filament, blocks)
+ * names {@code outputMaterial} (a stock material's code) and what one unit of a build yields of it.
  */
 public record DesignVersion(long id, long designId, String label, String notes, Instant createdAt, Long referencePriceMinor,
-                            Integer serviceMonths) {
+                            Integer serviceMonths, String outputMaterial, BigDecimal outputQuantity) {
+
+    /** Whether a build of this version makes a material (lots into stock) rather than serial-numbered units. */
+    public boolean makesMaterial() {
+        return outputMaterial != null;
+    }
 }

@@ -1,5 +1,6 @@
 package microfactory.designs;
 
+import java.math.BigDecimal;
 import java.io.IOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -61,6 +62,15 @@ class DesignsApi {
     }
 
     record ServiceInterval(Integer months) {
+    }
+
+    record Output(String material, BigDecimal quantity) {
+    }
+
+    /** The version makes a material: each unit of a build yields this much of a stock material (null material clears it). */
+    @PutMapping("/{slug}/versions/{label}/output")
+    DesignVersion output(@PathVariable String slug, @PathVariable String label, @RequestBody Output output) {
+        return designs.setOutput(slug, label, output.material(), output.quantity());
     }
 
     /** How often units of the version want service (months; null clears it): owners are reminded when it is due. */

@@ -71,6 +71,13 @@ class DesignsDemo implements DemoData {
             return this;
         }
 
+        /** Lines made of a material class draw on this stock material. */
+        void stockByClass(String materialClass, String materialCode) {
+            lines.replaceAll(l -> !materialClass.equals(l.materialClass()) ? l : new BomLine(l.line(), l.parent(), l.part(), l.quantity(), l.unit(),
+                    l.kind(), l.unitPriceMinor(), l.currency(), l.supplier(), l.materialClass(), l.materialQuantity(), l.materialUnit(),
+                    l.process(), l.machine(), materialCode));
+        }
+
         /** The standard the last task's checks refer to. */
         Builder standard(String standard) {
             BuildTask t = tasks.remove(tasks.size() - 1);
@@ -135,6 +142,7 @@ class DesignsDemo implements DemoData {
                 .task("A2", "mount hopper and shaker", 45, "assembly", "assembly:1x2", "hoist:1", "A1 W3")
                 .task("E1", "wire controller and sensors", 120, "electronics", "electrical:1x1", "multimeter:1", "A1", "sensors read pressure")
                 .task("T1", "press test bricks", 60, "yard", "ceb-press:2x1;safety:1x1", "", "H2 A2 E1", "10 bricks", "bricks within 1/8 in");
+        ceb.stockByClass("steel", "steel"); // frames from new steel: the scrap bin feeds the bar mill, not the press
         designs.create("ceb-press", new DesignContent("CEB Press", "Presses compressed earth blocks from soil: 16 blocks a minute for houses.",
                 "CC-BY-SA-4.0", "Open Source Ecology", "https://github.com/OpenSourceEcology/CEB-Press", "5.0", ceb.lines, ceb.tasks), null);
 
@@ -183,6 +191,7 @@ class DesignsDemo implements DemoData {
             trac.buy("fittings", f[0], Double.parseDouble(f[1]), "pcs", Double.parseDouble(f[2]), "Surplus Center");
         }
         addTractorTasks(trac);
+        trac.stockByClass("steel", "steel");
         designs.create("lifetrac", new DesignContent("LifeTrac tractor", "A modular 4-wheel hydraulic tractor with a loader; every part is open.",
                 "GPL-3.0-or-later", "Open Source Ecology", "https://github.com/OpenSourceEcology/LifeTrac", "6.0", trac.lines, trac.tasks), null);
 
@@ -237,6 +246,16 @@ class DesignsDemo implements DemoData {
         designs.create("wall-module-4x8", new DesignContent("House wall module 4x8 ft", "A 2x6 framed, OSB sheathed wall module: "
                 + "houses go up in days from a stack of these.", "CC-BY-SA-4.0", "Open Source Ecology", "https://github.com/OpenSourceEcology/iconic-cad",
                 "1.0", wall.lines, wall.tasks), null);
+
+        // Materials production: a batch of the bar mill turns 100 kg of sorted scrap into 92 kg of hot-rolled bar.
+        Builder bar = new Builder()
+                .make(null, "hot-rolled bar 1 in round", 1, "steel", 100, "kg", 0, "heat and roll", null).stock("steel-scrap");
+        bar.task("R1", "heat scrap in the furnace", 90, "welding", "welding:1x1", "", "", "billet at forging heat")
+                .task("R2", "roll into bar", 60, "welding", "welding:1x2", "", "R1", "bar within 1/32 in").standard("ASTM A6 tolerances");
+        designs.create("bar-mill-batch", new DesignContent("Bar from scrap steel", "A batch of the on-site bar mill: sorted offcuts and "
+                + "scrap heated and hot-rolled into 1 in round bar for the next builds.", "CC-BY-SA-4.0", "Open Source Ecology", "", "1.0",
+                bar.lines, bar.tasks), null);
+        designs.setOutput("bar-mill-batch", "1.0", "steel-recycled", BigDecimal.valueOf(92));
 
         // What one unit of each is worth: the value a build adds (the tractor's $18,500 is the source's figure).
         price("ceb-press", 950_000);

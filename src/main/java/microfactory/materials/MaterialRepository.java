@@ -153,6 +153,14 @@ class MaterialRepository {
         }
     }
 
+    /** Material id → quantity issued for a unit or lot serial. */
+    Map<Long, BigDecimal> issuedFor(String serial) {
+        Map<Long, BigDecimal> used = new LinkedHashMap<>();
+        jdbc.sql("select material_id, sum(quantity) from material_move where unit_serial = :s and kind = 'ISSUE' group by material_id")
+            .param("s", serial).query((rs, n) -> used.put(rs.getLong(1), rs.getBigDecimal(2))).list();
+        return used;
+    }
+
     /** Material code → quantity issued to the run (less what came back). */
     Map<String, BigDecimal> consumedBy(long runId) {
         Map<String, BigDecimal> used = new LinkedHashMap<>();

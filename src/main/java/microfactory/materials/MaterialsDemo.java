@@ -28,6 +28,7 @@ class MaterialsDemo implements DemoData {
     public void load() {
         add("steel", "Mild steel tube, plate and sheet", "steel", "kg", 1500, 110);
         add("steel-recycled", "Recycled steel bar, hot-rolled from the chapter's scrap", "steel", "kg", 0, 40, true);
+        add("steel-scrap", "Steel offcuts and scrap, sorted for the bar mill", "steel", "kg", 0, 0, true);
         add("stud-2x6-8ft", "Stud 2x6 in, 8 ft", "lumber", "pcs", 100, 548);
         add("osb-7-16", "OSB sheet 7/16 in, 4x8 ft", "lumber", "pcs", 20, 1250);
         add("concrete-mix", "Concrete mix, 80 lb bag", "concrete", "pcs", 20, 625);
@@ -48,8 +49,8 @@ class MaterialsDemo implements DemoData {
         // The closed loop at work: offcuts rolled into bar, failed prints and bottle caps extruded into filament.
         materials.move(new MoveRequest("steel", "scrap", BigDecimal.valueOf(180), null, null, null, null, null, null, null, null,
                 "offcuts and drops from the torch table"), null);
-        materials.move(new MoveRequest("steel-recycled", "recycle", BigDecimal.valueOf(162), null, null, null, null, null, null, "steel",
-                BigDecimal.valueOf(180), "rolled from offcuts"), null);
+        materials.move(new MoveRequest("steel-scrap", "recycle", BigDecimal.valueOf(180), null, null, null, null, null, null, "steel",
+                BigDecimal.valueOf(180), "offcuts sorted into the bar mill's bin"), null);
         materials.move(new MoveRequest("recycled-filament", "recycle", BigDecimal.valueOf(2.4), null, null, null, null, null, null,
                 "pla-filament", BigDecimal.valueOf(3), "shredded failed prints and HDPE caps"), null);
     }

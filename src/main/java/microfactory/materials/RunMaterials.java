@@ -184,6 +184,28 @@ public class RunMaterials {
         }
     }
 
+    /**
+     * A lot of a materials-production run is made: its output goes into stock, recorded against what went in (the input
+     * it drew most of, in the output's dimension), so the move carries the yield.
+     */
+    @Transactional
+    public Move lotProduced(long runId, String lot, String material, BigDecimal quantity, Long memberId) {
+        Material out = materials.material(material);
+        String dimension = Unit.of(out.unit()).orElseThrow().dimension();
+        Material input = null;
+        BigDecimal inputQuantity = null;
+        for (Map.Entry<Long, BigDecimal> e : repository.issuedFor(lot).entrySet()) {
+            Material m = materials.material(e.getKey());
+            if (Unit.of(m.unit()).orElseThrow().dimension().equals(dimension) && (inputQuantity == null || e.getValue().compareTo(inputQuantity) > 0)) {
+                input = m;
+                inputQuantity = e.getValue();
+            }
+        }
+        boolean comparable = input != null && input.unit().equals(out.unit()) && inputQuantity.compareTo(quantity) >= 0;
+        return materials.move(new MoveRequest(out.code(), MoveKind.PRODUCE.name(), quantity, null, null, null, null, runId, lot,
+                comparable ? input.code() : null, comparable ? inputQuantity : null, "made in build #" + runId), memberId);
+    }
+
     /** A cancelled run holds nothing. */
     @Transactional
     public void release(long runId) {

@@ -53,6 +53,7 @@ class ProductionDemo implements DemoData {
     @Override
     public void load() {
         buildPastPrinterWorkshop();
+        rollBarFromScrap();
         Run run = production.create(new RunRequest("lifetrac", 3, LocalDate.now(clock).plusDays(14), 5, 480, 1020, 24, 6,
                 List.of(new RunRequest.Role("welding", 2, 4), new RunRequest.Role("hydraulics", 2, 4), new RunRequest.Role("cnc", 1, 2))));
         int trainees = 0;
@@ -84,15 +85,8 @@ class ProductionDemo implements DemoData {
     }
 
     /** The source's "build 6 machines over a weekend": a printer workshop, built, with six serials on the ledger. */
-    private void buildPastPrinterWorkshop() {
-        Run past = production.create(new RunRequest("3d-printer", 6, LocalDate.now(clock).minusDays(30), 3, 540, 1080, 12, 0));
-        List<MemberSummary> people = new ArrayList<>(members.search(null, true, 0));
-        people.sort(Comparator.comparingInt(s -> -merit.levelOf(s.member().id(), "3d-printing"))); // printer people first
-        for (MemberSummary s : people) {
-            if (production.signups(past.id()).size() < 12 && production.qualifiesForCrew(past, s.member().id())) {
-                production.signUp(past.id(), s.member().id(), SignupRole.CREW);
-            }
-        }
+    /** Schedules a past run and has its crew do every task, checks passed: its units (or lots) come off the line. */
+    private void buildAll(Run past) {
         production.schedule(past.id(), 500);
         for (RunTask t : production.schedule(past.id())) {
             String who = t.people().get(0);
@@ -102,6 +96,26 @@ class ProductionDemo implements DemoData {
             t.checklist().forEach(item -> checks.put(item, true));
             production.finishTask(past.id(), t.key(), who, id, checks, "");
         }
+    }
+
+    /** Materials production: a batch of the bar mill turned the scrap bin into bar stock a fortnight ago. */
+    private void rollBarFromScrap() {
+        Run mill = production.create(new RunRequest("bar-mill-batch", 1, LocalDate.now(clock).minusDays(14), 1, 480, 1020, 2, 0));
+        members.search(null, true, 0).stream().map(s -> s.member().id()).filter(id -> production.qualifiesForCrew(mill, id)).limit(2)
+                .forEach(id -> production.signUp(mill.id(), id, SignupRole.CREW));
+        buildAll(mill);
+    }
+
+    private void buildPastPrinterWorkshop() {
+        Run past = production.create(new RunRequest("3d-printer", 6, LocalDate.now(clock).minusDays(30), 3, 540, 1080, 12, 0));
+        List<MemberSummary> people = new ArrayList<>(members.search(null, true, 0));
+        people.sort(Comparator.comparingInt(s -> -merit.levelOf(s.member().id(), "3d-printing"))); // printer people first
+        for (MemberSummary s : people) {
+            if (production.signups(past.id()).size() < 12 && production.qualifiesForCrew(past, s.member().id())) {
+                production.signUp(past.id(), s.member().id(), SignupRole.CREW);
+            }
+        }
+        buildAll(past);
         List<Unit> printers = production.units(past.id());
         // The steward, holding the quality badge, signs the final inspection of five; the sixth waits.
         members.findByEmail("steward@demo.local").ifPresent(steward -> printers.stream().limit(5).forEach(u ->

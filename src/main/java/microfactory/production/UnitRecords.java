@@ -15,6 +15,7 @@ import microfactory.common.InvalidInputException;
 import microfactory.common.Money;
 import microfactory.common.NotFoundException;
 import microfactory.designs.DesignService;
+import microfactory.designs.DesignVersion;
 import microfactory.equipment.EquipmentService;
 import microfactory.equipment.Machine;
 import microfactory.equipment.MachineEdit;
@@ -61,9 +62,11 @@ public class UnitRecords {
         if (!built || runs.units(run.id()).stream().anyMatch(u -> u.unit() == unit)) {
             return;
         }
-        String serial = String.format("%s-%d-%02d", run.designSlug().toUpperCase().replaceAll("[^A-Z0-9]", ""), run.id(), unit);
+        DesignVersion version = designs.version(run.designSlug(), run.version());
+        String serial = String.format("%s%s-%d-%02d", version.makesMaterial() ? "LOT-" : "", run.designSlug().toUpperCase().replaceAll("[^A-Z0-9]", ""),
+                run.id(), unit);
         List<String> builders = tasks.stream().filter(x -> x.unit() == unit).flatMap(x -> x.people().stream()).distinct().sorted().toList();
-        Long value = designs.version(run.designSlug(), run.version()).referencePriceMinor();
+        Long value = version.referencePriceMinor();
         List<ValueShares.Share> shares = value == null ? List.of()
                 : ValueShares.split(value, ValueShares.minutesWorked(tasks.stream().filter(x -> x.unit() == unit).toList()));
         Map<String, Object> event = new LinkedHashMap<>();
@@ -78,13 +81,24 @@ public class UnitRecords {
             event.put("shares", shares.stream().map(sh -> Map.of("member", sh.member(), "minutes", sh.minutes(),
                     "valueMinor", sh.valueMinor())).toList());
         }
-        long index = ledger.record("unit.produced", event);
+        if (version.makesMaterial()) { // a lot of material, not a serial-numbered unit
+            event.put("material", version.outputMaterial());
+            event.put("quantity", version.outputQuantity().toPlainString());
+        }
+        long index = ledger.record(version.makesMaterial() ? "lot.produced" : "unit.produced", event);
         runs.insertUnit(run.id(), unit, serial, builders, clock.instant(), index, value, value == null ? null : chapter.currency());
         Unit made = runs.unit(serial).orElseThrow();
         shares.forEach(sh -> runs.insertShare(made.id(), sh));
         materials.unitBuilt(run.id(), serial, run.quantity() - runs.units(run.id()).size() + 1, null); // its share of the run's materials
-        runs.lifetime(made.id(), clock.instant(), LifetimeKind.BUILT, "Built in run " + run.id() + " (" + run.designSlug() + " " + run.version()
-                + ") by " + builders.size() + " people; the chapter holds it until an owner is named.", index);
+        String story = "Built in run " + run.id() + " (" + run.designSlug() + " " + run.version() + ") by " + builders.size() + " people";
+        if (version.makesMaterial()) {
+            var lot = materials.lotProduced(run.id(), serial, version.outputMaterial(), version.outputQuantity(), null);
+            story += ": " + lot.quantity().toPlainString() + " " + lot.unit() + " of " + lot.material() + " into stock"
+                    + (lot.yield() == null ? "." : ", a yield of " + lot.yield().movePointRight(2).stripTrailingZeros().toPlainString() + " %.");
+        } else {
+            story += "; the chapter holds it until an owner is named.";
+        }
+        runs.lifetime(made.id(), clock.instant(), LifetimeKind.BUILT, story, index);
         if (runs.units(run.id()).size() == run.quantity()) {
             runs.setStatus(run.id(), RunStatus.COMPLETED);
         }

@@ -194,7 +194,8 @@ class MaterialsTest {
         flows.path("links").forEach(l -> links.add(l.path("source").asString() + " > " + l.path("target").asString()));
         Run printers = production.runs().stream().filter(r -> r.designSlug().equals("3d-printer") && r.status() == RunStatus.COMPLETED)
                 .min(Comparator.comparingLong(Run::id)).orElseThrow();
-        assertThat(links).contains("bought > steel", "steel > scrap", "recycled > steel-recycled", "recycled > recycled-filament",
+        assertThat(links).contains("bought > steel", "steel > scrap", "recycled > steel-scrap", "produced in builds > steel-recycled",
+                "recycled > recycled-filament",
                 "recycled-filament > build #" + printers.id(), "pla-filament > build #" + printers.id());
         JsonNode plastic = null;
         for (JsonNode c : flows.path("circularity")) {
@@ -211,6 +212,29 @@ class MaterialsTest {
                 .contains("of the");
         assertThat(new Http(port).get("/api/v1/materials/flows?from=2000-01-01T00:00:00Z&to=2000-02-01T00:00:00Z").body())
                 .contains("\"links\":[]");
+    }
+
+    @Test
+    void aMaterialsProductionBuildPutsItsLotIntoStockWithItsYield() {
+        Run mill = production.runs().stream().filter(r -> r.designSlug().equals("bar-mill-batch") && r.status() == RunStatus.COMPLETED)
+                .findFirst().orElseThrow();
+        String lot = production.units(mill.id()).get(0).serial();
+        assertThat(lot).startsWith("LOT-BARMILLBATCH-");
+        JsonNode produced = null;
+        for (JsonNode m : JSON.readTree(new Http(port).get("/api/v1/materials/moves?material=steel-recycled&from=2000-01-01T00:00:00Z").body())) {
+            if (m.path("kind").asString().equals("produce")) {
+                produced = m;
+            }
+        }
+        assertThat(produced).isNotNull();
+        assertThat(produced.path("unitSerial").asString()).isEqualTo(lot);
+        assertThat(produced.path("quantity").decimalValue()).isEqualByComparingTo("92");
+        assertThat(produced.path("inputMaterial").asString()).isEqualTo("steel-scrap");
+        assertThat(produced.path("yield").decimalValue()).isEqualByComparingTo("0.92");
+        String record = new Http(port).get("/api/v1/units/" + lot).body();
+        assertThat(record).contains("92 kg of steel-recycled into stock, a yield of 92 %");
+        assertThat(new Http(port).get("/api/v1/ledger/entries/" + production.units(mill.id()).get(0).ledgerIndex()).body())
+                .contains("lot.produced").contains("steel-recycled");
     }
 
     static JsonNode need(JsonNode needs, String material) {
