@@ -39,7 +39,9 @@ class BookingBrowserTest extends BrowserTest {
         set(browser.findElement(By.id("book-day")), day);
         set(browser.findElement(By.id("book-from")), "05:00");
         set(browser.findElement(By.id("book-to")), "06:30");
-        browser.findElement(By.id("book-submit")).click();
+        WebElement submit = browser.findElement(By.id("book-submit"));
+        submit.click();
+        waitUntilGone(submit); // the machine page has a notice of its own (the gate): read the next page's
         assertThat(browser.findElement(By.cssSelector(".notice")).getText()).startsWith("Booked: " + day + " 05:00 to 06:30");
         assertThat(browser.findElement(By.id("booking-list")).getText()).contains(m.publicId());
         // the week grid draws the booking at its time; the grid scrolls sideways inside the page, the page does not
@@ -51,6 +53,7 @@ class BookingBrowserTest extends BrowserTest {
         assertThat(booking.getText()).contains("table-saw");
         assertFitsWidth(390);
         booking.findElement(By.cssSelector("button.danger")).click();
+        waitUntilGone(booking);
         assertThat(browser.findElement(By.id("notice")).getText()).contains("cancelled");
         assertThat(browser.findElements(By.cssSelector(".booking.booked"))).isEmpty();
     }
