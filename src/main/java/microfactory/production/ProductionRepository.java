@@ -186,6 +186,10 @@ class ProductionRepository {
             .param("r", runId).query((rs, n) -> new RunEvent(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3))).list();
     }
 
+    Optional<Unit> unit(long id) {
+        return jdbc.sql(UNIT_COLUMNS + " where id = :id").param("id", id).query(ProductionRepository::unit).optional();
+    }
+
     Optional<Unit> unit(String serial) {
         return jdbc.sql(UNIT_COLUMNS + " where serial = :s").param("s", serial).query(ProductionRepository::unit).optional();
     }

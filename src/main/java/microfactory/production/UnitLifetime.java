@@ -229,7 +229,7 @@ class UnitLifetime {
     }
 
     private ServiceRequest request(ProductionRepository.ServiceRow r) {
-        String serial = runs.allUnits().stream().filter(u -> u.id() == r.unitId()).map(Unit::serial).findFirst().orElseThrow();
+        String serial = runs.unit(r.unitId()).orElseThrow().serial();
         return new ServiceRequest(r.id(), serial, members.get(r.memberId()).publicId(), r.what(), r.status(), r.bookedFor(), r.bookingNote(),
                 r.createdAt(), r.doneAt());
     }
@@ -239,9 +239,10 @@ class UnitLifetime {
         ZoneId zone = chapter.zone();
         LocalDate today = LocalDate.now(clock.withZone(zone));
         List<ServiceDue> all = new ArrayList<>();
+        Map<String, List<DesignVersion>> versions = new LinkedHashMap<>(); // each design's versions read once
         for (Unit u : runs.allUnits()) {
             Run run = runs.run(u.runId()).orElseThrow();
-            Integer months = designs.versions(run.designSlug()).stream().filter(v -> v.label().equals(versionOf(u))).findFirst()
+            Integer months = versions.computeIfAbsent(run.designSlug(), designs::versions).stream().filter(v -> v.label().equals(versionOf(u))).findFirst()
                     .map(DesignVersion::serviceMonths).orElse(null);
             List<LifetimeEvent> life = runs.lifetime(u.id());
             if (months == null || life.stream().anyMatch(e -> e.kind() == LifetimeKind.END_OF_LIFE)) {
