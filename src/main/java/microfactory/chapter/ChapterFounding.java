@@ -25,7 +25,8 @@ import microfactory.signing.SigningKeys;
 
 /**
  * Founds a real chapter in an empty database, in one transaction: the chapter, its signing key (named after its public
- * URL), its first administrator, a standard chart of accounts in its currency and the three learning tracks. No demo
+ * URL), its first administrator, a standard chart of accounts in its currency and the starter curriculum (three tracks, shop safety, the quality
+ * badge's modules). No demo
  * data. Used by {@code chapter init} and the set-up page.
  */
 @Service
@@ -102,7 +103,7 @@ public class ChapterFounding {
         keys.create(origin);
         members.add(admin(f));
         List<String> accounts = ledger.openStandardChart(currency).stream().map(Account::code).toList();
-        learning.addStandardTracks();
+        learning.addStarterCurriculum();
         audit.record(AuditAction.CHAPTER_FOUNDED, chapter.name(), null, chapter);
         return new Founded(chapters.chapter(), origin, f.adminEmail().strip(), accounts,
                 learning.tracks().stream().map(Track::code).toList(), keys.protectionDescription());

@@ -21,9 +21,11 @@ class LearningDemo implements DemoData {
     private final LearningRepository learning;
     private final MeritService merit;
     private final MemberService members;
+    private final StarterCurriculum starter;
 
-    LearningDemo(LearningRepository learning, MeritService merit, MemberService members) {
+    LearningDemo(LearningRepository learning, MeritService merit, MemberService members, StarterCurriculum starter) {
         this.learning = learning;
+        this.starter = starter;
         this.merit = merit;
         this.members = members;
     }
@@ -37,15 +39,7 @@ class LearningDemo implements DemoData {
     public void load() {
         Track.STANDARD.forEach(learning::insertTrack);
 
-        long safety = module("shop-safety", "know-how", "Shop safety", "safety", 1, 12, false, List.of(), """
-                # Safe in the shop
-                Every build starts safe. Wear **eye protection** in every bay, and hearing protection near the torch table.
-                - Know where the fire extinguishers and the first-aid kit are.
-                - Never work alone on heavy machinery.
-                - Lock out a machine before you reach into it.
-                """);
-        choice(safety, 1, "When must you wear eye protection?", 1, "Only when welding", "In every bay", "Only outdoors");
-        choice(safety, 2, "Before reaching into a machine you…", 0, "lock it out", "switch it to slow", "ask a friend to watch");
+        starter.add(); // shop safety and the quality badge's modules, as every chapter has them
 
         long weld1 = module("welding-basics", "know-how", "Welding basics (MIG)", "welding", 1, 25, true, List.of("shop-safety"), """
                 # MIG welding, level 1
@@ -123,18 +117,6 @@ class LearningDemo implements DemoData {
      * theory modules, so each badge can be earned here without a mentor above the level.
      */
     private void moreSkills() {
-        long qc1 = module("quality-checks", "know-how", "Quality checks on the line", "quality", 1, 20, false, List.of("shop-safety"), """
-                # Checking as you build
-                Every build task ends with its checks. Measure, do not guess; write what you measured in the note; a failed check
-                stops the unit until it is put right.
-                """);
-        choice(qc1, 1, "A check fails. You…", 1, "pass it and tell someone later", "record the failure and stop the unit", "measure again until it passes");
-        long qc2 = module("final-inspection", "know-how", "Final inspection", "quality", 2, 30, false, List.of("quality-checks"), """
-                # Signing a unit off
-                The final inspection reads the unit's whole quality record, re-measures what the design's standards name, and
-                runs the unit. Your signature goes on the public ledger with your pseudonym: sign only what you checked.
-                """);
-        choice(qc2, 1, "Your final inspection is published…", 0, "on the public ledger, by pseudonym", "nowhere", "with your full name");
         long asm1 = module("assembly-basics", "know-how", "Assembly basics", "assembly", 1, 15, false, List.of("shop-safety"), """
                 # Putting modules together
                 Read the build card, lay out the parts, and torque bolts to the value on the drawing, in a cross pattern.

@@ -35,9 +35,11 @@ public class LearningService {
     private final MemberService members;
     private final AuditLog audit;
     private final Validator validator;
+    private final StarterCurriculum starter;
 
     LearningService(LearningRepository learning, MeritService merit, MemberService members,
-                    AuditLog audit, Validator validator) {
+                    AuditLog audit, Validator validator, StarterCurriculum starter) {
+        this.starter = starter;
         this.audit = audit;
         this.validator = validator;
         this.learning = learning;
@@ -76,11 +78,15 @@ public class LearningService {
         return t;
     }
 
-    /** The know-what, know-how and know-why tracks a new chapter starts with. */
+    /**
+     * What a new chapter's curriculum starts with: the know-what, know-how and know-why tracks, shop safety and the
+     * route to the quality badge (its holders sign final inspections).
+     */
     @Transactional
-    public void addStandardTracks() {
+    public void addStarterCurriculum() {
         Track.STANDARD.stream().filter(t -> learning.tracks().stream().noneMatch(e -> e.code().equals(t.code())))
                 .forEach(learning::insertTrack);
+        starter.add();
     }
 
     private Track checked(Track track) {

@@ -11,6 +11,8 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import microfactory.designs.DesignService;
 import microfactory.designs.bom.Bom;
 import microfactory.designs.bom.Unit;
@@ -36,6 +38,16 @@ public class RunMaterials {
     public record RunNeeds(List<Need> needs, List<String> unstocked, Map<String, BigDecimal> consumed) {
         public boolean anyShort() {
             return needs.stream().anyMatch(n -> n.shortBy().signum() > 0) || !unstocked.isEmpty();
+        }
+
+        /** Each shortage as a person reads it ("Hydraulic hose (HOSE-12): 4 m short"), then each material the catalogue lacks. */
+        @JsonProperty("shortages")
+        public List<String> shortages() {
+            List<String> named = new ArrayList<>();
+            needs.stream().filter(n -> n.shortBy().signum() > 0).forEach(n -> named.add(n.name() + " (" + n.material() + "): "
+                    + n.shortBy().stripTrailingZeros().toPlainString() + " " + n.unit() + " short"));
+            named.addAll(unstocked);
+            return named;
         }
     }
 

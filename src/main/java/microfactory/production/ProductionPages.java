@@ -222,6 +222,7 @@ class ProductionPages {
             Run run = production.create(request, problems);
             flash.addFlashAttribute("notice", run.status() == RunStatus.DRAFT ? "Saved as a draft: open it for sign-up when ready."
                     : "The run is open for sign-up.");
+            shortages(run.id(), flash);
             return "redirect:/production/runs/" + run.id();
         } catch (InvalidInputException e) {
             response.setStatus(422);
@@ -231,11 +232,21 @@ class ProductionPages {
         }
     }
 
+    /** Named as the run is planned or opened, so materials are ordered before the build starts. */
+    private void shortages(long runId, RedirectAttributes flash) {
+        List<String> shortages = production.materials(runId).shortages();
+        if (!shortages.isEmpty()) {
+            flash.addFlashAttribute("problem", "Stock is short for this build — " + String.join("; ", shortages)
+                    + ". Receive it at /materials before the build starts.");
+        }
+    }
+
     @PostMapping("/production/runs/{id}/open")
     String open(@PathVariable long id, RedirectAttributes flash) {
         try {
             production.open(id);
             flash.addFlashAttribute("notice", "Open for sign-up.");
+            shortages(id, flash);
         } catch (ConflictException e) {
             flash.addFlashAttribute("problem", e.getMessage());
         }

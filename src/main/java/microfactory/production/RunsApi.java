@@ -32,9 +32,12 @@ class RunsApi {
         this.chapter = chapter;
     }
 
-    /** {@code seats}: the crew target; {@code roles}: the part of it reserved for a skill at a level. */
+    /**
+     * {@code seats}: the crew target; {@code roles}: the part of it reserved for a skill at a level; {@code shortages}:
+     * materials stock lacks for it (named as it is planned and opened, empty once it has ended).
+     */
     record RunJson(long id, String design, RunStatus status, Instant starts, Instant ends, int seats, long signedUp, List<Seat> roles,
-                   long feeMinor, String feeCurrency, String cancelReason, List<String> bays) {
+                   long feeMinor, String feeCurrency, String cancelReason, List<String> bays, List<String> shortages) {
     }
 
     record Cancel(String reason) {
@@ -149,6 +152,6 @@ class RunsApi {
     private RunJson json(Run r) {
         long signed = production.signups(r.id()).stream().filter(s -> s.role() == SignupRole.CREW && s.status() == SignupStatus.CONFIRMED).count();
         return new RunJson(r.id(), r.designSlug(), r.status(), r.starts(chapter.zone()), r.ends(chapter.zone()), r.crewTarget(), signed, production.seats(r.id()),
-                r.feeMinor(), r.feeCurrency(), r.cancelReason(), r.bays());
+                r.feeMinor(), r.feeCurrency(), r.cancelReason(), r.bays(), production.materials(r.id()).shortages());
     }
 }

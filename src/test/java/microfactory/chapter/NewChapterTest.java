@@ -25,7 +25,7 @@ import microfactory.support.Http;
 /**
  * A real chapter's first start: no demo, every page leads to /setup, the API says it is not set up; the set-up page
  * needs the token from the log, then founds the chapter (its own name, currency, zone, ledger origin, first admin,
- * chart of accounts, tracks) and is gone.
+ * chart of accounts, starter curriculum) and is gone.
  */
 @DatabaseTest
 @TestPropertySource(properties = "microfactory.demo.enabled=false")
@@ -102,6 +102,9 @@ class NewChapterTest {
         assertThat(ledger.accounts()).allMatch(a -> a.currency().equals("NGN"));
         assertThat(jdbc.sql("select count(*) from bay").query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from design").query(Long.class).single()).isZero();
+        // Its first members can earn the quality badge that signs final inspections: no unit waits for a module nobody wrote.
+        assertThat(new Http(port).get("/api/v1/learning/modules").body()).contains("\"shop-safety\"").contains("\"quality-checks\"")
+                .contains("\"final-inspection\"");
         assertThat(token.current()).isNull();
         // The private key at rest is sealed: a dump of the table does not hold it.
         byte[] stored = jdbc.sql("select private_key from signing_key").query(byte[].class).single();

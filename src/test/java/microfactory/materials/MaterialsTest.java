@@ -146,6 +146,21 @@ class MaterialsTest {
     }
 
     @Test
+    void aNewBuildNamesItsShortageAsItIsPlannedAndAsItOpens() {
+        Run draft = production.create(new RunRequest("lifetrac", 3, LocalDate.now().plusDays(90), 5, 480, 1020, 6, 0).asDraft());
+        JsonNode json = JSON.readTree(steward().get("/api/v1/runs/" + draft.id()).body());
+        assertThat(json.path("shortages").toString()).contains("(hose-half-inch)").contains("ft short");
+        Http http = new Http(port);
+        http.login("steward@demo.local", "demo-steward");
+        http.page("/production/runs/" + draft.id());
+        http.postForm("/production/runs/" + draft.id() + "/open", Map.of());
+        assertThat(http.page("/production/runs/" + draft.id()).body()).contains("Open for sign-up.")
+                .contains("Stock is short for this build").contains("(hose-half-inch)");
+        production.cancel(draft.id(), "only a test");
+        assertThat(JSON.readTree(steward().get("/api/v1/runs/" + draft.id()).body()).path("shortages")).isEmpty();
+    }
+
+    @Test
     void builtUnitsConsumedTheirMaterialsRecycledFirstAndACancelledRunReleasesItsHold() {
         Run printers = production.runs().stream().filter(r -> r.designSlug().equals("3d-printer") && r.status() == RunStatus.COMPLETED)
                 .min(Comparator.comparingLong(Run::id)).orElseThrow();
