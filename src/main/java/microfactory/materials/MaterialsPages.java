@@ -3,6 +3,9 @@ package microfactory.materials;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -18,6 +21,7 @@ import microfactory.common.ConflictException;
 import microfactory.common.InvalidInputException;
 import microfactory.common.NotFoundException;
 import microfactory.members.MemberPrincipal;
+import microfactory.web.FieldErrors;
 
 /** The materials page: stock for anyone; stewards add materials and record receipts, issues, scrap and recycling. */
 @Controller
@@ -37,6 +41,12 @@ class MaterialsPages {
 
     @GetMapping("/materials")
     String stock(Model model) {
+        return page(model, Map.of(), FieldErrors.NONE, Map.of(), FieldErrors.NONE);
+    }
+
+    /** The page, with what a steward typed in each form and the problems beside its fields (none on a plain visit). */
+    private String page(Model model, Map<String, String> moveForm, FieldErrors moveErrors, Map<String, String> materialForm,
+                        FieldErrors materialErrors) {
         model.addAttribute("stock", materials.stock());
         model.addAttribute("moves", materials.moves(null, clock.instant().minus(90, ChronoUnit.DAYS), clock.instant().plusSeconds(1))
                 .stream().limit(20).toList());
@@ -46,6 +56,10 @@ class MaterialsPages {
         MaterialFlows.Flows year = flows.flows(clock.instant().minus(365, ChronoUnit.DAYS), clock.instant().plusSeconds(1));
         model.addAttribute("flows", FlowsDiagram.of(year.links(), materials.catalogue()));
         model.addAttribute("circularity", year.circularity());
+        model.addAttribute("moveForm", moveForm);
+        model.addAttribute("moveErrors", moveErrors);
+        model.addAttribute("materialForm", materialForm);
+        model.addAttribute("materialErrors", materialErrors);
         return "materials/stock";
     }
 
@@ -57,42 +71,43 @@ class MaterialsPages {
     }
 
     @PostMapping("/materials/new")
-    String create(@RequestParam(required = false) String code, @RequestParam(required = false) String name,
-                  @RequestParam(required = false) String materialClass, @RequestParam(required = false) String unit,
-                  @RequestParam(required = false) String reorderPoint, @RequestParam(required = false) String standardCost,
-                  @RequestParam(required = false) boolean recycled, RedirectAttributes flash) {
+    String create(@RequestParam Map<String, String> form, Model model, HttpServletResponse response, RedirectAttributes flash) {
         try {
-            Material m = materials.create(code, name, materialClass, unit, decimal(reorderPoint, "reorderPoint"),
-                    materials.toMinor(standardCost, "standardCost"), recycled);
+            Material m = materials.create(form.get("code"), form.get("name"), form.get("materialClass"), form.get("unit"),
+                    decimal(form.get("reorderPoint"), "reorderPoint"), materials.toMinor(form.get("standardCost"), "standardCost"),
+                    "true".equals(form.get("recycled")));
             flash.addFlashAttribute("notice", m.name() + " (" + m.code() + ") is in the catalogue.");
+            return "redirect:/materials#catalogue";
         } catch (InvalidInputException e) {
-            flash.addFlashAttribute("problem", "Not added: " + describe(e));
+            response.setStatus(422);
+            FieldErrors errors = FieldErrors.of(e.renamed(Map.of("standardCostMinor", "standardCost")));
+            model.addAttribute("problem", "Not added: " + errors.summary());
+            return page(model, Map.of(), FieldErrors.NONE, form, errors);
         }
-        return "redirect:/materials#catalogue";
     }
 
+    /** A refused move shows the page again with what was typed and each problem beside its field; stock is unchanged. */
     @PostMapping("/materials/moves")
-    String move(@RequestParam(required = false) String material, @RequestParam(required = false) String kind,
-                @RequestParam(required = false) String quantity, @RequestParam(required = false) String unit,
-                @RequestParam(required = false) String location, @RequestParam(required = false) String cost,
-                @RequestParam(required = false) String inputMaterial, @RequestParam(required = false) String inputQuantity,
-                @RequestParam(required = false) String note, @AuthenticationPrincipal MemberPrincipal me, RedirectAttributes flash) {
+    String move(@RequestParam Map<String, String> form, @AuthenticationPrincipal MemberPrincipal me, Model model,
+                HttpServletResponse response, RedirectAttributes flash) {
+        FieldErrors errors;
         try {
-            Move m = materials.move(new MoveRequest(material, kind, decimal(quantity, "quantity"), unit, location, materials.toMinor(cost, "cost"),
-                    null, null, null,
-                    inputMaterial, decimal(inputQuantity, "inputQuantity"), note), me.memberId());
+            Move m = materials.move(new MoveRequest(form.get("material"), form.get("kind"), decimal(form.get("quantity"), "quantity"),
+                    form.get("unit"), form.get("location"), materials.toMinor(form.get("cost"), "cost"), null, null, null,
+                    form.get("inputMaterial"), decimal(form.get("inputQuantity"), "inputQuantity"), form.get("note")), me.memberId());
             flash.addFlashAttribute("notice", "Recorded: " + m.kind().label() + " of " + m.quantity().toPlainString() + " " + m.unit() + " "
                     + m.material() + " at " + m.location() + (m.ledgerTransfer() == null ? "." : "; the purchase is on the ledger."));
+            return "redirect:/materials#moves";
         } catch (InvalidInputException e) {
-            flash.addFlashAttribute("problem", "Not recorded: " + describe(e));
-        } catch (ConflictException | NotFoundException e) {
-            flash.addFlashAttribute("problem", "Not recorded: " + e.getMessage());
+            errors = FieldErrors.of(e.renamed(Map.of("costMinor", "cost")));
+        } catch (NotFoundException e) {
+            errors = new FieldErrors(Map.of("material", e.getMessage()));
+        } catch (ConflictException e) {
+            errors = new FieldErrors(Map.of("quantity", e.getMessage()));
         }
-        return "redirect:/materials#moves";
-    }
-
-    private static String describe(InvalidInputException e) {
-        return String.join("; ", e.problems().stream().map(p -> p.field() + ": " + p.message()).toList()) + ".";
+        response.setStatus(422);
+        model.addAttribute("problem", "Not recorded: " + errors.summary());
+        return page(model, form, errors, Map.of(), FieldErrors.NONE);
     }
 
     private static BigDecimal decimal(String text, String field) {

@@ -195,8 +195,18 @@ class MaterialsTest {
         Http http = new Http(port);
         http.login("steward@demo.local", "demo-steward");
         http.page("/materials");
-        http.postForm("/materials/moves", Map.of("material", "concrete-mix", "kind", "issue", "quantity", "many"));
-        assertThat(http.page("/materials").body()).contains("Not recorded: quantity");
+        HttpResponse<String> refused = http.postForm("/materials/moves", Map.of("material", "concrete-mix", "kind", "issue", "quantity", "many",
+                "note", "for the footing"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("Not recorded").contains("id=\"mv-quantity-error\"").contains("a number such as 12.5")
+                .contains("value=\"for the footing\"").contains("value=\"concrete-mix\" selected");
+        HttpResponse<String> tooMuch = http.postForm("/materials/moves", Map.of("material", "concrete-mix", "kind", "issue", "quantity", "100000"));
+        assertThat(tooMuch.statusCode()).isEqualTo(422);
+        assertThat(tooMuch.body()).contains("id=\"mv-quantity-error\"");
+        HttpResponse<String> badMaterial = http.postForm("/materials/new", Map.of("code", "not a code!", "name", "", "materialClass", "steel", "unit", "furlong"));
+        assertThat(badMaterial.statusCode()).isEqualTo(422);
+        assertThat(badMaterial.body()).contains("id=\"m-code-error\"").contains("id=\"m-name-error\"").contains("id=\"m-unit-error\"")
+                .contains("value=\"furlong\"");
         http.postForm("/materials/moves", Map.of("material", "concrete-mix", "kind", "receipt", "quantity", "10", "cost", "62.50"));
         assertThat(http.page("/materials").body()).contains("Recorded: receipt of 10 pcs concrete-mix").contains("the purchase is on the ledger");
         assertThat(http.page("/materials/concrete-mix").body()).contains("purchase on the ledger");
