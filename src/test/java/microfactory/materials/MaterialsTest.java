@@ -20,6 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import microfactory.designs.BuildTask;
+import microfactory.designs.DesignContent;
+import microfactory.designs.DesignService;
+import microfactory.designs.SkillNeed;
+import microfactory.designs.bom.BomLine;
+import microfactory.designs.bom.PartKind;
+import microfactory.designs.bom.Unit;
 import microfactory.members.Member;
 import microfactory.members.MemberService;
 import microfactory.members.SignUp;
@@ -43,6 +50,7 @@ class MaterialsTest {
     @Autowired ProductionService production;
     @Autowired MemberService members;
     @Autowired MeritService merit;
+    @Autowired DesignService designs;
 
     Http steward() {
         return new Http(port).as("steward@demo.local", "demo-steward");
@@ -147,15 +155,24 @@ class MaterialsTest {
 
     @Test
     void aNewBuildNamesItsShortageAsItIsPlannedAndAsItOpens() {
-        Run draft = production.create(new RunRequest("lifetrac", 3, LocalDate.now().plusDays(90), 5, 480, 1020, 6, 0).asDraft());
+        // A design of its own, so that the demo's tractor build stays the only lifetrac build other tests look for.
+        String brass = material("other", "kg");
+        assertThat(move("{\"material\": \"" + brass + "\", \"kind\": \"receipt\", \"quantity\": 1}").statusCode()).isEqualTo(201);
+        String slug = "bushing-" + brass;
+        BomLine bushing = new BomLine(1, null, "bushing", BigDecimal.ONE, Unit.of("pcs").orElseThrow(), PartKind.MADE, null, null, null,
+                "other", new BigDecimal("2"), Unit.of("kg").orElseThrow(), null, null, brass);
+        BuildTask turn = new BuildTask("T1", "turn the bushing", 30, null, List.of(new SkillNeed("assembly", 1, 1)), Map.of(), List.of(), List.of());
+        designs.create(slug, new DesignContent("Bushing " + brass, "a bushing", "CERN-OHL-S-2.0", "test", "", "1.0", List.of(bushing),
+                List.of(turn)), null);
+        Run draft = production.create(new RunRequest(slug, 3, LocalDate.now().plusDays(90), 5, 480, 1020, 6, 0).asDraft());
         JsonNode json = JSON.readTree(steward().get("/api/v1/runs/" + draft.id()).body());
-        assertThat(json.path("shortages").toString()).contains("(hose-half-inch)").contains("ft short");
+        assertThat(json.path("shortages").toString()).contains("(" + brass + "): 5 kg short");
         Http http = new Http(port);
         http.login("steward@demo.local", "demo-steward");
         http.page("/production/runs/" + draft.id());
         http.postForm("/production/runs/" + draft.id() + "/open", Map.of());
         assertThat(http.page("/production/runs/" + draft.id()).body()).contains("Open for sign-up.")
-                .contains("Stock is short for this build").contains("(hose-half-inch)");
+                .contains("Stock is short for this build").contains("(" + brass + ")");
         production.cancel(draft.id(), "only a test");
         assertThat(JSON.readTree(steward().get("/api/v1/runs/" + draft.id()).body()).path("shortages")).isEmpty();
     }
