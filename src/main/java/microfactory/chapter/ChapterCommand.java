@@ -21,6 +21,10 @@ import microfactory.backup.ChapterBackup;
 import microfactory.common.FieldProblem;
 import microfactory.common.InvalidInputException;
 import microfactory.common.VerbGroup;
+import microfactory.kit.EnterpriseKit;
+import microfactory.kit.KitArchive;
+import microfactory.kit.KitException;
+import microfactory.kit.KitSource;
 import microfactory.signing.KeyUnavailableException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -66,14 +70,17 @@ public final class ChapterCommand extends VerbGroup {
             mixinStandardHelpOptions = true)
     static final class Init implements Callable<Integer> {
         @Option(names = "--name", required = true, description = "the chapter's name, e.g. \"Lagos Microfactory\"") String name;
-        @Option(names = "--currency", required = true, description = "ISO 4217 code, e.g. NGN") String currency;
-        @Option(names = "--time-zone", required = true, description = "e.g. Africa/Lagos") String timeZone;
+        @Option(names = "--currency", description = "ISO 4217 code, e.g. NGN (with --kit: the kit's, unless given)") String currency;
+        @Option(names = "--time-zone", description = "e.g. Africa/Lagos (with --kit: the kit's, unless given)") String timeZone;
         @Option(names = "--public-url", required = true, description = "where people reach it, e.g. https://lagos.microfactory.org") String publicUrl;
         @Option(names = "--admin-email", required = true) String adminEmail;
         @Option(names = "--admin-password", required = true, description = "at least 10 characters") String adminPassword;
         @Option(names = "--admin-name", defaultValue = "Administrator") String adminName;
         @Option(names = "--site", defaultValue = "") String site;
         @Option(names = "--region", defaultValue = "") String region;
+        @Option(names = "--kit", description = "another chapter's enterprise kit, a file or its address: the new chapter starts with its "
+                + "designs, curriculum, plans, machines and bays, and its lineage on the ledger") String kit;
+        @Option(names = "--kit-key", description = "the origin's verifier key (its /ledger/key) the kit must be signed with") String kitKey;
         @Unmatched List<String> unmatched = new ArrayList<>();
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -81,6 +88,18 @@ public final class ChapterCommand extends VerbGroup {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            KitArchive.Kit checked = null;
+            if (kit != null) {
+                try {
+                    checked = KitArchive.read(KitSource.read(kit), kitKey);
+                } catch (KitException e) {
+                    err.println("--kit: refused: " + e.getMessage());
+                    err.println("Nothing was created.");
+                    return 2;
+                }
+                currency = currency == null ? checked.manifest().currency() : currency;
+                timeZone = timeZone == null ? checked.manifest().timeZone() : timeZone;
+            }
             Founding f = new Founding(name, currency, timeZone, publicUrl, site, region, adminEmail, adminName, adminPassword);
             List<FieldProblem> problems = ChapterFounding.staticProblems(f);
             if (!problems.isEmpty()) {
@@ -94,7 +113,8 @@ public final class ChapterCommand extends VerbGroup {
                     err.println("This database already holds the chapter '" + chapters.chapter().name() + "'; nothing was changed.");
                     return 1;
                 }
-                Founded done = app.getBean(ChapterFounding.class).found(f);
+                FoundedFromKit fromKit = checked == null ? null : app.getBean(ChapterFounding.class).found(f, checked);
+                Founded done = fromKit == null ? app.getBean(ChapterFounding.class).found(f) : fromKit.founded();
                 out.println("Founded the chapter '" + done.chapter().name() + "' (" + done.chapter().currency() + ", "
                         + done.chapter().timeZone() + ") at " + done.chapter().publicUrl());
                 out.println("  ledger origin (fixed): " + done.origin());
@@ -102,6 +122,13 @@ public final class ChapterCommand extends VerbGroup {
                 out.println("  ledger accounts:       " + String.join(", ", done.accounts()));
                 out.println("  learning tracks:       " + String.join(", ", done.tracks()));
                 out.println("  signing key sealed by: " + done.keyProtection());
+                if (fromKit != null) {
+                    EnterpriseKit.Loaded l = fromKit.loaded();
+                    out.println("  replicated from:       " + fromKit.lineage().originChapter() + " (" + fromKit.lineage().originUrl()
+                            + "), kit " + fromKit.lineage().manifestSha256().substring(0, 16) + "…, ledger entry " + fromKit.lineage().ledgerIndex());
+                    out.println("  from the kit:          " + l.designs() + " designs, " + l.modules() + " modules, " + l.tracks() + " tracks, "
+                            + l.plans() + " plans, " + l.bays() + " bays, " + l.machines() + " machines (out of service until on the floor)");
+                }
                 out.println("Start it with: java -jar microfactory.jar   (same database settings)");
                 return 0;
             } catch (InvalidInputException e) {

@@ -26,6 +26,6 @@ public class ChapterDashboard {
         Chapter chapter = chapters.chapter();
         long bays = equipment.bays().size();
         return new Dashboard(chapter, members.activeMemberCount(), members.activeMembersPerPlan(), bays,
-                ChapterEconomics.of(chapter, bays), ledger.economics());
+                ChapterEconomics.of(chapter, bays), ledger.economics(), chapters.lineage().orElse(null));
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,8 @@ import microfactory.audit.AuditAction;
 import microfactory.audit.AuditLog;
 import microfactory.common.FieldProblem;
 import microfactory.common.InvalidInputException;
+import microfactory.kit.EnterpriseKit;
+import microfactory.kit.KitArchive;
 import microfactory.learning.LearningService;
 import microfactory.learning.Track;
 import microfactory.ledger.Account;
@@ -41,11 +44,13 @@ public class ChapterFounding {
     private final MemberService members;
     private final LedgerService ledger;
     private final LearningService learning;
+    private final EnterpriseKit kits;
     private final AuditLog audit;
     private final Clock clock;
 
     ChapterFounding(ChapterService chapters, SigningKeys keys, MemberService members, LedgerService ledger,
-                    LearningService learning, AuditLog audit, Clock clock) {
+                    LearningService learning, EnterpriseKit kits, AuditLog audit, Clock clock) {
+        this.kits = kits;
         this.chapters = chapters;
         this.keys = keys;
         this.members = members;
@@ -107,6 +112,31 @@ public class ChapterFounding {
         audit.record(AuditAction.CHAPTER_FOUNDED, chapter.name(), null, chapter);
         return new Founded(chapters.chapter(), origin, f.adminEmail().strip(), accounts,
                 learning.tracks().stream().map(Track::code).toList(), keys.protectionDescription());
+    }
+
+    /**
+     * Founds a chapter from a checked enterprise kit, in one transaction: the chapter as {@link #found(Founding)} does, then
+     * everything the kit holds (designs, curriculum, plans, bays, machines), and the chapter's lineage as its ledger's
+     * first event after the accounts, {@code chapter.replicated}. Anything wrong leaves nothing behind.
+     */
+    @Transactional
+    public FoundedFromKit found(Founding f, KitArchive.Kit kit) {
+        Founded founded = found(f);
+        EnterpriseKit.Loaded loaded = kits.load(kit);
+        KitArchive.Manifest m = kit.manifest();
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("originChapter", m.chapter());
+        event.put("originUrl", m.publicUrl());
+        event.put("originKey", m.publicKey());
+        event.put("manifestSha256", kit.manifestSha256());
+        event.put("checkpointSize", m.checkpoint().size());
+        event.put("checkpointRoot", m.checkpoint().rootHash());
+        long index = ledger.record("chapter.replicated", event);
+        ChapterLineage lineage = new ChapterLineage(m.chapter(), m.publicUrl(), m.publicKey(), kit.manifestSha256(), m.checkpoint().size(),
+                m.checkpoint().rootHash(), index, clock.instant());
+        chapters.recordLineage(lineage);
+        audit.record(AuditAction.CHAPTER_FOUNDED, founded.chapter().name() + " from the kit of " + m.chapter(), null, lineage);
+        return new FoundedFromKit(founded, lineage, loaded);
     }
 
     private static SignUp admin(Founding f) {

@@ -1,5 +1,6 @@
 package microfactory.chapter;
 
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -44,6 +45,25 @@ class ChapterRepository {
                        production_per_day_minor = :perDay, builds_per_bay_year = :builds, hourly_value_minor = :hourly
                  where id = 1""")
             .params(params(c)).update();
+    }
+
+    void insertLineage(ChapterLineage l) {
+        jdbc.sql("""
+                insert into chapter_lineage (id, origin_chapter, origin_url, origin_key, manifest_sha256, checkpoint_size, checkpoint_root,
+                       ledger_index, replicated_at)
+                values (1, :chapter, :url, :key, :sha, :size, :root, :index, :at)""")
+            .param("chapter", l.originChapter()).param("url", l.originUrl()).param("key", l.originKey()).param("sha", l.manifestSha256())
+            .param("size", l.checkpointSize()).param("root", l.checkpointRoot()).param("index", l.ledgerIndex())
+            .param("at", Timestamp.from(l.replicatedAt())).update();
+    }
+
+    Optional<ChapterLineage> lineage() {
+        return jdbc.sql("""
+                select origin_chapter, origin_url, origin_key, manifest_sha256, checkpoint_size, checkpoint_root, ledger_index, replicated_at
+                  from chapter_lineage where id = 1""")
+            .query((rs, n) -> new ChapterLineage(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                    rs.getString(6), rs.getLong(7), rs.getTimestamp(8).toInstant()))
+            .optional();
     }
 
     private static Map<String, Object> params(Chapter c) {

@@ -116,6 +116,15 @@ public class ChapterService implements ChapterSettings {
     }
 
     /** Refuses a second chapter in one database. */
+    /** Where this chapter came from, when it was started from another chapter's enterprise kit. */
+    public Optional<ChapterLineage> lineage() {
+        return chapters.lineage();
+    }
+
+    void recordLineage(ChapterLineage lineage) {
+        chapters.insertLineage(lineage);
+    }
+
     void requireNone() {
         find().ifPresent(c -> {
             throw new ConflictException("This database already holds the chapter '" + c.name() + "'; nothing was changed.");

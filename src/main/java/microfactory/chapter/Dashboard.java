@@ -10,5 +10,5 @@ import microfactory.members.PlanCount;
  * ({@code economics}) beside what the ledger shows so far ({@code actual}).
  */
 public record Dashboard(Chapter chapter, long activeMembers, List<PlanCount> membersPerPlan, long bays,
-                        ChapterEconomics economics, Economics actual) {
+                        ChapterEconomics economics, Economics actual, ChapterLineage lineage) {
 }

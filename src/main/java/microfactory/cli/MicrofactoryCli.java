@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import microfactory.chapter.ChapterCommand;
 import microfactory.common.VerbGroup;
 import microfactory.designs.DesignCommand;
+import microfactory.kit.KitCommand;
 import microfactory.ledger.LedgerCommand;
 import microfactory.scheduling.ScheduleCommand;
 
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
             LedgerCommand.class,
             ScheduleCommand.class,
             DesignCommand.class,
+            KitCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })

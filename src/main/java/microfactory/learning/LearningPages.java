@@ -21,6 +21,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import microfactory.common.ConflictException;
 import microfactory.common.InvalidInputException;
+import microfactory.common.Markdown;
 import microfactory.common.NotFoundException;
 import microfactory.members.MemberPrincipal;
 import microfactory.merit.Badge;
@@ -128,7 +129,7 @@ class LearningPages {
         Module m = learning.module(code);
         model.addAttribute("module", m);
         model.addAttribute("questions", learning.questions(code));
-        model.addAttribute("lesson", Lessons.html(m.lesson()));
+        model.addAttribute("lesson", Markdown.html(m.lesson()));
         model.addAttribute("token", UUID.randomUUID().toString());
         model.addAttribute("attempt", attempt);
         model.addAttribute("problem", problem);

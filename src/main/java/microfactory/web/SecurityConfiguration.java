@@ -35,7 +35,7 @@ public class SecurityConfiguration {
         "/", "/signup", "/login", "/setup", "/password-reset", "/password-reset/**", "/confirm-email", "/plans", "/plans/**", "/equipment", "/equipment/**",
         "/learn/**", "/learn", "/badges", "/badges/**", "/designs", "/designs/**", "/production", "/production/**",
         "/materials", "/materials/**", "/lifetime", "/lifetime/**", "/ledger", "/ledger/**", "/funding", "/funding/**",
-        "/network", "/network/**", "/problems", "/problems/**",
+        "/network", "/network/**", "/kit", "/problems", "/problems/**",
         "/css/**", "/img/**", "/webjars/**", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**"
     };
 

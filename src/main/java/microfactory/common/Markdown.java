@@ -1,14 +1,17 @@
-package microfactory.learning;
+package microfactory.common;
 
 import org.springframework.web.util.HtmlUtils;
 
-/** Lessons are short Markdown: headings, paragraphs, bullet lists and links, rendered to safe HTML (everything else is text). */
-final class Lessons {
+/**
+ * Short Markdown — lessons, the kit's handbook: headings, paragraphs, bullet lists, bold, `code` and links, rendered to safe
+ * HTML (everything else is text).
+ */
+public final class Markdown {
 
-    private Lessons() {
+    private Markdown() {
     }
 
-    static String html(String markdown) {
+    public static String html(String markdown) {
         StringBuilder out = new StringBuilder();
         boolean list = false;
         for (String raw : markdown.split("\n")) {
@@ -44,7 +47,7 @@ final class Lessons {
     /** Escapes first, then turns **bold** and [text](https://…) into markup. */
     private static String inline(String text) {
         String safe = HtmlUtils.htmlEscape(text);
-        safe = safe.replaceAll("\\*\\*([^*]+)\\*\\*", "<strong>$1</strong>");
+        safe = safe.replaceAll("\\*\\*([^*]+)\\*\\*", "<strong>$1</strong>").replaceAll("`([^`]+)`", "<code>$1</code>");
         return safe.replaceAll("\\[([^\\]]+)\\]\\((https?://[^)\\s]+)\\)", "<a href=\"$2\">$1</a>");
     }
 }
