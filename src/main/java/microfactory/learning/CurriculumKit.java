@@ -30,9 +30,10 @@ public class CurriculumKit {
     static final String SKILLS = "curriculum/skills.json";
     static final String MOODLE = "curriculum/skills-moodle.csv";
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final List<String> MOODLE_HEADER = List.of("Parent id number", "Id number", "Shortname", "Description",
-            "Description format", "Scale values", "Scale configuration", "Rule type", "Rule outcome", "Rule config",
-            "Cross-referenced competency id numbers", "Exported id", "Is framework", "Taxonomy");
+    // Moodle's own column titles (tool_lpimportcsv, English); its importer reads the columns by position in this order.
+    private static final List<String> MOODLE_HEADER = List.of("Parent ID number", "ID number", "Short name", "Description",
+            "Description format", "Scale values", "Scale configuration", "Rule type (optional)", "Rule outcome (optional)",
+            "Rule config (optional)", "Cross-referenced competency ID numbers", "Exported ID (optional)", "Is framework", "Taxonomy");
 
     private final LearningService learning;
     private final LearningRepository repository;
