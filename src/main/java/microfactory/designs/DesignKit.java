@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import microfactory.common.ChapterSettings;
 import microfactory.common.InvalidInputException;
 import microfactory.designs.bom.BomLine;
+import microfactory.designs.bom.ShareAlike;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -97,12 +98,18 @@ public class DesignKit {
     @Transactional
     public int load(Map<String, byte[]> files) {
         Map<String, Long> versionIds = new HashMap<>();
+        Map<String, String> licences = new HashMap<>();
         int added = 0;
         for (KitDesign d : index(files)) {
+            licences.put(d.slug(), d.licence());
             if (designs.find(d.slug()).isPresent() || d.versions() == null || d.versions().isEmpty()) {
                 continue;
             }
             Long parent = d.forkedFrom() == null ? null : versionIds.get(d.forkedFrom());
+            String parentLicence = d.forkedFrom() == null ? null : licences.get(d.forkedFrom().substring(0, Math.max(0, d.forkedFrom().indexOf('@'))));
+            ShareAlike.problem(parentLicence, d.licence()).ifPresent(p -> {
+                throw InvalidInputException.of("kit", "design " + d.slug() + ", a fork of " + d.forkedFrom() + ": " + p);
+            });
             Long designId = null;
             for (KitVersion v : d.versions()) {
                 DesignContent c = read(files, d, v);

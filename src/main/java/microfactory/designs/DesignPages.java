@@ -25,6 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import microfactory.common.ChapterSettings;
 import microfactory.common.ConflictException;
+import microfactory.common.FieldProblem;
 import microfactory.common.InvalidInputException;
 import microfactory.common.Money;
 import microfactory.learning.Gate;
@@ -204,13 +205,16 @@ class DesignPages {
 
     @PostMapping("/designs/{slug}/fork")
     String fork(@PathVariable String slug, @RequestParam(required = false) String newSlug,
-                @RequestParam(required = false) String name, RedirectAttributes flash) {
+                @RequestParam(required = false) String name, @RequestParam(required = false) String licence, RedirectAttributes flash) {
         try {
-            Design d = designs.fork(slug, newSlug, name);
+            Design d = designs.fork(slug, newSlug, name, licence);
             flash.addFlashAttribute("notice", "Forked into " + d.name() + ": change it and build it.");
             return "redirect:/designs/" + d.slug();
         } catch (InvalidInputException | ConflictException e) {
-            flash.addFlashAttribute("notice", "Not forked: " + e.getMessage());
+            flash.addFlashAttribute("forkProblem", e instanceof InvalidInputException invalid
+                    ? String.join("; ", invalid.problems().stream().map(FieldProblem::message).toList()) : e.getMessage());
+            flash.addFlashAttribute("forkName", name);
+            flash.addFlashAttribute("forkLicence", licence);
             return "redirect:/designs/" + slug;
         }
     }

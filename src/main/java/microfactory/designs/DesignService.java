@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,6 +21,7 @@ import microfactory.designs.bom.BomLine;
 import microfactory.designs.bom.BomProblem;
 import microfactory.designs.bom.CsvBomReader;
 import microfactory.designs.bom.MarkdownBomReader;
+import microfactory.designs.bom.ShareAlike;
 import microfactory.designs.bom.Spdx;
 
 /** The chapter's catalogue of open designs: import, versions, forks, and the bundle others download. */
@@ -141,6 +143,9 @@ public class DesignService {
             problems.add(new FieldProblem("licence", "give the design's SPDX licence, e.g. CERN-OHL-S-2.0"));
         } else {
             Spdx.problem(edit.licence()).ifPresent(p -> problems.add(new FieldProblem("licence", p)));
+            if (!edit.licence().strip().equals(d.licence())) {
+                shareAlikeProblem(d, edit.licence().strip()).ifPresent(p -> problems.add(new FieldProblem("licence", p)));
+            }
         }
         if (edit.status() == null) {
             problems.add(new FieldProblem("status", "choose DRAFT, RELEASED or DEPRECATED"));
@@ -265,15 +270,35 @@ public class DesignService {
         return create(slug, read.content(), null);
     }
 
-    /** "Every build is a fork": a new design from the latest version of another, its lineage kept. */
+    /**
+     * "Every build is a fork": a new design from the latest version of another, its lineage kept; under the same licence,
+     * or another one ({@code licence}) that a share-alike original allows.
+     */
     @Transactional
-    public Design fork(String slug, String newSlug, String newName) {
+    public Design fork(String slug, String newSlug, String newName, String licence) {
         Design d = get(slug);
         DesignVersion v = designs.versions(d.id()).get(0);
         DesignContent c = content(slug);
         String name = newName == null || newName.isBlank() ? d.name() + " (fork)" : newName.strip();
-        return create(newSlug, new DesignContent(name, c.function(), c.licence(), c.licensor(), c.repo(), "1.0", c.lines(),
+        String terms = licence == null || licence.isBlank() ? c.licence() : licence.strip();
+        if (!terms.equals(c.licence())) {
+            Spdx.problem(terms).or(() -> ShareAlike.problem(c.licence(), terms)).ifPresent(p -> {
+                throw InvalidInputException.of("licence", p);
+            });
+        }
+        return create(newSlug, new DesignContent(name, c.function(), terms, c.licensor(), c.repo(), "1.0", c.lines(),
                 c.tasks()), v.id());
+    }
+
+    /** Why a design may not take the licence {@code to}: its own share-alike licence, or the one of the design it was forked from. */
+    private Optional<String> shareAlikeProblem(Design d, String to) {
+        Optional<String> own = ShareAlike.problem(d.licence(), to);
+        if (own.isPresent() || d.forkedFrom() == null) {
+            return own;
+        }
+        DesignVersion v = designs.version(d.forkedFrom()).orElseThrow();
+        Design origin = designs.findById(v.designId()).orElseThrow();
+        return ShareAlike.problem(origin.licence(), to).map(p -> "forked from " + origin.name() + ": " + p);
     }
 
     static String slugOf(String name) {

@@ -34,7 +34,8 @@ class DesignsApi {
         this.designs = designs;
     }
 
-    record Fork(String slug, String name) {
+    /** A fork: its address and name, and a licence when it is not the original's (a share-alike original allows only its own or later). */
+    record Fork(String slug, String name, String licence) {
     }
 
     /** A new version: a BOM (CSV/TSV, or OSE Markdown when bomFile ends in .md) and/or tasks CSV, as text. */
@@ -125,7 +126,7 @@ class DesignsApi {
 
     @PostMapping("/{slug}/fork")
     ResponseEntity<Design> fork(@PathVariable String slug, @RequestBody Fork fork) {
-        Design d = designs.fork(slug, fork.slug(), fork.name());
+        Design d = designs.fork(slug, fork.slug(), fork.name(), fork.licence());
         return ResponseEntity.created(URI.create("/api/v1/designs/" + d.slug())).body(d);
     }
 }

@@ -263,7 +263,7 @@ class DesignsDemo implements DemoData {
         price("3d-printer", 120_000);
         price("solar-panel", 30_000);
         price("wall-module-4x8", 140_000);
-        designs.fork("lifetrac", "lifetrac-maysville", "LifeTrac tractor (Maysville fork)");
+        designs.fork("lifetrac", "lifetrac-maysville", "LifeTrac tractor (Maysville fork)", null);
     }
 
     /** The tractor's 25 build steps, with the crew and machines each needs. */

@@ -129,4 +129,32 @@ class DesignsWebTest {
         assertThat(new Http(port).get("/designs").body()).contains("CEB Press").contains("House wall module");
         assertThat(new Http(port).get("/import-design").statusCode()).isEqualTo(302); // stewards only
     }
+
+    @Test
+    void aShareAlikeDesignKeepsACompatibleLicenceInForksAndEdits() {
+        Http steward = new Http(port).as("steward@demo.local", "demo-steward");
+        HttpResponse<String> open = steward.json("POST", "/api/v1/designs/solar-panel/fork",
+                "{\"slug\":\"solar-panel-mit\",\"name\":\"Panel\",\"licence\":\"MIT\"}");
+        assertThat(open.statusCode()).isEqualTo(400);
+        assertThat(open.body()).contains("\"field\":\"licence\"").contains("CERN-OHL-S-2.0 is share-alike").contains("MIT is not one of them");
+        assertThat(steward.get("/api/v1/designs/solar-panel-mit").statusCode()).as("nothing was stored").isEqualTo(404);
+
+        HttpResponse<String> kept = steward.json("POST", "/api/v1/designs/ceb-press/fork",
+                "{\"slug\":\"ceb-press-gpl\",\"name\":\"CEB press (GPL)\",\"licence\":\"GPL-3.0-or-later\"}");
+        assertThat(kept.statusCode()).as(kept.body()).isEqualTo(201);
+        assertThat(kept.body()).contains("\"licence\":\"GPL-3.0-or-later\"");
+
+        HttpResponse<String> edit = steward.json("PUT", "/api/v1/designs/ceb-press-gpl",
+                "{\"name\":\"CEB press (GPL)\",\"licence\":\"CC-BY-SA-4.0\",\"status\":\"RELEASED\"}");
+        assertThat(edit.statusCode()).isEqualTo(400);
+        assertThat(edit.body()).contains("GPL-3.0-or-later is share-alike").contains("CC-BY-SA-4.0 is not one of them");
+
+        Http browser = new Http(port);
+        browser.login("steward@demo.local", "demo-steward");
+        assertThat(browser.page("/designs/solar-panel").body()).contains("id=\"fork-licence\"").doesNotContain("id=\"fork-problem\"");
+        var refused = browser.postForm("/designs/solar-panel/fork", Map.of("name", "Panel", "licence", "CC-BY-4.0"));
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(browser.page("/designs/solar-panel").body()).contains("id=\"fork-problem\"").contains("CC-BY-4.0 is not one of them")
+                .contains("value=\"CC-BY-4.0\"");
+    }
 }

@@ -10,7 +10,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,9 +26,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import microfactory.Microfactory;
 import microfactory.designs.DesignKit;
+import microfactory.ledger.tlog.NoteKeys;
+import microfactory.ledger.tlog.SignedNote;
 import microfactory.support.Cli;
 import microfactory.support.DatabaseTest;
 import microfactory.support.Http;
@@ -149,5 +157,33 @@ class KitChapterTest {
         Path whole = dir.resolve("whole.zip");
         Files.write(whole, download());
         assertThat(Cli.run(init(whole.toString(), url)).code()).isZero();
+    }
+
+    @Test
+    void aKitWhoseForkDropsItsShareAlikeLicenceFoundsNothing() throws Exception {
+        KitArchive.Kit kit = KitArchive.read(download(), null);
+        Map<String, byte[]> files = new LinkedHashMap<>(kit.files());
+        ArrayNode index = (ArrayNode) JSON.readTree(files.get("designs/index.json"));
+        index.forEach(d -> {
+            if (d.path("slug").asText().equals("lifetrac-maysville")) {
+                ((ObjectNode) d).put("licence", "MIT");
+            }
+        });
+        files.put("designs/index.json", JSON.writeValueAsBytes(index));
+        // Signed again by whoever changed it, as a kit passed around may be: whole and signed, yet its terms broken.
+        KeyPair key = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        KitArchive.Manifest m = kit.manifest();
+        String vkey = NoteKeys.verifier(m.origin(), key.getPublic()).vkey();
+        int id = NoteKeys.keyId(m.origin(), NoteKeys.raw(key.getPublic()));
+        byte[] relicensed = KitArchive.write(new KitArchive.Manifest(m.format(), m.chapter(), m.publicUrl(), m.currency(), m.timeZone(), m.origin(),
+                vkey, m.checkpoint(), m.createdAt(), m.counts(), List.of()), files, text -> SignedNote.sign(text, m.origin(), key.getPrivate(), id));
+        Path file = dir.resolve("relicensed.zip");
+        Files.write(file, relicensed);
+        assertThat(Cli.run("kit", "verify", file.toString()).code()).isZero();
+
+        var refused = Cli.run(init(file.toString(), database("relicensed")));
+        assertThat(refused.code()).isEqualTo(2);
+        assertThat(refused.err()).contains("lifetrac-maysville").contains("GPL-3.0-or-later is share-alike").contains("MIT is not one of them")
+                .contains("Nothing was created.");
     }
 }
