@@ -17,6 +17,26 @@ public final class Spdx {
 
     private static final Set<String> LICENCES = load("/spdx/resources/stdlicenses/licenses.json", "licenses", "licenseId");
     private static final Set<String> EXCEPTIONS = load("/spdx/resources/stdlicenses/exceptions.json", "exceptions", "licenseExceptionId");
+    private static final List<Listed> LISTED = listed();
+
+    /** A licence of the SPDX list: its id, its full name, and whether the id is deprecated (GPL-3.0 for GPL-3.0-only). */
+    record Listed(String id, String name, boolean deprecated) {
+    }
+
+    static List<Listed> listedLicences() {
+        return LISTED;
+    }
+
+    private static List<Listed> listed() {
+        try (var in = Spdx.class.getResourceAsStream("/spdx/resources/stdlicenses/licenses.json")) {
+            List<Listed> all = new ArrayList<>();
+            JsonMapper.builder().build().readTree(in).get("licenses").values().forEach(l -> all.add(new Listed(l.get("licenseId").asString(),
+                    l.get("name").asString(), l.path("isDeprecatedLicenseId").asBoolean(false))));
+            return List.copyOf(all);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot read the SPDX License List's names", e);
+        }
+    }
 
     private static Set<String> load(String resource, String array, String field) {
         try (var in = Spdx.class.getResourceAsStream(resource)) {
