@@ -7,7 +7,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.HashMap;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,11 +22,9 @@ import microfactory.designs.bom.BomLine;
 import microfactory.designs.bom.BomProblem;
 import microfactory.designs.bom.CsvBomReader;
 import microfactory.designs.bom.MarkdownBomReader;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import microfactory.designs.bom.OkhManifest;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.toml.TomlMapper;
-import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
  * The export bundle of a design version, a zip anyone can rebuild from: {@code okh.toml} with every field
@@ -41,7 +40,12 @@ public final class DesignBundle {
     private DesignBundle() {
     }
 
-    public record Read(DesignContent content, List<BomProblem> problems) {
+    /** The design read, every problem (nothing is stored while there is one), and how the files were read, for a person to check. */
+    public record Read(DesignContent content, List<BomProblem> problems, List<String> mapped) {
+
+        Read(DesignContent content, List<BomProblem> problems) {
+            this(content, problems, List.of());
+        }
     }
 
     public static byte[] write(DesignContent c) {
@@ -132,11 +136,12 @@ public final class DesignBundle {
     static final long MAX_INFLATED = 20_000_000;
 
     /**
-     * The bundle's files, read with limits before anything is buffered: at most 1,000 entries, 2 MB for each file kept,
-     * 20 MB inflated in all (so a zip bomb is refused after 20 MB of work, not after memory runs out).
+     * The bundle's files by their paths, read with limits before anything is buffered: at most 1,000 entries, 2 MB for each
+     * file kept, 20 MB inflated in all (so a zip bomb is refused after 20 MB of work, not after memory runs out). A folder
+     * every file sits in (as in a repository's "Download ZIP") is dropped; names that climb out of the archive are skipped.
      */
     static Map<String, String> unzip(byte[] zipBytes) throws IOException {
-        Map<String, String> files = new HashMap<>();
+        Map<String, String> files = new LinkedHashMap<>();
         long inflated = 0;
         int entries = 0;
         byte[] buffer = new byte[65_536];
@@ -145,8 +150,10 @@ public final class DesignBundle {
                 if (++entries > MAX_ENTRIES) {
                     throw new IllegalArgumentException("the zip has more than " + MAX_ENTRIES + " entries; a design bundle has four files");
                 }
+                String path = OkhManifest.normalise(e.getName().replace('\\', '/'));
                 String name = e.getName().replaceAll("^.*/", "");
-                boolean keep = !e.isDirectory() && TEXT_FILES.contains(name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT));
+                boolean keep = !e.isDirectory() && path != null && !path.isEmpty()
+                        && TEXT_FILES.contains(name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT));
                 ByteArrayOutputStream kept = new ByteArrayOutputStream();
                 for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
                     inflated += n;
@@ -161,18 +168,45 @@ public final class DesignBundle {
                     }
                 }
                 if (keep) {
-                    files.put(name, kept.toString(StandardCharsets.UTF_8));
+                    files.put(path, kept.toString(StandardCharsets.UTF_8));
                 }
             }
         }
-        return files;
+        return withoutCommonFolder(files);
+    }
+
+    private static Map<String, String> withoutCommonFolder(Map<String, String> files) {
+        String first = files.keySet().stream().findFirst().orElse("");
+        int slash = first.indexOf('/');
+        if (slash < 0) {
+            return files;
+        }
+        String top = first.substring(0, slash + 1);
+        if (!files.keySet().stream().allMatch(p -> p.startsWith(top))) {
+            return files;
+        }
+        Map<String, String> inner = new LinkedHashMap<>();
+        files.forEach((p, text) -> inner.put(p.substring(top.length()), text));
+        return withoutCommonFolder(inner);
+    }
+
+    /** The design's manifest: the shallowest okh.toml, else an OKH v1 okh.yml; null when there is none. */
+    static String manifestPath(Set<String> paths) {
+        for (String wanted : List.of("okh.toml", "okh.yml", "okh.yaml")) {
+            String found = paths.stream().filter(p -> p.equals(wanted) || p.endsWith("/" + wanted) || p.endsWith("." + wanted))
+                    .min(Comparator.comparingInt((String p) -> p.split("/").length).thenComparing(p -> p)).orElse(null);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     public static Read read(byte[] zipBytes) {
         List<BomProblem> problems = new ArrayList<>();
-        Map<String, String> files = new HashMap<>();
+        Map<String, String> files;
         try {
-            files.putAll(unzip(zipBytes));
+            files = unzip(zipBytes);
         } catch (IOException e) {
             problems.add(new BomProblem("bundle", 0, "not a zip file: " + e.getMessage()));
             return new Read(null, problems);
@@ -180,37 +214,52 @@ public final class DesignBundle {
             problems.add(new BomProblem("bundle", 0, e.getMessage()));
             return new Read(null, problems);
         }
-        String toml = files.get("okh.toml");
-        if (toml == null) {
-            problems.add(new BomProblem("bundle", 0, "the bundle has no okh.toml"));
+        String manifest = manifestPath(files.keySet());
+        if (manifest == null) {
+            problems.add(new BomProblem("bundle", 0, "the bundle has no okh.toml (nor an OKH v1 okh.yml)"));
             return new Read(null, problems);
         }
-        JsonNode okh;
-        try {
-            okh = TOML.readTree(toml);
-        } catch (JacksonException e) {
-            problems.add(new BomProblem("okh.toml", e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-                    "malformed TOML: " + e.getOriginalMessage()));
-            return new Read(null, problems);
+        OkhManifest okh = OkhManifest.read(manifest.substring(manifest.lastIndexOf('/') + 1), files.get(manifest));
+        problems.addAll(okh.problems());
+        if (okh.name() == null) {
+            return new Read(null, problems, okh.mapped());
         }
-        for (String required : List.of("okhv", "name", "repo", "version", "license", "licensor", "function")) {
-            if (!okh.has(required)) {
-                problems.add(new BomProblem("okh.toml", 0, "OKH-LOSH requires '" + required + "'"));
-            }
+        String folder = manifest.contains("/") ? manifest.substring(0, manifest.lastIndexOf('/')) : "";
+        List<String> mapped = okh.mapped();
+        String bomName = okh.bom() != null ? OkhManifest.resolve(okh.bom(), folder, files.keySet(), mapped) : defaultBom(folder, files.keySet(), mapped);
+        if (okh.bom() != null && bomName == null) {
+            problems.add(new BomProblem(manifest, 0, "the linked BOM '" + okh.bom() + "' is not in the bundle"));
         }
-        String licence = okh.path("license").asString(null); // checked with the rest of the design by DesignService.check
-        String bomName = okh.path("bom").asString("bom.csv");
         List<BomLine> lines = List.of();
-        if (files.containsKey(bomName)) {
-            CsvBomReader.Read bom = bomName.endsWith(".md") ? MarkdownBomReader.read(bomName, files.get(bomName))
-                    : CsvBomReader.read(bomName, files.get(bomName));
+        if (bomName != null) {
+            String shortName = bomName.substring(bomName.lastIndexOf('/') + 1);
+            CsvBomReader.Read bom = shortName.endsWith(".md") ? MarkdownBomReader.read(shortName, files.get(bomName))
+                    : CsvBomReader.read(shortName, files.get(bomName));
             problems.addAll(bom.problems());
+            bom.mapped().forEach(m -> mapped.add(shortName + ": " + m));
             lines = bom.lines();
         }
-        List<BuildTask> tasks = files.containsKey("tasks.csv") ? readTasks("tasks.csv", files.get("tasks.csv"), problems) : List.of();
-        return new Read(new DesignContent(okh.path("name").asString(null), okh.path("function").asString(""), licence,
-                okh.path("licensor").asString(""), okh.path("repo").asString(""), okh.path("version").asString("1.0"), lines, tasks),
-                problems);
+        lines = okh.withParts(lines);
+        String tasksName = OkhManifest.resolve("tasks.csv", folder, files.keySet(), new ArrayList<>());
+        List<BuildTask> tasks = tasksName != null ? readTasks("tasks.csv", files.get(tasksName), problems) : List.of();
+        // the licence is checked with the rest of the design by DesignService.check
+        return new Read(new DesignContent(okh.name(), okh.function(), okh.licence(), okh.licensor(), okh.repo(), okh.version(), lines, tasks),
+                problems, mapped);
+    }
+
+    /** A manifest that names no BOM: its folder's bom.csv, else the one table file beside it (a person's upload of two files). */
+    private static String defaultBom(String folder, Set<String> paths, List<String> mapped) {
+        String prefix = folder.isEmpty() ? "" : folder + "/";
+        if (paths.contains(prefix + "bom.csv")) {
+            return prefix + "bom.csv";
+        }
+        List<String> tables = paths.stream().filter(p -> p.startsWith(prefix) && !p.substring(prefix.length()).contains("/"))
+                .filter(p -> p.matches("(?i).*\\.(csv|tsv|md)$") && !p.matches("(?i).*/?(tasks\\.csv|readme[^/]*|licen[cs]e[^/]*|changelog[^/]*)$")).toList();
+        if (tables.size() == 1) {
+            mapped.add("the manifest names no BOM: " + tables.get(0) + " taken as it");
+            return tables.get(0);
+        }
+        return null;
     }
 
     /**
@@ -220,18 +269,8 @@ public final class DesignBundle {
     public static byte[] fromFiles(Map<String, byte[]> files, String name, String licence, String licensor, String function) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
-            String yml = files.keySet().stream().filter(f -> f.endsWith(".yml") || f.endsWith(".yaml")).findFirst().orElse(null);
-            if (!files.containsKey("okh.toml") && yml != null) {
-                // OKH v1: take title, licence, licensor and description from the manifest.
-                JsonNode v1 = YAMLMapper.builder().build()
-                        .readTree(new String(files.get(yml), StandardCharsets.UTF_8));
-                JsonNode lic = v1.path("license");
-                name = v1.path("title").asString(name);
-                licence = lic.isObject() ? lic.path("hardware").asString(licence) : lic.asString(licence);
-                licensor = v1.path("licensor").isObject() ? v1.path("licensor").path("name").asString(licensor) : v1.path("licensor").asString(licensor);
-                function = v1.path("description").asString(function);
-            }
-            if (!files.containsKey("okh.toml")) {
+            boolean v1 = files.keySet().stream().anyMatch(f -> f.endsWith(".yml") || f.endsWith(".yaml"));
+            if (!files.containsKey("okh.toml") && !v1) {
                 String bom = files.keySet().stream().filter(f -> !f.equals("tasks.csv") && f.matches(".*\\.(csv|tsv|md)$"))
                         .findFirst().orElse("bom.csv");
                 ObjectNode o = TOML.createObjectNode();

@@ -74,7 +74,9 @@ public final class DesignCommand extends VerbGroup {
         }
     }
 
-    @Command(name = "inspect", description = "Print JSON: name, version, license, bom (tree), flat (exploded totals), cost, materials, errors. Exit 1 when the input is malformed.")
+    @Command(name = "inspect", description = {"Print JSON: name, version, license, bom (tree), flat (exploded totals), cost, materials,",
+            "mapped (how the file's own names were read: licence names as SPDX ids, BOM columns, root paths, [[part]] tables), errors.",
+            "Exit 1 when the input is malformed."})
     static final class Inspect implements Callable<Integer> {
         @Parameters(index = "0", description = "okh.toml, okh.yml, or a CSV/TSV BOM") Path file;
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -96,6 +98,8 @@ public final class DesignCommand extends VerbGroup {
                     o.putNull("bom");
                     o.putArray("flat");
                 }
+                ArrayNode mapped = o.putArray("mapped");
+                d.mapped().forEach(mapped::add);
                 ArrayNode errors = o.putArray("errors");
                 for (BomProblem p : d.problems()) {
                     errors.add(p.toString());

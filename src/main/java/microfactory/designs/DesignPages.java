@@ -153,6 +153,7 @@ class DesignPages {
     @GetMapping("/import-design")
     String importForm(Model model) {
         model.addAttribute("preview", null);
+        model.addAttribute("mapped", List.of());
         model.addAttribute("problems", List.of());
         model.addAttribute("payload", "");
         return "designs/import";
@@ -185,6 +186,7 @@ class DesignPages {
             response.setStatus(422);
         }
         model.addAttribute("preview", read.content());
+        model.addAttribute("mapped", read.mapped());
         model.addAttribute("problems", problems);
         model.addAttribute("payload", problems.isEmpty() ? Base64.getEncoder().encodeToString(zip) : "");
         return "designs/import";

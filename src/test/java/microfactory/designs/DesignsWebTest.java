@@ -157,4 +157,21 @@ class DesignsWebTest {
         assertThat(browser.page("/designs/solar-panel").body()).contains("id=\"fork-problem\"").contains("CC-BY-4.0 is not one of them")
                 .contains("value=\"CC-BY-4.0\"");
     }
+
+    @Test
+    void aRepositorysZipImportsWithItsRootPathsLicenceNameAndColumnsAndThePreviewSaysHow() throws Exception {
+        Http steward = new Http(port);
+        steward.login("steward@demo.local", "demo-steward");
+        steward.get("/import-design");
+        HttpResponse<String> preview = steward.postMultipart("/import-design/preview", Map.of(),
+                Map.of("garden-frame-main.zip", DesignBundleTest.repositoryZip()));
+        assertThat(preview.statusCode()).as(preview.body()).isEqualTo(200);
+        assertThat(preview.body()).contains("id=\"mapped\"").contains("read as CC-BY-SA-4.0")
+                .contains("read from the repository's root: hardware/bom.csv").contains("id=\"import-button\"");
+
+        HttpResponse<String> created = postZip("steward@demo.local", "demo-steward", "/api/v1/designs?slug=garden-frame", DesignBundleTest.repositoryZip());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(created.body()).contains("\"licence\":\"CC-BY-SA-4.0\"");
+        assertThat(designs.content("garden-frame").lines()).hasSize(4);
+    }
 }

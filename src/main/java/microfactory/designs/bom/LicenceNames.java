@@ -88,16 +88,16 @@ public final class LicenceNames {
     }
 
     private static Reading decide(String written, List<Spdx.Listed> candidates) {
-        if (candidates.isEmpty()) {
-            return new Reading(written, null, false);
+        if (candidates.isEmpty() || candidates.size() > SHOWN) {
+            return new Reading(written, null, false); // fits nothing, or too much to be a name ("Open"): the SPDX check says so
         }
         if (candidates.size() == 1) {
             return mapped(written, candidates.get(0));
         }
         String ref = "LicenseRef-" + written.replaceAll("[^A-Za-z0-9.]+", "-").replaceAll("^-+|-+$", "");
         List<String> ids = candidates.stream().map(Spdx.Listed::id).toList();
-        String shown = String.join(", ", ids.subList(0, Math.min(SHOWN, ids.size()))) + (ids.size() > SHOWN ? " and " + (ids.size() - SHOWN) + " more" : "");
-        return new Reading(ref, "licence '" + written + "' could be any of " + shown + ": kept as " + ref + "; set the right SPDX id", true);
+        return new Reading(ref, "licence '" + written + "' could be any of " + String.join(", ", ids) + ": kept as " + ref
+                + "; set the right SPDX id", true);
     }
 
     private static Reading mapped(String written, Spdx.Listed l) {

@@ -132,6 +132,15 @@ class BomTest {
         });
         DesignFile v1 = DesignFile.read(SharedData.require("designs/okh/okh-v1-examples/openflexure-microscope.okh.yml"));
         assertThat(v1.name()).containsIgnoringCase("microscope");
+        assertThat(v1.license()).as("'CERN OHL v1.2' by the SPDX list's names").isEqualTo("CERN-OHL-1.2");
+        assertThat(v1.problems()).isEmpty();
+        assertThat(v1.mapped()).anySatisfy(m -> assertThat(m).contains("'CERN OHL v1.2' read as CERN-OHL-1.2"));
+        // MOSH-B has no version, which OKH-LOSH requires: said, and the design is read.
+        DesignFile b = DesignFile.read(SharedData.require("designs/okh/losh-dummy/MOSH-B/okh.toml"));
+        assertThat(b.problems()).isEmpty();
+        assertThat(b.version()).isEqualTo("1.0");
+        assertThat(b.mapped()).anySatisfy(m -> assertThat(m).contains("lacks version"));
+        assertThat(a.mapped()).contains("sBoM.csv: 'UNITS' as quantity", "1 [[part]] table(s): Clamp Ring in the BOM already");
     }
 
     @Test
