@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -57,7 +58,7 @@ class KitArchiveTest {
     }
 
     /** The archive's entries, changed by {@code change}, written again (stored as the kit writer stores them). */
-    static byte[] rewrite(byte[] archive, java.util.function.Consumer<Map<String, byte[]>> change) throws IOException {
+    static byte[] rewrite(byte[] archive, Consumer<Map<String, byte[]>> change) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(archive))) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
