@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -12,6 +13,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import microfactory.ledger.tlog.Checkpoint;
+import microfactory.ledger.tlog.Hashes;
+import microfactory.ledger.tlog.SignedNote;
 import microfactory.ledger.tlog.Tiles;
 
 /**
@@ -23,14 +27,21 @@ class LedgerPublic {
 
     private static final MediaType TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
     private final LedgerService ledger;
+    private final ObjectProvider<CheckpointCosignatures> cosignatures;
 
-    LedgerPublic(LedgerService ledger) {
+    LedgerPublic(LedgerService ledger, ObjectProvider<CheckpointCosignatures> cosignatures) {
         this.ledger = ledger;
+        this.cosignatures = cosignatures;
     }
 
+    /** The signed checkpoint, with the cosignatures its witnesses gave it (verifiers ignore signatures from keys they do not know). */
     @GetMapping("/ledger/checkpoint")
     ResponseEntity<String> checkpoint() {
-        return ResponseEntity.ok().contentType(TEXT).cacheControl(CacheControl.noCache()).body(ledger.checkpoint());
+        String signed = ledger.checkpoint();
+        Checkpoint c = Checkpoint.parse(SignedNote.parse(signed).text());
+        StringBuilder note = new StringBuilder(signed);
+        cosignatures.orderedStream().forEach(source -> source.lines(c.size(), Hashes.base64(c.root())).forEach(note::append));
+        return ResponseEntity.ok().contentType(TEXT).cacheControl(CacheControl.noCache()).body(note.toString());
     }
 
     @GetMapping("/ledger/key")

@@ -5,10 +5,15 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.spec.NamedParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.util.Optional;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +61,44 @@ public class SigningKeys {
             }
         }
         return k;
+    }
+
+    /**
+     * The chapter's witness key, with which it cosigns the checkpoints of the chapters it follows (C2SP tlog-cosignature).
+     * A cosigner's key must differ from the log's; it is derived from the chapter's key (HMAC-SHA256 of it as the seed),
+     * so it is as safe at rest, comes back with every backup, and never needs a table of its own.
+     */
+    public ChapterKey witnessKey() {
+        ChapterKey chapter = chapterKey();
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(chapter.privateKey().getEncoded(), "HmacSHA256"));
+            byte[] seed = mac.doFinal("microfactory witness key/1".getBytes(StandardCharsets.UTF_8));
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519");
+            generator.initialize(NamedParameterSpec.ED25519, new SeedRandom(seed));
+            KeyPair pair = generator.generateKeyPair();
+            return new ChapterKey(chapter.name().replaceFirst("/ledger$", "") + "/witness", pair.getPrivate(), pair.getPublic());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 and Ed25519 are part of every JDK 15+", e);
+        }
+    }
+
+    /** Hands an Ed25519 generator its 32-byte private key: the generator draws exactly that from its random source. */
+    private static final class SeedRandom extends SecureRandom {
+        private static final long serialVersionUID = 1L;
+        private final byte[] seed;
+
+        SeedRandom(byte[] seed) {
+            this.seed = seed.clone();
+        }
+
+        @Override
+        public void nextBytes(byte[] bytes) {
+            if (bytes.length > seed.length) {
+                throw new IllegalStateException("asked for " + bytes.length + " bytes of a " + seed.length + "-byte seed");
+            }
+            System.arraycopy(seed, 0, bytes, 0, bytes.length);
+        }
     }
 
     public boolean exists() {

@@ -46,11 +46,11 @@ public final class Areas {
             "The transparent ledger: every cent in and out and every badge issued, verifiable by anyone.",
             List.of("Double-entry transfers and balances", "A Merkle log with signed checkpoints",
                     "Proofs for each entry, and a one-command offline verification")),
-        new Area("/network", "Network", false,
+        new Area("/network", "Network", true,
             "The open franchise: the enterprise kit and the chapters that replicate it.",
             List.of("The signed enterprise kit: designs, curriculum, plan and economics",
-                    "Chapters in the network and the designs they share",
-                    "Aggregate production against the incumbents'")));
+                    "Chapters that follow and witness each other's ledgers",
+                    "Alarms when a chapter's ledger forks")));
 
     private Areas() {
     }

@@ -35,7 +35,8 @@ public class SecurityConfiguration {
         "/", "/signup", "/login", "/setup", "/password-reset", "/password-reset/**", "/confirm-email", "/plans", "/plans/**", "/equipment", "/equipment/**",
         "/learn/**", "/learn", "/badges", "/badges/**", "/designs", "/designs/**", "/production", "/production/**",
         "/materials", "/materials/**", "/lifetime", "/lifetime/**", "/ledger", "/ledger/**", "/funding", "/funding/**",
-        "/network", "/network/**", "/kit", "/problems", "/problems/**",
+        "/network", "/network/**", "/kit", "/problems", "/problems/**", "/.well-known/microfactory", "/.well-known/microfactory.sig",
+        "/witness/add-checkpoint",
         "/css/**", "/img/**", "/webjars/**", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**"
     };
 
@@ -90,6 +91,8 @@ public class SecurityConfiguration {
                 .requestMatchers("/api/v1/members/me", "/api/v1/members/me/**").authenticated()
                 .requestMatchers(HttpMethod.GET, "/api/v1/members/*/value").authenticated() // the member or a steward: ValueApi
                 .requestMatchers("/api/v1/billing", "/api/v1/billing/**").hasRole("STEWARD")
+                .requestMatchers(HttpMethod.GET, "/api/v1/network", "/api/v1/network/**").permitAll()
+                .requestMatchers("/api/v1/network", "/api/v1/network/**").hasRole("STEWARD")
                 .requestMatchers("/api/v1/members", "/api/v1/members/**").hasRole("STEWARD")
                 .requestMatchers("/api/v1/plans", "/api/v1/plans/**").hasRole("STEWARD")
                 .anyRequest().authenticated())
@@ -112,7 +115,8 @@ public class SecurityConfiguration {
         http.addFilterAfter(new SessionRefresh(accounts), SecurityContextHolderFilter.class)
             .addFilterBefore(new LoginThrottleFilter(throttle, problems), UsernamePasswordAuthenticationFilter.class)
             // No session for a visitor who only reads: the CSRF token and a saved request travel in cookies.
-            .csrf(csrf -> csrf.csrfTokenRepository(csrfCookies()))
+            // A witness request comes from another chapter's server, signed in its body, with no session to forge.
+            .csrf(csrf -> csrf.csrfTokenRepository(csrfCookies()).ignoringRequestMatchers("/witness/add-checkpoint"))
             .requestCache(cache -> cache.requestCache(new CookieRequestCache()))
             .headers(SecurityConfiguration::pageHeaders)
             .authorizeHttpRequests(auth -> auth
@@ -133,6 +137,7 @@ public class SecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/equipment/**").hasRole("STEWARD")
                 .requestMatchers(HttpMethod.POST, "/materials/**").hasRole("STEWARD")
                 .requestMatchers(HttpMethod.POST, "/lifetime/**").hasRole("STEWARD")
+                .requestMatchers(HttpMethod.POST, "/network/**").hasRole("STEWARD")
                 .requestMatchers(HttpMethod.POST, "/production/runs/*/schedule", "/production/units/*/owner", "/production/units/*/events", "/production/runs/*/open",
                         "/production/runs/*/cancel", "/production/runs/*/signups/*/confirm").hasRole("STEWARD")
                 .requestMatchers("/production/new").hasRole("STEWARD")
