@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,7 +36,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     public void initialize(ConfigurableApplicationContext context) {
         String url = onPostgres() ? newPostgresDatabase() : "jdbc:h2:mem:mf-" + UUID.randomUUID()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-database", Map.of(
+        Map<String, Object> settings = new HashMap<>(Map.of(
                 "spring.datasource.url", url,
                 "spring.datasource.username", onPostgres() ? "postgres" : "sa",
                 "spring.datasource.password", "",
@@ -46,7 +47,11 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
                 // moved time and change the demo under other tests. Tests call those jobs themselves.
                 "microfactory.funding.close-check", "3650d",
                 "microfactory.billing.first-check", "3650d",
-                "microfactory.lifetime.first-check", "3650d")));
+                "microfactory.lifetime.first-check", "3650d"));
+        // Tests follow chapters they start and stop; they check and ask for cosignatures themselves.
+        settings.put("microfactory.network.first-check", "3650d");
+        settings.put("microfactory.network.first-witness", "3650d");
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-database", settings));
         if (context instanceof GenericApplicationContext generic) { // tests may move the application's time
             generic.registerBean("testClock", Clock.class, () -> TestClock.INSTANCE, definition -> definition.setPrimary(true));
         }

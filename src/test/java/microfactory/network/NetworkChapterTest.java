@@ -1,0 +1,109 @@
+package microfactory.network;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.Banner;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import microfactory.Microfactory;
+import microfactory.ledger.tlog.Cosignatures;
+import microfactory.ledger.tlog.NoteKeys;
+import microfactory.support.Cli;
+import microfactory.support.DatabaseTest;
+import microfactory.support.Http;
+import microfactory.support.TestDatabase;
+
+/**
+ * Two chapters on one machine, as a new user would link them: each follows the other by its address, each witnesses the
+ * other's ledger, the demo's checkpoint carries Lagos's cosignature, and {@code ledger verify --quorum} counts it.
+ */
+@DatabaseTest
+class NetworkChapterTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    @LocalServerPort int port;
+    @TempDir Path dir;
+
+    @Test
+    void twoChaptersFollowAndWitnessEachOther() throws Exception {
+        String url = TestDatabase.onPostgres() ? TestDatabase.freshPostgresUrl()
+                : "jdbc:h2:file:" + dir.resolve("lagos/microfactory") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        String user = TestDatabase.onPostgres() ? "postgres" : "sa";
+        String keyFile = "--microfactory.key-file=" + dir.resolve("keys/key-encryption.key");
+        var founded = Cli.run("chapter", "init", "--name", "Lagos Microfactory", "--currency", "NGN", "--time-zone", "Africa/Lagos",
+                "--public-url", "https://lagos.microfactory.example", "--admin-email", "ada@lagos.example", "--admin-password", "we build tractors",
+                "--spring.datasource.url=" + url, "--spring.datasource.username=" + user, "--spring.datasource.password=", keyFile);
+        assertThat(founded.code()).as(founded.err()).isZero();
+        try (ConfigurableApplicationContext server = new SpringApplicationBuilder(Microfactory.class).bannerMode(Banner.Mode.OFF)
+                .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + user, "--spring.datasource.password=",
+                        keyFile, "--logging.level.root=WARN", "--microfactory.network.first-check=3650d", "--microfactory.network.first-witness=3650d")) {
+            int lagosPort = ((WebServerApplicationContext) server).getWebServer().getPort();
+            Http demo = new Http(port).as("steward@demo.local", "demo-steward");
+            Http lagos = new Http(lagosPort).as("ada@lagos.example", "we build tractors");
+
+            JsonNode description = JSON.readTree(new Http(lagosPort).get("/.well-known/microfactory").body());
+            assertThat(description.path("name").asText()).isEqualTo("Lagos Microfactory");
+            assertThat(description.path("ledger").path("origin").asText()).isEqualTo("lagos.microfactory.example/ledger");
+            String lagosWitness = description.path("witness").path("key").asText();
+            assertThat(new Http(lagosPort).get("/.well-known/microfactory.sig").body()).startsWith("lagos.microfactory.example/ledger\nmicrofactory-chapter/1\nsha256:");
+
+            HttpResponse<String> followed = demo.json("POST", "/api/v1/network/chapters", "{\"url\":\"http://localhost:" + lagosPort + "/\"}");
+            assertThat(followed.statusCode()).as(followed.body()).isEqualTo(201);
+            assertThat(JSON.readTree(followed.body()).path("status").asText()).isEqualTo("VERIFIED");
+            long lagosId = JSON.readTree(followed.body()).path("id").asLong();
+            assertThat(demo.json("POST", "/api/v1/network/chapters", "{\"url\":\"http://localhost:" + lagosPort + "\"}").statusCode())
+                    .as("followed once").isEqualTo(409);
+            HttpResponse<String> back = lagos.json("POST", "/api/v1/network/chapters", "{\"url\":\"http://localhost:" + port + "\"}");
+            assertThat(back.statusCode()).as(back.body()).isEqualTo(201);
+
+            HttpResponse<String> cosigned = demo.json("POST", "/api/v1/network/cosignatures", null);
+            assertThat(cosigned.body()).as(cosigned.body()).contains("\"witness\":\"Lagos Microfactory\"").contains("\"cosigned\":true");
+            String checkpoint = new Http(port).get("/ledger/checkpoint").body();
+            assertThat(checkpoint).contains("\u2014 lagos.microfactory.example/witness ");
+
+            var quorum = Cli.run("ledger", "verify", "http://localhost:" + port + "/ledger", "--quiet", "--witness", lagosWitness, "--quorum", "1");
+            assertThat(quorum.code()).as(quorum.err()).isZero();
+            assertThat(quorum.out()).contains("cosigned by lagos.microfactory.example/witness").contains("OK: the ledger verifies.");
+            var stranger = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            String other = Cosignatures.cosigner("elsewhere.example/witness", NoteKeys.raw(stranger.getPublic())).vkey();
+            var tooFew = Cli.run("ledger", "verify", "http://localhost:" + port + "/ledger", "--quiet", "--witness", lagosWitness, "--witness", other,
+                    "--quorum", "2");
+            assertThat(tooFew.code()).isEqualTo(1);
+            assertThat(tooFew.err()).contains("only 1 of the 2 witnesses");
+
+            assertThat(JSON.readTree(demo.json("POST", "/api/v1/network/chapters/" + lagosId + "/check", null).body()).path("status").asText())
+                    .isEqualTo("VERIFIED");
+            assertThat(new Http(port).page("/network").body()).contains("Lagos Microfactory").contains("id=\"witness-key\"");
+            assertThat(JSON.readTree(new Http(lagosPort).get("/api/v1/network/chapters").body()).get(0).path("witnessedSize").asLong())
+                    .as("Lagos, the witness, moved to the demo's size").isPositive();
+        }
+    }
+
+    @Test
+    void aChapterThatCannotBeFollowedIsRefusedWithTheReason() {
+        Http steward = new Http(port).as("steward@demo.local", "demo-steward");
+        HttpResponse<String> nobody = steward.json("POST", "/api/v1/network/chapters", "{\"url\":\"http://localhost:1\"}");
+        assertThat(nobody.statusCode()).isEqualTo(400);
+        assertThat(nobody.body()).contains("\"field\":\"url\"").contains("did not answer");
+        assertThat(steward.json("POST", "/api/v1/network/chapters", "{\"url\":\"ftp://example.org\"}").body()).contains("https://host");
+        HttpResponse<String> self = steward.json("POST", "/api/v1/network/chapters", "{\"url\":\"http://localhost:" + port + "\"}");
+        assertThat(self.statusCode()).isEqualTo(400);
+        assertThat(self.body()).contains("is this chapter");
+        HttpResponse<String> notAChapter = steward.json("POST", "/api/v1/network/chapters", "{\"url\":\"http://localhost:" + port + "/designs\"}");
+        assertThat(notAChapter.statusCode()).isEqualTo(400);
+        assertThat(new Http(port).as("member@demo.local", "demo-member").json("POST", "/api/v1/network/chapters",
+                "{\"url\":\"http://localhost:1\"}").statusCode()).isEqualTo(403);
+    }
+}
