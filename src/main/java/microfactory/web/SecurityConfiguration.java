@@ -30,6 +30,9 @@ public class SecurityConfiguration {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
+    /** Where a git client asks for a design's objects (smart HTTP): a POST that only reads. */
+    static final String GIT_UPLOAD_PACK = "/designs/*.git/git-upload-pack";
+
     /** Paths anyone may read: the chapter is transparent by design. */
     static final String[] PUBLIC_PAGES = {
         "/", "/signup", "/login", "/setup", "/password-reset", "/password-reset/**", "/confirm-email", "/plans", "/plans/**", "/equipment", "/equipment/**",
@@ -115,8 +118,8 @@ public class SecurityConfiguration {
         http.addFilterAfter(new SessionRefresh(accounts), SecurityContextHolderFilter.class)
             .addFilterBefore(new LoginThrottleFilter(throttle, problems), UsernamePasswordAuthenticationFilter.class)
             // No session for a visitor who only reads: the CSRF token and a saved request travel in cookies.
-            // A witness request comes from another chapter's server, signed in its body, with no session to forge.
-            .csrf(csrf -> csrf.csrfTokenRepository(csrfCookies()).ignoringRequestMatchers("/witness/add-checkpoint"))
+            // A witness request comes from another chapter's server, signed in its body; a git fetch only reads: no session to forge.
+            .csrf(csrf -> csrf.csrfTokenRepository(csrfCookies()).ignoringRequestMatchers("/witness/add-checkpoint", GIT_UPLOAD_PACK))
             .requestCache(cache -> cache.requestCache(new CookieRequestCache()))
             .headers(SecurityConfiguration::pageHeaders)
             .authorizeHttpRequests(auth -> auth
@@ -127,6 +130,7 @@ public class SecurityConfiguration {
                         "/learn/tracks", "/learn/tracks/**").hasRole("STEWARD")
                 .requestMatchers(HttpMethod.POST, "/ledger/**").hasRole("STEWARD")
                 .requestMatchers("/import-design", "/import-design/**").hasRole("STEWARD")
+                .requestMatchers(HttpMethod.POST, GIT_UPLOAD_PACK).permitAll() // git clone and fetch: read-only
                 .requestMatchers(HttpMethod.POST, "/designs/**").hasRole("STEWARD")
                 .requestMatchers("/designs/*/edit").hasRole("STEWARD")
                 .requestMatchers("/learn/new", "/learn/*/edit").hasRole("STEWARD")
