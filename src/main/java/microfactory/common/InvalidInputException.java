@@ -18,6 +18,11 @@ public class InvalidInputException extends RuntimeException {
         this.problems = List.copyOf(problems);
     }
 
+    /** Every problem's message, joined: what a form shows when the problems are not beside fields of their own. */
+    public String messages() {
+        return String.join("; ", problems().stream().map(FieldProblem::message).toList());
+    }
+
     public static InvalidInputException of(String field, String message) {
         return new InvalidInputException(List.of(new FieldProblem(field, message)));
     }

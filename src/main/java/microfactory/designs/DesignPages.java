@@ -25,7 +25,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import microfactory.common.ChapterSettings;
 import microfactory.common.ConflictException;
-import microfactory.common.FieldProblem;
 import microfactory.common.InvalidInputException;
 import microfactory.common.Money;
 import microfactory.learning.Gate;
@@ -61,6 +60,7 @@ class DesignPages {
         model.addAttribute("view", view);
         model.addAttribute("gates", me == null ? Map.of() : taskGates(view, me.memberId()));
         model.addAttribute("currency", chapter.currency());
+        model.addAttribute("gitUrl", chapter.publicUrl().replaceAll("/+$", "") + "/designs/" + view.design().slug() + ".git");
         return "designs/design";
     }
 
@@ -213,8 +213,7 @@ class DesignPages {
             flash.addFlashAttribute("notice", "Forked into " + d.name() + ": change it and build it.");
             return "redirect:/designs/" + d.slug();
         } catch (InvalidInputException | ConflictException e) {
-            flash.addFlashAttribute("forkProblem", e instanceof InvalidInputException invalid
-                    ? String.join("; ", invalid.problems().stream().map(FieldProblem::message).toList()) : e.getMessage());
+            flash.addFlashAttribute("forkProblem", e instanceof InvalidInputException invalid ? invalid.messages() : e.getMessage());
             flash.addFlashAttribute("forkName", name);
             flash.addFlashAttribute("forkLicence", licence);
             return "redirect:/designs/" + slug;

@@ -22,7 +22,7 @@ class DesignRepository {
 
     private static final String DESIGN = "id, slug, name, description, licence, authors, status, repo, forked_from, created_at, links";
     private static final String VERSION = "id, design_id, label, notes, created_at, reference_price_minor, service_months, output_material,"
-        + " output_quantity";
+        + " output_quantity, provenance";
     private final JdbcClient jdbc;
 
     DesignRepository(JdbcClient jdbc) {
@@ -115,6 +115,10 @@ class DesignRepository {
         jdbc.sql("update design_version set service_months = :m where id = :v").param("m", months).param("v", versionId).update();
     }
 
+    void setProvenance(long versionId, String provenance) {
+        jdbc.sql("update design_version set provenance = :p where id = :v").param("p", provenance).param("v", versionId).update();
+    }
+
     void setReferencePrice(long versionId, Long minor) {
         jdbc.sql("update design_version set reference_price_minor = :p where id = :v").param("p", minor).param("v", versionId).update();
     }
@@ -122,7 +126,7 @@ class DesignRepository {
     private static DesignVersion version(ResultSet rs, int n) throws SQLException {
         return new DesignVersion(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant(),
                 rs.getObject(6, Long.class), rs.getObject(7, Integer.class), rs.getString(8),
-                rs.getBigDecimal(9) == null ? null : rs.getBigDecimal(9).stripTrailingZeros());
+                rs.getBigDecimal(9) == null ? null : rs.getBigDecimal(9).stripTrailingZeros(), rs.getString(10));
     }
 
     /** Designs forked from any version of this design. */

@@ -170,6 +170,12 @@ public class DesignService {
      */
     @Transactional
     public DesignVersion newVersion(String slug, String label, String notes, String bomFile, String bomText, String tasksText) {
+        return newVersion(slug, label, notes, bomFile, bomText, tasksText, null);
+    }
+
+    /** A new version from another chapter's improvement: as {@link #newVersion} does, with where it came from kept on it. */
+    @Transactional
+    public DesignVersion newVersion(String slug, String label, String notes, String bomFile, String bomText, String tasksText, String provenance) {
         Design d = get(slug);
         if (label == null || !label.strip().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,39}")) {
             throw InvalidInputException.of("label", "name the version like 1.1 or 2.0-beta");
@@ -201,6 +207,9 @@ public class DesignService {
         designs.setReferencePrice(version, before.referencePriceMinor()); // priced as the one before
         designs.setServiceMonths(version, before.serviceMonths()); // and serviced as often
         designs.setOutput(version, before.outputMaterial(), before.outputQuantity()); // and makes what it made
+        if (provenance != null) {
+            designs.setProvenance(version, provenance);
+        }
         int seq = 0;
         for (BomLine l : lines) {
             designs.insertLine(version, seq++, l);

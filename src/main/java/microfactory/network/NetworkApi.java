@@ -10,22 +10,50 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import microfactory.designs.DesignVersion;
+
 /**
- * The network: followed chapters and the evidence against any of them are public; stewards follow a chapter, check one
- * now, and ask this chapter's witnesses for cosignatures now (both also run on a schedule).
+ * The network: followed chapters, the evidence against any of them and the improvements they offered are public; stewards
+ * follow a chapter, check or pull one now, ask this chapter's witnesses for cosignatures now (all also on a schedule), and
+ * accept or decline improvements.
  */
 @RestController
 class NetworkApi {
 
     private final NetworkService network;
     private final Witnessing witnessing;
+    private final Improvements improvements;
 
-    NetworkApi(NetworkService network, Witnessing witnessing) {
+    NetworkApi(NetworkService network, Witnessing witnessing, Improvements improvements) {
         this.network = network;
         this.witnessing = witnessing;
+        this.improvements = improvements;
     }
 
     record Follow(String url) {
+    }
+
+    record Decline(String reason) {
+    }
+
+    @GetMapping("/api/v1/network/improvements")
+    List<Improvement> improvements() {
+        return improvements.all();
+    }
+
+    @PostMapping("/api/v1/network/chapters/{id}/pull")
+    Improvements.Pulled pull(@PathVariable long id) {
+        return improvements.pull(id);
+    }
+
+    @PostMapping("/api/v1/network/improvements/{id}/accept")
+    DesignVersion accept(@PathVariable long id) {
+        return improvements.accept(id);
+    }
+
+    @PostMapping("/api/v1/network/improvements/{id}/decline")
+    Improvement decline(@PathVariable long id, @RequestBody Decline decline) {
+        return improvements.decline(id, decline.reason());
     }
 
     @GetMapping("/api/v1/network/chapters")

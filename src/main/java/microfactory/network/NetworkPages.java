@@ -9,8 +9,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import microfactory.common.ConflictException;
-import microfactory.common.FieldProblem;
 import microfactory.common.InvalidInputException;
+import microfactory.designs.DesignVersion;
 
 /** {@code /network}: the chapters followed with what was verified of each, alarms, this chapter's own keys; stewards follow. */
 @Controller
@@ -18,10 +18,12 @@ class NetworkPages {
 
     private final NetworkService network;
     private final ChapterDescriptions descriptions;
+    private final Improvements improvements;
 
-    NetworkPages(NetworkService network, ChapterDescriptions descriptions) {
+    NetworkPages(NetworkService network, ChapterDescriptions descriptions, Improvements improvements) {
         this.network = network;
         this.descriptions = descriptions;
+        this.improvements = improvements;
     }
 
     @GetMapping("/network")
@@ -29,6 +31,7 @@ class NetworkPages {
         model.addAttribute("chapters", network.chapters());
         model.addAttribute("evidence", network.evidence());
         model.addAttribute("own", descriptions.own());
+        model.addAttribute("improvements", improvements.all());
         return "network/network";
     }
 
@@ -38,11 +41,34 @@ class NetworkPages {
             Peer p = network.follow(url);
             flash.addFlashAttribute("notice", "Following " + p.name() + ": its checkpoint of " + p.verifiedSize() + " entries verified.");
         } catch (InvalidInputException | ConflictException e) {
-            flash.addFlashAttribute("followProblem", e instanceof InvalidInputException invalid
-                    ? String.join("; ", invalid.problems().stream().map(FieldProblem::message).toList()) : e.getMessage());
+            flash.addFlashAttribute("followProblem", e instanceof InvalidInputException invalid ? invalid.messages() : e.getMessage());
             flash.addFlashAttribute("followUrl", url);
         }
         return "redirect:/network";
+    }
+
+    @PostMapping("/network/improvements/{id}/accept")
+    String accept(@PathVariable long id, RedirectAttributes flash) {
+        try {
+            DesignVersion v = improvements.accept(id);
+            flash.addFlashAttribute("notice", "Accepted: version " + v.label() + " is now one of this chapter's versions.");
+        } catch (InvalidInputException | ConflictException e) {
+            flash.addFlashAttribute("improvementProblem", e instanceof InvalidInputException invalid ? invalid.messages() : e.getMessage());
+            flash.addFlashAttribute("improvementId", id);
+        }
+        return "redirect:/network#improvements";
+    }
+
+    @PostMapping("/network/improvements/{id}/decline")
+    String decline(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes flash) {
+        try {
+            improvements.decline(id, reason);
+            flash.addFlashAttribute("notice", "Declined, with your reason kept.");
+        } catch (InvalidInputException | ConflictException e) {
+            flash.addFlashAttribute("improvementProblem", e instanceof InvalidInputException invalid ? invalid.messages() : e.getMessage());
+            flash.addFlashAttribute("improvementId", id);
+        }
+        return "redirect:/network#improvements";
     }
 
     @PostMapping("/network/chapters/{id}/check")

@@ -114,6 +114,56 @@ class NetworkRepository {
             .param("size", size).param("root", root).query(String.class).list();
     }
 
+    private static final String IMPROVEMENT = """
+            select i.id, i.chapter_id, c.name, i.design_slug, i.label, i.commit_id, i.licence, i.notes, i.changes, i.status, i.reason,
+                   i.found_at, i.decided_at from network_improvement i join network_chapter c on c.id = i.chapter_id""";
+
+    /** The BOM and tasks of a followed chapter's version of a design, as they were when it was first seen. */
+    Optional<String[]> seenFiles(long chapterId, String slug, String label) {
+        return jdbc.sql("select bom, tasks from network_improvement where chapter_id = :c and design_slug = :s and label = :l")
+            .param("c", chapterId).param("s", slug).param("l", label).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional();
+    }
+
+    void insertImprovement(long chapterId, String slug, String label, String commit, String licence, String notes, String bom, String tasks,
+                           String changes, ImprovementStatus status, String reason, Instant at) {
+        jdbc.sql("""
+                insert into network_improvement (chapter_id, design_slug, label, commit_id, licence, notes, bom, tasks, changes, status, reason, found_at)
+                values (:c, :s, :l, :commit, :licence, :notes, :bom, :tasks, :changes, :status, :reason, :at)""")
+            .param("c", chapterId).param("s", slug).param("l", label).param("commit", commit).param("licence", licence)
+            .param("notes", cut(notes, 2000)).param("bom", bom).param("tasks", tasks).param("changes", cut(changes, 4000))
+            .param("status", status.name()).param("reason", reason).param("at", Timestamp.from(at)).update();
+    }
+
+    List<Improvement> improvements() {
+        return jdbc.sql(IMPROVEMENT + " order by i.found_at desc, i.id desc").query(NetworkRepository::improvement).list();
+    }
+
+    Optional<Improvement> improvement(long id) {
+        return jdbc.sql(IMPROVEMENT + " where i.id = :id").param("id", id).query(NetworkRepository::improvement).optional();
+    }
+
+    /** The improvement's files, as the followed chapter's repository held them. */
+    Optional<String[]> improvementFiles(long id) {
+        return jdbc.sql("select bom, tasks from network_improvement where id = :id for update").param("id", id)
+            .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional();
+    }
+
+    void decide(long id, ImprovementStatus status, String reason, Instant at) {
+        jdbc.sql("update network_improvement set status = :s, reason = :r, decided_at = :at where id = :id")
+            .param("s", status.name()).param("r", reason).param("at", Timestamp.from(at)).param("id", id).update();
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() > max ? s.substring(0, max - 1) + "…" : s;
+    }
+
+    private static Improvement improvement(ResultSet rs, int n) throws SQLException {
+        Timestamp decided = rs.getTimestamp(13);
+        return new Improvement(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                rs.getString(7), rs.getString(8), rs.getString(9), ImprovementStatus.valueOf(rs.getString(10)), rs.getString(11),
+                rs.getTimestamp(12).toInstant(), decided == null ? null : decided.toInstant());
+    }
+
     private static Peer peer(ResultSet rs, int n) throws SQLException {
         Timestamp checked = rs.getTimestamp(9);
         Timestamp witnessed = rs.getTimestamp(14);

@@ -2,6 +2,9 @@ package microfactory.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
@@ -13,6 +16,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -88,6 +92,39 @@ class NetworkChapterTest {
             assertThat(new Http(port).page("/network").body()).contains("Lagos Microfactory").contains("id=\"witness-key\"");
             assertThat(JSON.readTree(new Http(lagosPort).get("/api/v1/network/chapters").body()).get(0).path("witnessedSize").asLong())
                     .as("Lagos, the witness, moved to the demo's size").isPositive();
+
+            // An improvement travels: both chapters have a design; the demo makes a new version; Lagos pulls, sees it, takes it.
+            byte[] bundle = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + "/api/v1/designs/wall-module-4x8/bundle")).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+            assertThat(demo.sendBytes("POST", "/api/v1/designs?slug=wall-net", "application/zip", bundle).statusCode()).isEqualTo(201);
+            assertThat(lagos.sendBytes("POST", "/api/v1/designs?slug=wall-net", "application/zip", bundle).statusCode()).isEqualTo(201);
+            HttpResponse<String> version = demo.json("POST", "/api/v1/designs/wall-net/versions",
+                    "{\"label\":\"9.1\",\"notes\":\"Stronger studs\",\"bom\":\"part,quantity\\nstud 2x6,14\\nOSB sheet,2\\n\"}");
+            assertThat(version.statusCode()).as(version.body()).isEqualTo(201);
+            long demoId = JSON.readTree(back.body()).path("id").asLong();
+            HttpResponse<String> pulled = lagos.json("POST", "/api/v1/network/chapters/" + demoId + "/pull", null);
+            assertThat(pulled.body()).as(pulled.body()).contains("\"offered\":1");
+            JsonNode offered = JSON.readTree(lagos.get("/api/v1/network/improvements").body()).get(0);
+            assertThat(offered.path("designSlug").asText()).isEqualTo("wall-net");
+            assertThat(offered.path("label").asText()).isEqualTo("9.1");
+            assertThat(offered.path("status").asText()).isEqualTo("OFFERED");
+            assertThat(offered.path("changes").asText()).contains("BOM adds stud 2x6 × 14");
+            assertThat(lagos.json("POST", "/api/v1/network/improvements/" + offered.path("id").asLong() + "/decline", "{\"reason\":\" \"}")
+                    .statusCode()).as("a reason is needed").isEqualTo(400);
+            HttpResponse<String> accepted = lagos.json("POST", "/api/v1/network/improvements/" + offered.path("id").asLong() + "/accept", null);
+            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+            assertThat(JSON.readTree(accepted.body()).path("provenance").asText()).contains("version 9.1, commit ")
+                    .contains("localhost:" + port);
+            assertThat(lagos.json("POST", "/api/v1/network/improvements/" + offered.path("id").asLong() + "/accept", null).statusCode())
+                    .as("taken once").isEqualTo(409);
+            assertThat(new Http(lagosPort).page("/designs/wall-net").body()).contains("class=\"provenance\"").contains("Stronger studs");
+            assertThat(lagos.json("POST", "/api/v1/network/chapters/" + demoId + "/pull", null).body()).as("nothing new the second time")
+                    .contains("\"offered\":0");
+
+            // Had the demo's version 9.1 come with another BOM before, its history was rewritten: Lagos stops believing it.
+            server.getBean(JdbcClient.class).sql("update network_improvement set bom = 'part,quantity\nstud 2x6,12\n' where label = '9.1'").update();
+            assertThat(lagos.json("POST", "/api/v1/network/chapters/" + demoId + "/pull", null).body()).contains("rewrote the history of wall-net");
+            assertThat(JSON.readTree(lagos.get("/api/v1/network/chapters/" + demoId).body()).path("status").asText()).isEqualTo("UNVERIFIED");
         }
     }
 
