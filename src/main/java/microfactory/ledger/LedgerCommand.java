@@ -19,7 +19,6 @@ import microfactory.ledger.tlog.Checkpoint;
 import microfactory.ledger.tlog.Cosignatures;
 import microfactory.ledger.tlog.Hashes;
 import microfactory.ledger.tlog.SignedNote;
-import microfactory.ledger.tlog.Tiles;
 import microfactory.ledger.verify.LedgerExport;
 import microfactory.ledger.verify.LedgerVerifier;
 import microfactory.ledger.verify.LogSource;
@@ -156,10 +155,7 @@ public final class LedgerCommand extends VerbGroup {
                     return 1;
                 }
                 EconomicsReport report = new EconomicsReport();
-                for (long n = 0; n * Tiles.WIDTH < r.size(); n++) {
-                    int width = (int) Math.min(Tiles.WIDTH, r.size() - n * Tiles.WIDTH);
-                    Tiles.unbundle(source.read(Tiles.Address.entries(n, width).path())).forEach(report::accept);
-                }
+                LedgerVerifier.entries(source, r.size(), report::accept);
                 spec.commandLine().getOut().println(EconomicsJson.write(report.result()));
                 return 0;
             } catch (Exception e) {

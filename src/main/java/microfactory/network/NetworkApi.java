@@ -23,17 +23,24 @@ class NetworkApi {
     private final NetworkService network;
     private final Witnessing witnessing;
     private final Improvements improvements;
+    private final NetworkSummaries summaries;
 
-    NetworkApi(NetworkService network, Witnessing witnessing, Improvements improvements) {
+    NetworkApi(NetworkService network, Witnessing witnessing, Improvements improvements, NetworkSummaries summaries) {
         this.network = network;
         this.witnessing = witnessing;
         this.improvements = improvements;
+        this.summaries = summaries;
     }
 
     record Follow(String url) {
     }
 
     record Decline(String reason) {
+    }
+
+    @GetMapping("/api/v1/network/summary")
+    NetworkSummaries.NetworkSummary summary() {
+        return summaries.summary();
     }
 
     @GetMapping("/api/v1/network/improvements")

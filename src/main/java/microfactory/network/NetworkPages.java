@@ -19,11 +19,19 @@ class NetworkPages {
     private final NetworkService network;
     private final ChapterDescriptions descriptions;
     private final Improvements improvements;
+    private final NetworkSummaries summaries;
 
-    NetworkPages(NetworkService network, ChapterDescriptions descriptions, Improvements improvements) {
+    NetworkPages(NetworkService network, ChapterDescriptions descriptions, Improvements improvements, NetworkSummaries summaries) {
         this.network = network;
         this.descriptions = descriptions;
         this.improvements = improvements;
+        this.summaries = summaries;
+    }
+
+    @GetMapping("/network/output")
+    String output(Model model) {
+        model.addAttribute("summary", summaries.summary());
+        return "network/output";
     }
 
     @GetMapping("/network")

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,6 +93,21 @@ class NetworkChapterTest {
             assertThat(new Http(port).page("/network").body()).contains("Lagos Microfactory").contains("id=\"witness-key\"");
             assertThat(JSON.readTree(new Http(lagosPort).get("/api/v1/network/chapters").body()).get(0).path("witnessedSize").asLong())
                     .as("Lagos, the witness, moved to the demo's size").isPositive();
+
+            // The network's output, each chapter's figures from its ledger verified in full here.
+            JsonNode summary = JSON.readTree(new Http(port).get("/api/v1/network/summary").body());
+            JsonNode economics = JSON.readTree(new Http(port).get("/api/v1/economics").body());
+            List<String> counted = summary.path("chapters").findValuesAsText("name");
+            assertThat(counted).contains("Maysville Microfactory", "Lagos Microfactory");
+            assertThat(summary.path("unverified").findValuesAsText("name")).doesNotContain("Lagos Microfactory");
+            JsonNode own = summary.path("chapters").get(counted.indexOf("Maysville Microfactory"));
+            assertThat(own.path("units").asLong()).isEqualTo(economics.path("unitsProduced").asLong()).isPositive();
+            assertThat(own.path("valueProducedMinor").asLong()).isEqualTo(economics.path("valueProducedMinor").asLong());
+            assertThat(own.path("members").asLong()).isPositive();
+            assertThat(summary.path("unitsByDesign").path("3d-printer").asLong()).isPositive();
+            assertThat(summary.path("units").asLong()).isGreaterThanOrEqualTo(own.path("units").asLong());
+            assertThat(new Http(port).page("/network/output").body()).contains("id=\"by-chapter\"").contains("Lagos Microfactory")
+                    .contains("3d-printer");
 
             // An improvement travels: both chapters have a design; the demo makes a new version; Lagos pulls, sees it, takes it.
             byte[] bundle = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port

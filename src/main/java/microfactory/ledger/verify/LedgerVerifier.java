@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import microfactory.ledger.tlog.Checkpoint;
 import microfactory.ledger.tlog.Hashes;
@@ -29,6 +30,14 @@ public final class LedgerVerifier {
     }
 
     private LedgerVerifier() {
+    }
+
+    /** Hands every entry of a verified log of {@code size} entries, in order, to {@code each}: from its entry bundles. */
+    public static void entries(LogSource source, long size, Consumer<byte[]> each) throws IOException {
+        for (long n = 0; n * Tiles.WIDTH < size; n++) {
+            int width = (int) Math.min(Tiles.WIDTH, size - n * Tiles.WIDTH);
+            Tiles.unbundle(source.read(Tiles.Address.entries(n, width).path())).forEach(each);
+        }
     }
 
     public static VerifyResult verify(LogSource source, String trustedCheckpoint, Progress progress) throws IOException {
