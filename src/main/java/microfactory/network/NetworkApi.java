@@ -2,12 +2,14 @@ package microfactory.network;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import microfactory.designs.DesignVersion;
@@ -24,12 +26,21 @@ class NetworkApi {
     private final Witnessing witnessing;
     private final Improvements improvements;
     private final NetworkSummaries summaries;
+    private final MarketModel market;
 
-    NetworkApi(NetworkService network, Witnessing witnessing, Improvements improvements, NetworkSummaries summaries) {
+    NetworkApi(NetworkService network, Witnessing witnessing, Improvements improvements, NetworkSummaries summaries, MarketModel market) {
         this.network = network;
         this.witnessing = witnessing;
         this.improvements = improvements;
         this.summaries = summaries;
+        this.market = market;
+    }
+
+    /** The market-substitution model: assumptions as query parameters (each optional), every input named with its origin. */
+    @GetMapping("/api/v1/network/market")
+    MarketSubstitution.Result market(@RequestParam(required = false) String product, @RequestParam Map<String, String> params,
+                                     @RequestParam(required = false) String incumbents, @RequestParam(name = "market", required = false) String total) {
+        return market.model(product, params, incumbents, total);
     }
 
     record Follow(String url) {

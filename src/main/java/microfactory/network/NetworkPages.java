@@ -1,5 +1,9 @@
 package microfactory.network;
 
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import microfactory.common.ConflictException;
 import microfactory.common.InvalidInputException;
 import microfactory.designs.DesignVersion;
+import microfactory.web.FieldErrors;
 
 /** {@code /network}: the chapters followed with what was verified of each, alarms, this chapter's own keys; stewards follow. */
 @Controller
@@ -20,12 +25,33 @@ class NetworkPages {
     private final ChapterDescriptions descriptions;
     private final Improvements improvements;
     private final NetworkSummaries summaries;
+    private final MarketModel market;
 
-    NetworkPages(NetworkService network, ChapterDescriptions descriptions, Improvements improvements, NetworkSummaries summaries) {
+    NetworkPages(NetworkService network, ChapterDescriptions descriptions, Improvements improvements, NetworkSummaries summaries,
+                 MarketModel market) {
         this.network = network;
         this.descriptions = descriptions;
         this.improvements = improvements;
         this.summaries = summaries;
+        this.market = market;
+    }
+
+    /** The market model with the assumptions typed into its form; a bad one is shown beside its field (422) and the rest kept. */
+    @GetMapping("/network/market")
+    String market(@RequestParam Map<String, String> params, Model model, HttpServletResponse response) {
+        model.addAttribute("form", params);
+        try {
+            MarketSubstitution.Result r = market.model(params.get("product"), params, params.get("incumbents"), params.get("market"));
+            model.addAttribute("result", r);
+            model.addAttribute("chart", MarketChart.of(r));
+            model.addAttribute("errors", FieldErrors.NONE);
+        } catch (InvalidInputException e) {
+            response.setStatus(422);
+            model.addAttribute("result", null);
+            model.addAttribute("chart", null);
+            model.addAttribute("errors", FieldErrors.of(e));
+        }
+        return "network/market";
     }
 
     @GetMapping("/network/output")

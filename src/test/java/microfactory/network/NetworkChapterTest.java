@@ -159,4 +159,29 @@ class NetworkChapterTest {
         assertThat(new Http(port).as("member@demo.local", "demo-member").json("POST", "/api/v1/network/chapters",
                 "{\"url\":\"http://localhost:1\"}").statusCode()).isEqualTo(403);
     }
+
+    @Test
+    void theMarketModelShowsEachInputWithWhereItCameFromAndRefusesBadOnes() throws Exception {
+        JsonNode model = JSON.readTree(new Http(port).get("/api/v1/network/market").body());
+        assertThat(model.path("product").asText()).isEqualTo("cars");
+        assertThat(model.path("inputs").findValuesAsText("from")).anySatisfy(f -> assertThat(f).startsWith("the source"))
+                .anySatisfy(f -> assertThat(f).startsWith("measured"));
+        assertThat(model.path("incumbents").findValuesAsText("name")).containsExactly("Tesla", "Ford", "Toyota");
+        JsonNode given = JSON.readTree(new Http(port).get("/api/v1/network/market?chapters=1000&bays=12&buildsPerBayPerMonth=1"
+                + "&unitsPerBuild=1&lifetimeMultiplier=10").body());
+        assertThat(given.path("networkOutput").asDouble()).isEqualTo(1_440_000.0);
+
+        HttpResponse<String> bad = new Http(port).get("/api/v1/network/market?bays=-1&growth=lots");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("\"field\":\"bays\"").contains("\"field\":\"growth\"");
+        assertThat(new Http(port).get("/api/v1/network/market?product=tractors").body()).contains("\"field\":\"incumbents\"");
+        assertThat(JSON.readTree(new Http(port).get("/api/v1/network/market?product=tractors&incumbents=Deere:60000,Kubota:180000").body())
+                .path("incumbents").size()).isEqualTo(2);
+
+        String page = new Http(port).page("/network/market").body();
+        assertThat(page).contains("id=\"market-chart\"").contains("Toyota 10M").contains("the nominal 10k facilities worldwide");
+        HttpResponse<String> wrong = new Http(port).page("/network/market?bays=many");
+        assertThat(wrong.statusCode()).isEqualTo(422);
+        assertThat(wrong.body()).contains("id=\"bays-problem\"").contains("value=\"many\"");
+    }
 }
