@@ -54,6 +54,8 @@ import tools.jackson.databind.JsonNode;
 @Service
 public class Improvements {
 
+    /** How many changes an improvement lists; the rest are counted. */
+    static final int SHOWN = 8;
     private final NetworkRepository network;
     private final PeerClient peers;
     private final DesignService designs;
@@ -208,7 +210,10 @@ public class Improvements {
             }
         });
         tasksBefore.keySet().stream().filter(code -> !tasksAfter.containsKey(code)).forEach(code -> said.add("drops task " + code));
-        return said.isEmpty() ? "the same BOM and tasks" : String.join("; ", said);
+        if (said.isEmpty()) {
+            return "the same BOM and tasks";
+        }
+        return said.size() <= SHOWN ? String.join("; ", said) : String.join("; ", said.subList(0, SHOWN)) + "; and " + (said.size() - SHOWN) + " more";
     }
 
     private static Map<String, BigDecimal> quantities(List<BomLine> lines) {

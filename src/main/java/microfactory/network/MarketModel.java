@@ -46,7 +46,8 @@ public class MarketModel {
         put(inputs, problems, given, "bays", 12, SOURCE + ": \"about 12 bays\"");
         put(inputs, problems, given, "buildsPerBayPerMonth", 1, SOURCE + ": \"12 cars over a weekend … once a month\"");
         put(inputs, problems, given, "unitsPerBuild", Math.round(unitsPerBuild * 100) / 100.0, measured.builds() > 0
-                ? "measured: " + measured.units() + " units in " + measured.builds() + " builds" : "assumed: nothing built yet");
+                ? "measured: " + measured.units() + " units in " + measured.builds() + (measured.builds() == 1 ? " build" : " builds")
+                : "assumed: nothing built yet");
         put(inputs, problems, given, "lifetimeMultiplier", 10, SOURCE + ": lifetime design cars \"count as 10x the quantity\"");
         put(inputs, problems, given, "growth", 0.5, "assumed: chapters grow by half a year");
         Map<String, Double> incumbents = incumbents(what, incumbentsText, problems);
