@@ -1,6 +1,5 @@
 package microfactory.equipment;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +8,7 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import microfactory.common.InvalidInputException;
+import microfactory.common.KitFiles;
 import microfactory.equipment.jobfiles.Envelope;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -65,16 +64,8 @@ public class EquipmentKit {
 
     /** What a kit holds of the floor, for inspection; empty when it holds none. */
     public static Floor floor(Map<String, byte[]> files) {
-        byte[] bytes = files.get(FILE);
-        if (bytes == null) {
-            return new Floor(List.of(), List.of());
-        }
-        try {
-            Floor f = JSON.readValue(new String(bytes, StandardCharsets.UTF_8), new TypeReference<Floor>() { });
-            return new Floor(f.bays() == null ? List.of() : f.bays(), f.machines() == null ? List.of() : f.machines());
-        } catch (RuntimeException e) {
-            throw InvalidInputException.of("kit", FILE + " cannot be read: " + e.getMessage());
-        }
+        Floor f = KitFiles.read(files, FILE, new TypeReference<Floor>() { }, new Floor(List.of(), List.of()));
+        return new Floor(f.bays() == null ? List.of() : f.bays(), f.machines() == null ? List.of() : f.machines());
     }
 
     /** How many bays and machines a new chapter took. */

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import microfactory.common.ChapterSettings;
-import microfactory.common.InvalidInputException;
+import microfactory.common.KitFiles;
 import microfactory.designs.DesignKit;
 import microfactory.equipment.EquipmentKit;
 import microfactory.funding.CampaignService;
@@ -156,15 +156,7 @@ public class EnterpriseKit {
     }
 
     static <T> List<T> read(Map<String, byte[]> files, String name, TypeReference<List<T>> type) {
-        byte[] bytes = files.get(name);
-        if (bytes == null) {
-            return List.of();
-        }
-        try {
-            return JSON.readValue(new String(bytes, StandardCharsets.UTF_8), type);
-        } catch (RuntimeException e) {
-            throw InvalidInputException.of("kit", name + " cannot be read: " + e.getMessage());
-        }
+        return KitFiles.read(files, name, type, List.of());
     }
 
     private static byte[] pretty(Object value) {

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import microfactory.common.CsvRecords;
 import microfactory.common.InvalidInputException;
+import microfactory.common.KitFiles;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -139,14 +140,6 @@ public class CurriculumKit {
     }
 
     static <T> List<T> read(Map<String, byte[]> files, String name, TypeReference<List<T>> type) {
-        byte[] bytes = files.get(name);
-        if (bytes == null) {
-            return List.of();
-        }
-        try {
-            return JSON.readValue(new String(bytes, StandardCharsets.UTF_8), type);
-        } catch (RuntimeException e) {
-            throw InvalidInputException.of("kit", name + " cannot be read: " + e.getMessage());
-        }
+        return KitFiles.read(files, name, type, List.of());
     }
 }
