@@ -27,8 +27,11 @@ class NetworkApi {
     private final Improvements improvements;
     private final NetworkSummaries summaries;
     private final MarketModel market;
+    private final Replicability replicability;
 
-    NetworkApi(NetworkService network, Witnessing witnessing, Improvements improvements, NetworkSummaries summaries, MarketModel market) {
+    NetworkApi(NetworkService network, Witnessing witnessing, Improvements improvements, NetworkSummaries summaries, MarketModel market,
+               Replicability replicability) {
+        this.replicability = replicability;
         this.network = network;
         this.witnessing = witnessing;
         this.improvements = improvements;
@@ -52,6 +55,16 @@ class NetworkApi {
     @GetMapping("/api/v1/network/summary")
     NetworkSummaries.NetworkSummary summary() {
         return summaries.summary();
+    }
+
+    @GetMapping("/api/v1/network/replicability")
+    Replicability.Enterprise replicability() {
+        return replicability.enterprise();
+    }
+
+    @GetMapping("/api/v1/designs/{slug}/replicability")
+    Replicability.Scorecard replicability(@PathVariable String slug) {
+        return replicability.of(slug);
     }
 
     @GetMapping("/api/v1/network/improvements")

@@ -26,9 +26,11 @@ class NetworkPages {
     private final Improvements improvements;
     private final NetworkSummaries summaries;
     private final MarketModel market;
+    private final Replicability replicability;
 
     NetworkPages(NetworkService network, ChapterDescriptions descriptions, Improvements improvements, NetworkSummaries summaries,
-                 MarketModel market) {
+                 MarketModel market, Replicability replicability) {
+        this.replicability = replicability;
         this.network = network;
         this.descriptions = descriptions;
         this.improvements = improvements;
@@ -52,6 +54,12 @@ class NetworkPages {
             model.addAttribute("errors", FieldErrors.of(e));
         }
         return "network/market";
+    }
+
+    @GetMapping("/network/replicability")
+    String replicability(Model model) {
+        model.addAttribute("enterprise", replicability.enterprise());
+        return "network/replicability";
     }
 
     @GetMapping("/network/output")

@@ -27,7 +27,7 @@ import microfactory.merit.MeritService;
  * member holding the chapter's quality badge (skill and level by setting), and pass rates per design and task.
  */
 @Component
-class UnitQualityControl {
+public class UnitQualityControl {
 
     private final ProductionRepository runs;
     private final DesignService designs;
@@ -111,7 +111,7 @@ class UnitQualityControl {
     }
 
     /** Every unit built of a design: how many passed, failed or wait for inspection; each task's checks passed. */
-    DesignQuality ofDesign(String design) {
+    public DesignQuality ofDesign(String design) {
         designs.get(design);
         int passed = 0;
         int failed = 0;
