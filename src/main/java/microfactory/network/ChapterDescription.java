@@ -1,5 +1,6 @@
 package microfactory.network;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -7,8 +8,12 @@ import java.util.List;
  * {@code /.well-known/microfactory.sig}): who it is, where its ledger, witness, kit and designs are, whom it follows,
  * and where it came from. Another chapter follows it by this, pinning its keys.
  */
-public record ChapterDescription(String format, String name, String site, String region, String publicUrl, Ledger ledger,
+public record ChapterDescription(String format, String name, String site, String region, Place place, String publicUrl, Ledger ledger,
                                  Witness witness, String kit, String designs, List<String> follows, Lineage lineage) {
+
+    /** Where the chapter is, when its stewards said: degrees north and east (WGS 84). */
+    public record Place(BigDecimal latitude, BigDecimal longitude) {
+    }
 
     public static final String FORMAT = "microfactory-chapter/1";
 

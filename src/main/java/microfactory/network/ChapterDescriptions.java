@@ -43,7 +43,7 @@ class ChapterDescriptions {
         ChapterKey witness = keys.witnessKey();
         ChapterDescription.Lineage lineage = chapters.lineage().map(l -> new ChapterDescription.Lineage(l.originChapter(), l.originUrl()))
                 .orElse(null);
-        return new ChapterDescription(ChapterDescription.FORMAT, c.name(), c.site(), c.region(), url,
+        return new ChapterDescription(ChapterDescription.FORMAT, c.name(), c.site(), c.region(), network.place().orElse(null), url,
                 new ChapterDescription.Ledger(ledger.origin(), ledger.verifierKey(), url + "/ledger/checkpoint"),
                 new ChapterDescription.Witness(Cosignatures.cosigner(witness.name(), NoteKeys.raw(witness.publicKey())).vkey(),
                         url + "/witness/add-checkpoint"),

@@ -8,6 +8,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -50,6 +51,11 @@ class NetworkApi {
     }
 
     record Decline(String reason) {
+    }
+
+    @PutMapping("/api/v1/network/place")
+    ChapterDescription.Place place(@RequestBody ChapterDescription.Place place) {
+        return network.place(place.latitude(), place.longitude());
     }
 
     @GetMapping("/api/v1/network/summary")

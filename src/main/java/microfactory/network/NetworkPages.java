@@ -1,5 +1,6 @@
 package microfactory.network;
 
+import java.math.BigDecimal;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -74,6 +75,8 @@ class NetworkPages {
         model.addAttribute("evidence", network.evidence());
         model.addAttribute("own", descriptions.own());
         model.addAttribute("improvements", improvements.all());
+        model.addAttribute("map", NetworkMap.of(network.places(descriptions.own().name())));
+        model.addAttribute("place", network.place().orElse(null));
         return "network/network";
     }
 
@@ -111,6 +114,26 @@ class NetworkPages {
             flash.addFlashAttribute("improvementId", id);
         }
         return "redirect:/network#improvements";
+    }
+
+    @PostMapping("/network/place")
+    String place(@RequestParam(required = false) String latitude, @RequestParam(required = false) String longitude, RedirectAttributes flash) {
+        try {
+            network.place(decimal(latitude), decimal(longitude));
+            flash.addFlashAttribute("notice", "This chapter's place is set: it is on the map, and in its description.");
+        } catch (InvalidInputException e) {
+            flash.addFlashAttribute("placeErrors", FieldErrors.of(e));
+            flash.addFlashAttribute("placeForm", Map.of("latitude", latitude == null ? "" : latitude, "longitude", longitude == null ? "" : longitude));
+        }
+        return "redirect:/network#place";
+    }
+
+    private static BigDecimal decimal(String text) {
+        try {
+            return text == null || text.isBlank() ? null : new BigDecimal(text.strip().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     @PostMapping("/network/chapters/{id}/check")

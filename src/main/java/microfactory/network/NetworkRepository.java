@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -162,6 +164,27 @@ class NetworkRepository {
         return new Improvement(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
                 rs.getString(7), rs.getString(8), rs.getString(9), ImprovementStatus.valueOf(rs.getString(10)), rs.getString(11),
                 rs.getTimestamp(12).toInstant(), decided == null ? null : decided.toInstant());
+    }
+
+    Optional<ChapterDescription.Place> place() {
+        return jdbc.sql("select latitude, longitude from network_place where id = 1")
+            .query((rs, n) -> new ChapterDescription.Place(rs.getBigDecimal(1), rs.getBigDecimal(2))).optional();
+    }
+
+    void place(ChapterDescription.Place place) {
+        int changed = jdbc.sql("update network_place set latitude = :lat, longitude = :lon where id = 1")
+            .param("lat", place.latitude()).param("lon", place.longitude()).update();
+        if (changed == 0) {
+            jdbc.sql("insert into network_place (id, latitude, longitude) values (1, :lat, :lon)")
+                .param("lat", place.latitude()).param("lon", place.longitude()).update();
+        }
+    }
+
+    /** The descriptions followed chapters gave when they were followed, by chapter id. */
+    Map<Long, String> descriptions() {
+        Map<Long, String> all = new LinkedHashMap<>();
+        jdbc.sql("select id, description from network_chapter order by name").query((rs, n) -> all.put(rs.getLong(1), rs.getString(2))).list();
+        return all;
     }
 
     private static Peer peer(ResultSet rs, int n) throws SQLException {

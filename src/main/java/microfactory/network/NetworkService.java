@@ -1,5 +1,7 @@
 package microfactory.network;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -10,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import microfactory.common.ConflictException;
+import microfactory.common.FieldProblem;
 import microfactory.common.InvalidInputException;
 import microfactory.common.NotFoundException;
 import microfactory.ledger.LedgerService;
@@ -89,6 +92,47 @@ public class NetworkService {
             network.verified(id, checkpoint.size(), base64(checkpoint.root()), clock.instant());
             return network.find(id).orElseThrow();
         });
+    }
+
+    /** Sets where this chapter is (its description carries it); refused beside each field when out of range. */
+    public ChapterDescription.Place place(BigDecimal latitude, BigDecimal longitude) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (latitude == null || latitude.abs().compareTo(BigDecimal.valueOf(90)) > 0) {
+            problems.add(new FieldProblem("latitude", "degrees north, from -90 to 90 (south is negative), e.g. 6.5244"));
+        }
+        if (longitude == null || longitude.abs().compareTo(BigDecimal.valueOf(180)) > 0) {
+            problems.add(new FieldProblem("longitude", "degrees east, from -180 to 180 (west is negative), e.g. 3.3792"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        ChapterDescription.Place place = new ChapterDescription.Place(latitude.setScale(6, RoundingMode.HALF_EVEN),
+                longitude.setScale(6, RoundingMode.HALF_EVEN));
+        network.place(place);
+        return place;
+    }
+
+    public Optional<ChapterDescription.Place> place() {
+        return network.place();
+    }
+
+    /** This chapter and the followed chapters that gave their place in their descriptions. */
+    public List<NetworkMap.Place> places(String ownName) {
+        List<NetworkMap.Place> places = new ArrayList<>();
+        network.place().ifPresent(p -> places.add(new NetworkMap.Place(ownName, p, true)));
+        for (String description : network.descriptions().values()) {
+            try {
+                ChapterDescription d = ChapterDescriptions.JSON.readValue(description, ChapterDescription.class);
+                if (d.place() != null && d.place().latitude() != null && d.place().longitude() != null
+                        && d.place().latitude().abs().compareTo(BigDecimal.valueOf(90)) <= 0
+                        && d.place().longitude().abs().compareTo(BigDecimal.valueOf(180)) <= 0) {
+                    places.add(new NetworkMap.Place(d.name(), d.place(), false));
+                }
+            } catch (RuntimeException e) {
+                // a description kept from before places were described: that chapter is not on the map
+            }
+        }
+        return places;
     }
 
     /** Checks every followed chapter now; what each check found is on its row (and in the evidence). */

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +65,14 @@ class NetworkChapterTest {
             String lagosWitness = description.path("witness").path("key").asText();
             assertThat(new Http(lagosPort).get("/.well-known/microfactory.sig").body()).startsWith("lagos.microfactory.example/ledger\nmicrofactory-chapter/1\nsha256:");
 
+            HttpResponse<String> placed = lagos.json("PUT", "/api/v1/network/place", "{\"latitude\":6.5244,\"longitude\":3.3792}");
+            assertThat(placed.statusCode()).as(placed.body()).isEqualTo(200);
+            HttpResponse<String> nowhere = lagos.json("PUT", "/api/v1/network/place", "{\"latitude\":91,\"longitude\":-200}");
+            assertThat(nowhere.statusCode()).isEqualTo(400);
+            assertThat(nowhere.body()).contains("\"field\":\"latitude\"").contains("\"field\":\"longitude\"");
+            assertThat(JSON.readTree(new Http(lagosPort).get("/.well-known/microfactory").body()).path("place").path("latitude").asDouble())
+                    .isEqualTo(6.5244);
+
             HttpResponse<String> followed = demo.json("POST", "/api/v1/network/chapters", "{\"url\":\"http://localhost:" + lagosPort + "/\"}");
             assertThat(followed.statusCode()).as(followed.body()).isEqualTo(201);
             assertThat(JSON.readTree(followed.body()).path("status").asText()).isEqualTo("VERIFIED");
@@ -90,7 +99,11 @@ class NetworkChapterTest {
 
             assertThat(JSON.readTree(demo.json("POST", "/api/v1/network/chapters/" + lagosId + "/check", null).body()).path("status").asText())
                     .isEqualTo("VERIFIED");
-            assertThat(new Http(port).page("/network").body()).contains("Lagos Microfactory").contains("id=\"witness-key\"");
+            String networkPage = new Http(port).page("/network").body();
+            assertThat(networkPage).contains("Lagos Microfactory").contains("id=\"witness-key\"");
+            String map = networkPage.substring(networkPage.indexOf("id=\"network-map\""), networkPage.indexOf("</svg>", networkPage.indexOf("id=\"network-map\"")));
+            // 3.3792° E, 6.5244° N on a 720 × 360 equirectangular map
+            assertThat(map).contains("<circle cx=\"367.0\" cy=\"167.0\"").contains("Lagos Microfactory");
             assertThat(JSON.readTree(new Http(lagosPort).get("/api/v1/network/chapters").body()).get(0).path("witnessedSize").asLong())
                     .as("Lagos, the witness, moved to the demo's size").isPositive();
 
@@ -158,6 +171,15 @@ class NetworkChapterTest {
         assertThat(notAChapter.statusCode()).isEqualTo(400);
         assertThat(new Http(port).as("member@demo.local", "demo-member").json("POST", "/api/v1/network/chapters",
                 "{\"url\":\"http://localhost:1\"}").statusCode()).isEqualTo(403);
+
+        Http browser = new Http(port);
+        browser.login("steward@demo.local", "demo-steward");
+        browser.page("/network");
+        assertThat(browser.postForm("/network/place", Map.of("latitude", "north", "longitude", "3.4")).statusCode()).isEqualTo(302);
+        String page = browser.page("/network").body();
+        assertThat(page).contains("id=\"latitude-problem\"").contains("value=\"north\"").doesNotContain("id=\"longitude-problem\"");
+        browser.postForm("/network/follow", Map.of("url", "http://localhost:1"));
+        assertThat(browser.page("/network").body()).contains("id=\"follow-problem\"").contains("did not answer");
     }
 
     @Test
