@@ -137,6 +137,7 @@ public class Improvements {
 
     private static Repository fetch(String url) throws IOException, URISyntaxException {
         InMemoryRepository repo = new InMemoryRepository(new DfsRepositoryDescription("fetched"));
+        repo.getConfig().setString("http", null, "followRedirects", "false"); // only the address a steward followed
         try (Transport transport = Transport.open(repo, new URIish(url))) {
             transport.setTimeout(20);
             transport.fetch(NullProgressMonitor.INSTANCE, List.of(new RefSpec("+refs/tags/*:refs/tags/*"), new RefSpec("+refs/heads/*:refs/heads/*")));
