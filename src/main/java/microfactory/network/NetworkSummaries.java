@@ -26,7 +26,7 @@ import microfactory.ledger.verify.VerifyResult;
  * The network's measured output: this chapter and every chapter it follows, each figure read from a ledger verified in
  * full here (checkpoint under the key pinned when it was followed, every entry, the tree) — members, units by design and
  * by month, builds, value produced — and the chapters that could not be verified, with the reason. Made at most once a
- * minute: a full verification costs the followed chapters a download of their logs.
+ * minute while the chapters followed stay as they were: a full verification costs them a download of their logs.
  */
 @Service
 public class NetworkSummaries {
@@ -37,6 +37,7 @@ public class NetworkSummaries {
     private final ChapterService chapter;
     private final Clock clock;
     private volatile NetworkSummary made;
+    private volatile List<String> madeFor = List.of();
 
     NetworkSummaries(NetworkRepository network, LedgerService ledger, ChapterService chapter, Clock clock) {
         this.network = network;
@@ -60,11 +61,14 @@ public class NetworkSummaries {
                                  List<ChapterFigures> chapters, List<Unverified> unverified) {
     }
 
+    /** The summary, made again when a minute has passed or the chapters followed (or what was verified of them) changed. */
     public synchronized NetworkSummary summary() {
         NetworkSummary s = made;
-        if (s == null || s.at().plus(FRESH).isBefore(clock.instant())) {
+        List<String> followed = network.all().stream().map(p -> p.id() + ":" + p.status() + ":" + p.verifiedSize()).toList();
+        if (s == null || s.at().plus(FRESH).isBefore(clock.instant()) || !followed.equals(madeFor)) {
             s = make();
             made = s;
+            madeFor = followed;
         }
         return s;
     }

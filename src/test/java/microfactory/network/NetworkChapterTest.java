@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import microfactory.Microfactory;
+import microfactory.kit.KitArchive;
 import microfactory.ledger.tlog.Cosignatures;
 import microfactory.ledger.tlog.NoteKeys;
 import microfactory.support.Cli;
@@ -58,6 +59,16 @@ class NetworkChapterTest {
             int lagosPort = ((WebServerApplicationContext) server).getWebServer().getPort();
             Http demo = new Http(port).as("steward@demo.local", "demo-steward");
             Http lagos = new Http(lagosPort).as("ada@lagos.example", "we build tractors");
+
+            // A chapter founded without the demo publishes its kit and its network pages from the first hour.
+            HttpResponse<byte[]> kit = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + lagosPort + "/kit"))
+                    .header("Accept", "application/zip").build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(kit.statusCode()).isEqualTo(200);
+            assertThat(KitArchive.read(kit.body(), new Http(lagosPort).get("/ledger/key").body().strip()).manifest().chapter())
+                    .isEqualTo("Lagos Microfactory");
+            for (String page : new String[] {"/kit", "/network", "/network/output", "/network/market", "/network/replicability"}) {
+                assertThat(new Http(lagosPort).page(page).statusCode()).as(page).isEqualTo(200);
+            }
 
             JsonNode description = JSON.readTree(new Http(lagosPort).get("/.well-known/microfactory").body());
             assertThat(description.path("name").asText()).isEqualTo("Lagos Microfactory");
