@@ -1,8 +1,6 @@
 package microfactory.network;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 import org.springframework.stereotype.Service;
@@ -11,6 +9,7 @@ import microfactory.chapter.Chapter;
 import microfactory.chapter.ChapterService;
 import microfactory.ledger.LedgerService;
 import microfactory.ledger.tlog.Cosignatures;
+import microfactory.ledger.tlog.Hashes;
 import microfactory.ledger.tlog.NoteKeys;
 import microfactory.ledger.tlog.SignedNote;
 import microfactory.signing.ChapterKey;
@@ -101,10 +100,6 @@ class ChapterDescriptions {
     }
 
     static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return HexFormat.of().formatHex(Hashes.sha256(bytes));
     }
 }
