@@ -26,6 +26,7 @@ import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.Transport;
 import org.eclipse.jgit.transport.URIish;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -62,7 +63,11 @@ public class Improvements {
     private final Clock clock;
     private final TransactionTemplate transaction;
 
-    Improvements(NetworkRepository network, PeerClient peers, DesignService designs, Clock clock, TransactionTemplate transaction) {
+    private final long maxDesignBytes;
+
+    Improvements(NetworkRepository network, PeerClient peers, DesignService designs, Clock clock, TransactionTemplate transaction,
+                 @Value("${microfactory.network.max-design-bytes:67108864}") long maxDesignBytes) {
+        this.maxDesignBytes = maxDesignBytes;
         this.network = network;
         this.peers = peers;
         this.designs = designs;
@@ -108,7 +113,7 @@ public class Improvements {
         }
         int offered = 0;
         for (String slug : shared) {
-            try (Repository theirs = fetch(p.url() + "/designs/" + slug + ".git")) {
+            try (Repository theirs = fetch(p.url() + "/designs/" + slug + ".git", maxDesignBytes)) {
                 for (Version v : versions(theirs)) {
                     // A version's BOM and tasks never change; its commit may (the design's name or description in its README).
                     Optional<String[]> seen = network.seenFiles(p.id(), slug, v.label());
@@ -135,13 +140,15 @@ public class Improvements {
     private record Version(String label, String commit, String notes, String okh, String bom, String tasks) {
     }
 
-    private static Repository fetch(String url) throws IOException, URISyntaxException {
+    /** A design's repository fetched into memory, at most {@code maxBytes} of inflated objects. */
+    static Repository fetch(String url, long maxBytes) throws IOException, URISyntaxException {
         InMemoryRepository repo = new InMemoryRepository(new DfsRepositoryDescription("fetched"));
         repo.getConfig().setString("http", null, "followRedirects", "false"); // only the address a steward followed
         try (Transport transport = Transport.open(repo, new URIish(url))) {
             transport.setTimeout(20);
+            transport.setObjectChecker(new CappedObjects(maxBytes));
             transport.fetch(NullProgressMonitor.INSTANCE, List.of(new RefSpec("+refs/tags/*:refs/tags/*"), new RefSpec("+refs/heads/*:refs/heads/*")));
-        } catch (TransportException e) {
+        } catch (TransportException | CappedObjects.TooLarge e) {
             repo.close();
             throw new IOException(e.getMessage(), e);
         }

@@ -11,9 +11,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import microfactory.common.CsvRecords;
 import microfactory.common.VerbGroup;
 
 import picocli.CommandLine;
@@ -108,14 +113,24 @@ public final class ScheduleCommand extends VerbGroup {
         @Option(names = "--schedules", description = "folder for one schedule CSV per instance") Path schedules;
         @Option(names = "--seed", description = "random seed (default ${DEFAULT-VALUE})") long seed = 1;
         @Option(names = "--limit", description = "solve only the first N instances") Integer limit;
+        @Option(names = "--threads", description = "instances solved at once, each by one thread (default ${DEFAULT-VALUE})")
+        int threads = 1;
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+        /** One instance solved: its result, the critical-path bound of its precedences, and whether the schedule held. */
+        record Solved(String name, Project project, Solver.Result result, int criticalPath, List<String> problems, double seconds) {
+        }
+
         @Override
-        public Integer call() throws IOException {
+        public Integer call() throws IOException, InterruptedException {
             PrintWriter log = spec.commandLine().getOut();
             boolean psplib = format.equals("psplib");
             if (!psplib && !format.equals("imopse")) {
                 spec.commandLine().getErr().println("--format is psplib or imopse");
+                return 2;
+            }
+            if (threads < 1) {
+                spec.commandLine().getErr().println("--threads is at least 1");
                 return 2;
             }
             List<Path> files;
@@ -125,66 +140,94 @@ public final class ScheduleCommand extends VerbGroup {
             if (limit != null && limit < files.size()) {
                 files = files.subList(0, limit);
             }
-            Map<String, Integer> reference = table(dir, psplib ? "-bounds.csv" : "-lower-bounds.csv", psplib ? "ub" : "lb");
-            Map<String, Integer> cpsat = table(dir, "-cpsat-reference.csv", "makespan");
+            Map<String, Map<String, String>> table = table(dir, psplib ? "-bounds.csv" : "-lower-bounds.csv");
+            String refColumn = psplib ? "ub" : "lb";
+            Map<String, Map<String, String>> cpsat = table(dir, "-cpsat-reference.csv");
             if (schedules != null) {
                 Files.createDirectories(schedules);
             }
             List<String> rows = new ArrayList<>(List.of("instance,makespan,lower_bound,seconds"));
             double devReference = 0;
             double devCpsat = 0;
+            double aboveCriticalPath = 0;
+            double referenceAboveCriticalPath = 0;
             int compared = 0;
             int comparedCpsat = 0;
             int matched = 0;
+            int referenceOptimal = 0;
             int infeasible = 0;
             int provenOptimal = 0;
             int cpsatOptimal = 0; // instances where CP-SAT's schedule meets the reference bound: proven optimal
             int cpsatOptimalMatched = 0;
             long totalMillis = 0;
-            for (int k = 0; k < files.size(); k++) {
-                Path f = files.get(k);
-                String name = instanceName(f);
-                Project p = read(f);
-                long t0 = System.nanoTime();
-                Solver.Result r = Solver.solve(p, Solver.Options.defaults().withSeed(seed).withTimeLimit((long) (seconds * 1000)));
-                double secs = (System.nanoTime() - t0) / 1e9;
-                totalMillis += (long) (secs * 1000);
-                List<String> problems = FeasibilityChecker.violations(p, r.schedule());
-                if (!problems.isEmpty()) {
-                    infeasible++;
-                    log.println("INFEASIBLE " + name + ": " + problems.get(0));
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                List<Future<Solved>> work = new ArrayList<>();
+                for (Path f : files) {
+                    work.add(pool.submit(() -> solve(f)));
                 }
-                provenOptimal += r.optimal() ? 1 : 0;
-                rows.add(String.format(Locale.ROOT, "%s,%d,%d,%.3f", name, r.makespan(), r.lowerBound(), secs));
-                String note = "";
-                if (reference.containsKey(name)) {
-                    int ref = reference.get(name);
-                    devReference += 100.0 * (r.makespan() - ref) / ref;
-                    compared++;
-                    matched += r.makespan() <= ref ? 1 : 0;
-                    note = " reference " + ref;
-                }
-                if (cpsat.containsKey(name)) {
-                    devCpsat += 100.0 * (r.makespan() - cpsat.get(name)) / cpsat.get(name);
-                    comparedCpsat++;
-                    note += " cp-sat " + cpsat.get(name);
-                    if (cpsat.get(name).equals(reference.get(name))) {
-                        cpsatOptimal++;
-                        cpsatOptimalMatched += r.makespan() <= cpsat.get(name) ? 1 : 0;
+                for (int k = 0; k < files.size(); k++) {
+                    Solved solved;
+                    try {
+                        solved = work.get(k).get();
+                    } catch (ExecutionException e) {
+                        if (e.getCause() instanceof IOException io) {
+                            throw io;
+                        }
+                        throw new IllegalStateException(e.getCause());
+                    }
+                    String name = solved.name();
+                    Solver.Result r = solved.result();
+                    totalMillis += (long) (solved.seconds() * 1000);
+                    if (!solved.problems().isEmpty()) {
+                        infeasible++;
+                        log.println("INFEASIBLE " + name + ": " + solved.problems().get(0));
+                    }
+                    provenOptimal += r.optimal() ? 1 : 0;
+                    aboveCriticalPath += 100.0 * (r.makespan() - solved.criticalPath()) / solved.criticalPath();
+                    rows.add(String.format(Locale.ROOT, "%s,%d,%d,%.3f", name, r.makespan(), r.lowerBound(), solved.seconds()));
+                    String note = "";
+                    Integer ref = number(table, name, refColumn);
+                    if (ref != null) {
+                        devReference += 100.0 * (r.makespan() - ref) / ref;
+                        referenceAboveCriticalPath += 100.0 * (ref - solved.criticalPath()) / solved.criticalPath();
+                        compared++;
+                        matched += r.makespan() <= ref ? 1 : 0;
+                        referenceOptimal += "optimal".equals(table.get(name).get("status")) ? 1 : 0;
+                        note = " reference " + ref;
+                    }
+                    Integer cp = number(cpsat, name, "makespan");
+                    if (cp != null) {
+                        devCpsat += 100.0 * (r.makespan() - cp) / cp;
+                        comparedCpsat++;
+                        note += " cp-sat " + cp;
+                        if (cp.equals(ref)) {
+                            cpsatOptimal++;
+                            cpsatOptimalMatched += r.makespan() <= cp ? 1 : 0;
+                        }
+                    }
+                    log.printf(Locale.ROOT, "[%d/%d] %s makespan %d bound %d%s %.2fs%n", k + 1, files.size(), name, r.makespan(),
+                            r.lowerBound(), note, solved.seconds());
+                    log.flush();
+                    if (schedules != null) {
+                        writeSchedule(schedules.resolve(name + ".csv"), r.schedule(), psplib);
                     }
                 }
-                log.printf(Locale.ROOT, "[%d/%d] %s makespan %d bound %d%s %.2fs%n", k + 1, files.size(), name, r.makespan(),
-                        r.lowerBound(), note, secs);
-                if (schedules != null) {
-                    writeSchedule(schedules.resolve(name + ".csv"), r.schedule(), psplib);
-                }
+            } finally {
+                pool.shutdownNow();
             }
             Files.write(out, rows, StandardCharsets.UTF_8);
-            log.printf(Locale.ROOT, "%d instances, %.1f s per instance on average, %d feasible, %d proven optimal (makespan = our bound)%n",
+            log.printf(Locale.ROOT, "%d instances, %.1f s per instance on average, %d feasible (checked), %d proven optimal (makespan = our bound)%n",
                     files.size(), totalMillis / 1000.0 / Math.max(1, files.size()), files.size() - infeasible, provenOptimal);
+            if (psplib && !files.isEmpty()) {
+                log.printf(Locale.ROOT, "mean above the critical-path bound: %.2f%% over %d instances%s%n", aboveCriticalPath / files.size(),
+                        files.size(), compared == files.size()
+                                ? String.format(Locale.ROOT, " (the best known makespans: %.2f%%)", referenceAboveCriticalPath / compared) : "");
+            }
             if (compared > 0) {
                 log.printf(Locale.ROOT, "mean deviation from the %s: %.3f%% over %d instances; %d matched or beat it%n",
-                        psplib ? "optimum" : "lower bound", devReference / compared, compared, matched);
+                        psplib ? (referenceOptimal == compared ? "optimum" : "best known makespan (" + referenceOptimal + " proven optimal)")
+                                : "lower bound", devReference / compared, compared, matched);
             }
             if (comparedCpsat > 0) {
                 log.printf(Locale.ROOT, "mean deviation from the CP-SAT reference run: %+.3f%% over %d instances%n",
@@ -197,19 +240,36 @@ public final class ScheduleCommand extends VerbGroup {
             return infeasible == 0 ? 0 : 1;
         }
 
-        /** A column of the reference table beside the instance folder, e.g. psplib/j30-bounds.csv for psplib/j30. */
-        private static Map<String, Integer> table(Path dir, String suffix, String column) throws IOException {
+        private Solved solve(Path f) throws IOException {
+            Project p = read(f);
+            long t0 = System.nanoTime();
+            Solver.Result r = Solver.solve(p, Solver.Options.defaults().withSeed(seed).withTimeLimit((long) (seconds * 1000)));
+            double secs = (System.nanoTime() - t0) / 1e9;
+            return new Solved(instanceName(f), p, r, Math.max(1, LowerBounds.criticalPath(Compiled.of(p))),
+                    FeasibilityChecker.violations(p, r.schedule()), secs);
+        }
+
+        private static Integer number(Map<String, Map<String, String>> table, String name, String column) {
+            Map<String, String> row = table.get(name);
+            String v = row == null ? null : row.get(column);
+            return v == null || v.isBlank() ? null : Integer.valueOf(v.strip());
+        }
+
+        /** The reference table beside the instance folder (e.g. psplib/j30-bounds.csv for psplib/j30): instance → column → value. */
+        private static Map<String, Map<String, String>> table(Path dir, String suffix) throws IOException {
             Path file = dir.toAbsolutePath().getParent().resolve(dir.getFileName() + suffix);
-            Map<String, Integer> values = new HashMap<>();
+            Map<String, Map<String, String>> values = new HashMap<>();
             if (!Files.exists(file)) {
                 return values;
             }
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            List<String> header = List.of(lines.get(0).split(","));
-            int at = header.indexOf(column);
-            for (String line : lines.subList(1, lines.size())) {
-                String[] f = line.split(",");
-                values.put(f[0].replace(".sm", "").replace(".def", ""), Integer.parseInt(f[at].strip()));
+            List<CsvRecords.Record> records = CsvRecords.read(Files.readString(file, StandardCharsets.UTF_8), ',');
+            List<String> header = records.get(0).fields();
+            for (CsvRecords.Record r : records.subList(1, records.size())) {
+                Map<String, String> row = new HashMap<>();
+                for (int i = 0; i < header.size() && i < r.fields().size(); i++) {
+                    row.put(header.get(i).strip(), r.fields().get(i));
+                }
+                values.put(r.fields().get(0).replace(".sm", "").replace(".def", ""), row);
             }
             return values;
         }
