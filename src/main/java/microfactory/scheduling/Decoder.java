@@ -9,6 +9,8 @@ import java.util.Arrays;
  */
 final class Decoder {
 
+    private static final int[] NOBODY = {};
+
     final Compiled c;
     final int[] start;
     final int[] finish;
@@ -20,6 +22,8 @@ final class Decoder {
     private final int[] fixedStart;
     private final int[][] fixedPeople;
     private int release;
+    private final boolean[] placed;
+    private boolean first = true;
 
     Decoder(Compiled c) {
         this.c = c;
@@ -32,6 +36,7 @@ final class Decoder {
         this.fixed = new boolean[c.n];
         this.fixedStart = new int[c.n];
         this.fixedPeople = new int[c.n][];
+        this.placed = new boolean[c.n];
     }
 
     /** Keeps a task where it is (started or finished work when replanning). */
@@ -52,11 +57,18 @@ final class Decoder {
 
     /** Decodes an activity list; returns the makespan, or -1 when a task does not fit before the horizon. */
     int decode(int[] list) {
-        for (int r = 0; r < usage.length; r++) {
-            System.arraycopy(c.baseline[r], 0, usage[r], 0, c.horizon);
-        }
-        for (boolean[] b : busy) {
-            Arrays.fill(b, false);
+        if (first) {
+            for (int r = 0; r < usage.length; r++) {
+                System.arraycopy(c.baseline[r], 0, usage[r], 0, c.horizon);
+            }
+            first = false;
+        } else {
+            // Undo the last decode's tasks rather than clear the whole horizon: a week in minutes is long, a build's work short.
+            for (int i = 0; i < c.n; i++) {
+                if (placed[i]) {
+                    vacate(i);
+                }
+            }
         }
         Arrays.fill(workload, 0);
         int makespan = 0;
@@ -92,10 +104,10 @@ final class Decoder {
     private int findStart(int i, int t) {
         int d = c.duration[i];
         if (d == 0) {
-            chosen[i] = new int[0];
+            chosen[i] = NOBODY;
             return t;
         }
-        int[] pick = new int[c.slots[i].length];
+        int[] pick = c.slots[i].length == 0 ? NOBODY : new int[c.slots[i].length]; // fresh: chosen keeps it
         while (t + d <= c.horizon) {
             if (c.windowEnd != null) {
                 int end = c.windowEnd[t];
@@ -239,7 +251,26 @@ final class Decoder {
         return true;
     }
 
+    private void vacate(int i) {
+        placed[i] = false;
+        int t = start[i];
+        int d = c.duration[i];
+        int[] res = c.demandResource[i];
+        for (int k = 0; k < res.length; k++) {
+            int[] u = usage[res[k]];
+            for (int x = t; x < t + d; x++) {
+                u[x] -= c.demandAmount[i][k];
+            }
+        }
+        if (chosen[i] != null) {
+            for (int q : chosen[i]) {
+                Arrays.fill(busy[q], t, t + d, false);
+            }
+        }
+    }
+
     private void occupy(int i, int t) {
+        placed[i] = true;
         int d = c.duration[i];
         int[] res = c.demandResource[i];
         for (int k = 0; k < res.length; k++) {
@@ -249,7 +280,6 @@ final class Decoder {
             }
         }
         if (chosen[i] != null) {
-            chosen[i] = chosen[i].clone();
             for (int q : chosen[i]) {
                 Arrays.fill(busy[q], t, t + d, true);
                 workload[q] += d;

@@ -113,6 +113,8 @@ public final class ScheduleCommand extends VerbGroup {
         @Option(names = "--schedules", description = "folder for one schedule CSV per instance") Path schedules;
         @Option(names = "--seed", description = "random seed (default ${DEFAULT-VALUE})") long seed = 1;
         @Option(names = "--limit", description = "solve only the first N instances") Integer limit;
+        @Option(names = "--max-schedules", description = "stop each instance after this many schedules (repeatable runs, as papers count)")
+        Long maxSchedules;
         @Option(names = "--threads", description = "instances solved at once, each by one thread (default ${DEFAULT-VALUE})")
         int threads = 1;
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -243,7 +245,8 @@ public final class ScheduleCommand extends VerbGroup {
         private Solved solve(Path f) throws IOException {
             Project p = read(f);
             long t0 = System.nanoTime();
-            Solver.Result r = Solver.solve(p, Solver.Options.defaults().withSeed(seed).withTimeLimit((long) (seconds * 1000)));
+            Solver.Options options = Solver.Options.defaults().withSeed(seed).withTimeLimit((long) (seconds * 1000));
+            Solver.Result r = Solver.solve(p, maxSchedules == null ? options : options.withMaxSchedules(maxSchedules).withTimeLimit(Long.MAX_VALUE));
             double secs = (System.nanoTime() - t0) / 1e9;
             return new Solved(instanceName(f), p, r, Math.max(1, LowerBounds.criticalPath(Compiled.of(p))),
                     FeasibilityChecker.violations(p, r.schedule()), secs);

@@ -70,8 +70,9 @@ public final class Solver {
         final Options o;
         final SplittableRandom random;
         final int lowerBound;
+        final int[] topo;     // tasks in topological order
         final int[] rank;     // topological rank: breaks ties so sorted lists stay precedence feasible
-        final double[] priority; // latest finish time by the critical path: small first
+        final int[] priority; // latest finish time by the critical path: small first
         final long started = System.nanoTime();
         long schedules;
         int bestMakespan = Integer.MAX_VALUE;
@@ -87,12 +88,13 @@ public final class Solver {
             this.backward = new Decoder(c.mirror());
             this.random = new SplittableRandom(o.seed());
             this.lowerBound = LowerBounds.of(c);
-            int[] topo = LowerBounds.topological(c);
+            this.topo = LowerBounds.topological(c);
             this.rank = new int[c.n];
             for (int k = 0; k < topo.length; k++) {
                 rank[topo[k]] = k;
             }
             this.priority = latestFinish(c, topo);
+            this.key = new int[c.n];
             this.justify = fixedPart == null;
             if (fixedPart != null) {
                 for (Assignment a : fixedPart.assignments()) {
@@ -235,19 +237,16 @@ public final class Solver {
                 return Integer.MAX_VALUE;
             }
             if (justify) {
-                int[] finish = forward.finish.clone();
-                double[] key = new double[c.n];
                 for (int i = 0; i < c.n; i++) {
-                    key[i] = -finish[i];
+                    key[i] = -forward.finish[i];
                 }
                 int[] backwardList = sortedList(key, true);
                 if (backward.decode(backwardList) >= 0) {
                     schedules++;
-                    double[] startKey = new double[c.n];
                     for (int i = 0; i < c.n; i++) {
-                        startKey[i] = -backward.finish[i]; // original start = horizon - mirrored finish
+                        key[i] = -backward.finish[i]; // original start = horizon - mirrored finish
                     }
-                    int[] justified = sortedList(startKey, false);
+                    int[] justified = sortedList(key, false);
                     int after = forward.decode(justified);
                     schedules++;
                     if (after >= 0 && after <= makespan) {
@@ -288,15 +287,28 @@ public final class Solver {
             return lowerBound == 0 ? 0 : 100.0 * (makespan - lowerBound) / lowerBound;
         }
 
-        /** Tasks sorted by key (then by topological rank, reversed for backward lists): always precedence feasible. */
-        int[] sortedList(double[] key, boolean backwardOrder) {
-            Integer[] order = new Integer[c.n];
-            for (int i = 0; i < c.n; i++) {
-                order[i] = i;
+        /** Scratch for {@link #evaluate}: sort keys, and packed key-and-rank values. */
+        private int[] key;
+        private long[] packed;
+
+        /**
+         * Tasks sorted by key (then by topological rank, reversed for backward lists): always precedence feasible. Sorts
+         * key and rank packed in one primitive long, so the hot path boxes nothing.
+         */
+        int[] sortedList(int[] keys, boolean backwardOrder) {
+            if (packed == null) {
+                packed = new long[c.n];
             }
-            Arrays.sort(order, (a, b) -> key[a] != key[b] ? Double.compare(key[a], key[b])
-                    : backwardOrder ? Integer.compare(rank[b], rank[a]) : Integer.compare(rank[a], rank[b]));
-            return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+            for (int i = 0; i < c.n; i++) {
+                packed[i] = ((long) keys[i] << 32) + (backwardOrder ? c.n - 1 - rank[i] : rank[i]);
+            }
+            Arrays.sort(packed);
+            int[] order = new int[c.n];
+            for (int k = 0; k < c.n; k++) {
+                int tie = (int) (packed[k] & 0xFFFF_FFFFL); // the rank is unique: it names the task
+                order[k] = topo[backwardOrder ? c.n - 1 - tie : tie];
+            }
+            return order;
         }
 
         /** A random precedence-feasible list, biased to urgent tasks (small latest finish). */
@@ -433,9 +445,9 @@ public final class Solver {
             throw new IllegalArgumentException("person " + personId + " is not in the project");
         }
 
-        private static double[] latestFinish(Compiled c, int[] topo) {
+        private static int[] latestFinish(Compiled c, int[] topo) {
             int horizon = LowerBounds.criticalPath(c);
-            double[] latest = new double[c.n];
+            int[] latest = new int[c.n];
             Arrays.fill(latest, horizon);
             for (int k = topo.length - 1; k >= 0; k--) {
                 int i = topo[k];

@@ -14,12 +14,21 @@ import java.util.Random;
 public final class SwarmBuilds {
 
     static final String[] SKILLS = {"welding", "cnc", "hydraulics", "assembly", "electrical"};
+    static final String[] STAGES = {"chassis", "powertrain", "loader"};
 
     private SwarmBuilds() {
     }
 
-    /** {@code units} units of 25 tasks each, {@code crew} people, 12 bays, over {@code days} working days. */
-    public static Project generate(int units, int crew, int days, long seed) {
+    /** The 25 steps of one stage of a unit: the same shape for the chassis, the powertrain and the loader. */
+    static final int STEPS = 25;
+
+    /**
+     * {@code units} units of a design of {@code stages} × 25 tasks, built across 12 bays (each stage of each unit in its
+     * own bay, round robin) by {@code crew} people of whom the last {@code trainees} are novices (level 1 in one skill,
+     * so they can do the easiest work and learn beside the others), over {@code days} working days. A later stage starts
+     * once the first stage's frame is fitted; the last stage's final check waits for every stage's.
+     */
+    public static Project generate(int units, int stages, int crew, int trainees, int days, long seed) {
         Random random = new Random(seed);
         String[][] steps = { // name, skill, level, machine, minutes, predecessors (within the unit, by step index)
             {"cut frame rails", "cnc", "1", "torch-table", "60", ""},
@@ -49,25 +58,46 @@ public final class SwarmBuilds {
             {"quality check", "assembly", "3", "", "30", "23 21 20"},
         };
         List<Task> tasks = new ArrayList<>();
+        int perUnit = stages * STEPS;
         for (int u = 0; u < units; u++) {
-            String bay = String.format("B%02d", u % 12 + 1);
-            for (int k = 0; k < steps.length; k++) {
-                String[] s = steps[k];
-                List<Integer> preds = new ArrayList<>();
-                for (String p : s[5].split(" ")) {
-                    if (!p.isBlank()) {
-                        preds.add(u * 100 + Integer.parseInt(p) + 1);
+            for (int stage = 0; stage < stages; stage++) {
+                String bay = String.format("B%02d", (u * stages + stage) % 12 + 1);
+                int base = u * 1000 + stage * STEPS + 1; // task id of the stage's first step
+                for (int k = 0; k < steps.length; k++) {
+                    String[] st = steps[k];
+                    List<Integer> preds = new ArrayList<>();
+                    for (String p : st[5].split(" ")) {
+                        if (!p.isBlank()) {
+                            preds.add(base + Integer.parseInt(p));
+                        }
                     }
+                    if (stage > 0 && preds.isEmpty()) {
+                        preds.add(u * 1000 + 4 + 1); // after the first stage's "fit brackets"
+                    }
+                    if (stage == stages - 1 && k == steps.length - 1) {
+                        for (int other = 0; other < stage; other++) {
+                            preds.add(u * 1000 + other * STEPS + k + 1); // every stage's final check
+                        }
+                    }
+                    Map<String, Integer> machines = st[3].isEmpty() ? Map.of() : Map.of(st[3], 1);
+                    int people = st[1].equals("assembly") && st[2].equals("2") ? 2 : 1;
+                    tasks.add(new Task(base + k, "unit " + (u + 1) + ", " + STAGES[stage % STAGES.length] + ": " + st[0],
+                            Integer.parseInt(st[4]), preds, List.of(new Requirement(st[1], Integer.parseInt(st[2]), people)), machines,
+                            bay, true));
                 }
-                Map<String, Integer> machines = s[3].isEmpty() ? Map.of() : Map.of(s[3], 1);
-                int people = s[1].equals("assembly") && s[2].equals("2") ? 2 : 1;
-                tasks.add(new Task(u * 100 + k + 1, "unit " + (u + 1) + ": " + s[0], Integer.parseInt(s[4]), preds,
-                        List.of(new Requirement(s[1], Integer.parseInt(s[2]), people)), machines, bay, true));
             }
+        }
+        if (tasks.size() != units * perUnit) {
+            throw new IllegalStateException("generated " + tasks.size() + " tasks");
         }
         List<Person> crewList = new ArrayList<>();
         for (int q = 1; q <= crew; q++) {
             Map<String, Integer> skills = new HashMap<>();
+            if (q > crew - trainees) {
+                skills.put(SKILLS[q % SKILLS.length], 1); // a novice: the easiest work of one skill
+                crewList.add(new Person(q, "trainee " + q, skills, List.of()));
+                continue;
+            }
             skills.put(SKILLS[q % SKILLS.length], 2 + random.nextInt(2)); // everyone is good at one thing
             for (String skill : SKILLS) {
                 if (random.nextInt(3) == 0) {
@@ -87,6 +117,6 @@ public final class SwarmBuilds {
         List<MachineType> machines = List.of(new MachineType("torch-table", 1), new MachineType("welder", 6),
                 new MachineType("robot-arm", 1), new MachineType("hoist", 3), new MachineType("crimper", 1),
                 new MachineType("paint-booth", 1));
-        return new Project("swarm build: " + units + " units, crew of " + crew, tasks, crewList, machines, bays, windows);
+        return new Project("swarm build: " + units + " units of " + perUnit + " tasks, crew of " + crew + " with " + trainees + " trainees", tasks, crewList, machines, bays, windows);
     }
 }
