@@ -20,8 +20,12 @@ public final class Solver {
     /** Search settings. {@code maxSchedules} bounds the work exactly, for repeatable runs. */
     public record Options(long seed, long timeLimitMillis, long maxSchedules, int population, Consumer<Progress> onImprovement) {
 
+        /**
+         * A population of 400: on J60's 81 hardest instances at 250,000 schedules the mean above the best known makespan
+         * was 1.41 % with 40 lists, 1.01 % with 200, 0.96 % with 400 and 1.20 % with 800.
+         */
         public static Options defaults() {
-            return new Options(1, 1_000, Long.MAX_VALUE, 40, null);
+            return new Options(1, 1_000, Long.MAX_VALUE, 400, null);
         }
 
         public Options withSeed(long s) {
