@@ -120,11 +120,18 @@ public final class Solver {
             if (bestMakespan < 0 || bestList == null) {
                 throw new InfeasibleProjectException(List.of("the tasks do not fit in the working time available"));
             }
-            while (population.size() < value.length && !done()) {
+            // The population fills up to its size, but with at most a tenth of the budget: a large project decoded slowly
+            // under a short budget starts evolving a smaller population rather than spend its time on random lists. A small
+            // project has few distinct lists: after 100 repeats it stops looking (with two lists at least, repeats or not).
+            int repeats = 0;
+            while (population.size() < value.length && !done()
+                    && (population.size() < 2 || !initialBudgetSpent() && repeats < 100)) {
                 int[] list = randomList();
-                if (seen.add(Arrays.hashCode(list))) {
+                if (seen.add(Arrays.hashCode(list)) || repeats >= 100) {
                     value[population.size()] = evaluate(list);
                     population.add(list);
+                } else {
+                    repeats++;
                 }
             }
             boolean sequences = justify && SequenceSearch.applies(c);
@@ -180,7 +187,7 @@ public final class Solver {
                     population.set(worst, child);
                     value[worst] = v;
                 }
-                if (sinceImprovement > 40 * value.length) { // stagnant: keep the best, refresh the rest
+                if (sinceImprovement > 40 * population.size()) { // stagnant: keep the best, refresh the rest
                     for (int k = 0; k < population.size() && !done(); k++) {
                         if (value[k] != bestMakespan || k > 0 && Arrays.equals(population.get(k), bestList)) {
                             int[] fresh = randomList();
@@ -198,6 +205,10 @@ public final class Solver {
             Schedule withTrainees = Trainees.add(c, bestSchedule);
             return new Result(withTrainees, bestMakespan, lowerBound, gap(bestMakespan), bestMakespan <= lowerBound, schedules,
                     elapsed(), firstMillis, withTrainees.trainingPairs());
+        }
+
+        boolean initialBudgetSpent() {
+            return schedules >= o.maxSchedules() / 10 || elapsed() >= o.timeLimitMillis() / 10;
         }
 
         /** The part of the budget the current phase may use. */

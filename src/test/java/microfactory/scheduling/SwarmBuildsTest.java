@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /** The generated swarm build of {@code bench schedule}: five units of a 75-task design over 12 bays, solved feasibly and repeatably. */
 class SwarmBuildsTest {
 
-    final Project build = SwarmBuilds.generate(5, 3, 24, 6, 5, 42);
+    final Project build = SwarmBuilds.generate(5, 3, 24, 6, 10, 42);
 
     @Test
     void fiveUnitsOfA75TaskDesignUseEveryBayAndACrewWithTrainees() {
