@@ -99,6 +99,7 @@ public final class Solver {
             }
             this.priority = latestFinish(c, topo);
             this.key = new int[c.n];
+            this.packed = new long[c.n];
             this.justify = fixedPart == null;
             if (fixedPart != null) {
                 for (Assignment a : fixedPart.assignments()) {
@@ -303,17 +304,14 @@ public final class Solver {
         }
 
         /** Scratch for {@link #evaluate}: sort keys, and packed key-and-rank values. */
-        private int[] key;
-        private long[] packed;
+        private final int[] key;
+        private final long[] packed;
 
         /**
          * Tasks sorted by key (then by topological rank, reversed for backward lists): always precedence feasible. Sorts
          * key and rank packed in one primitive long, so the hot path boxes nothing.
          */
         int[] sortedList(int[] keys, boolean backwardOrder) {
-            if (packed == null) {
-                packed = new long[c.n];
-            }
             for (int i = 0; i < c.n; i++) {
                 packed[i] = ((long) keys[i] << 32) + (backwardOrder ? c.n - 1 - rank[i] : rank[i]);
             }
