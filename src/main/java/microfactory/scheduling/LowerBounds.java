@@ -47,16 +47,50 @@ final class LowerBounds {
         return c.horizon;
     }
 
+    /**
+     * Every task's head (the longest chain of work before it can start) and tail (after it ends, to the project's end):
+     * a resource's work all happens between the smallest head and the makespan less the smallest tail of the tasks using it.
+     */
+    static int[][] headsAndTails(Compiled c) {
+        int[] order = topological(c);
+        int[] head = new int[c.n];
+        int[] tail = new int[c.n];
+        for (int i : order) {
+            for (int p : c.preds[i]) {
+                head[i] = Math.max(head[i], head[p] + c.duration[p]);
+            }
+        }
+        for (int k = order.length - 1; k >= 0; k--) {
+            int i = order[k];
+            for (int s : c.succs[i]) {
+                tail[i] = Math.max(tail[i], c.duration[s] + tail[s]);
+            }
+        }
+        return new int[][] {head, tail};
+    }
+
     static int inWorkingTime(Compiled c) {
         int bound = criticalPath(c);
+        int[][] ht = headsAndTails(c);
         long[] load = new long[c.resources];
+        int[] minHead = new int[c.resources];
+        int[] minTail = new int[c.resources];
+        Arrays.fill(minHead, Integer.MAX_VALUE);
+        Arrays.fill(minTail, Integer.MAX_VALUE);
         for (int i = 0; i < c.n; i++) {
             for (int k = 0; k < c.demandResource[i].length; k++) {
-                load[c.demandResource[i][k]] += (long) c.duration[i] * c.demandAmount[i][k];
+                int r = c.demandResource[i][k];
+                if (c.duration[i] > 0 && c.demandAmount[i][k] > 0) {
+                    load[r] += (long) c.duration[i] * c.demandAmount[i][k];
+                    minHead[r] = Math.min(minHead[r], ht[0][i]);
+                    minTail[r] = Math.min(minTail[r], ht[1][i]);
+                }
             }
         }
         for (int r = 0; r < c.resources; r++) {
-            bound = (int) Math.max(bound, (load[r] + c.capacity[r] - 1) / c.capacity[r]);
+            if (load[r] > 0) {
+                bound = (int) Math.max(bound, minHead[r] + (load[r] + c.capacity[r] - 1) / c.capacity[r] + minTail[r]);
+            }
         }
         // People: for each distinct set of qualified people, the work only that set can do, over its size.
         Map<String, int[]> sets = new HashMap<>();
@@ -73,14 +107,20 @@ final class LowerBounds {
         }
         for (int[] set : sets.values()) {
             long work = 0;
+            int head = Integer.MAX_VALUE;
+            int tail = Integer.MAX_VALUE;
             for (int i = 0; i < c.n; i++) {
                 for (int[] slot : c.slots[i]) {
-                    if (subset(slot, set)) {
+                    if (subset(slot, set) && c.duration[i] > 0) {
                         work += c.duration[i];
+                        head = Math.min(head, ht[0][i]);
+                        tail = Math.min(tail, ht[1][i]);
                     }
                 }
             }
-            bound = (int) Math.max(bound, (work + set.length - 1) / set.length);
+            if (work > 0) {
+                bound = (int) Math.max(bound, head + (work + set.length - 1) / set.length + tail);
+            }
         }
         return bound;
     }
