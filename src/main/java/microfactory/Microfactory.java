@@ -19,6 +19,13 @@ import microfactory.cli.MicrofactoryCli;
 @EnableScheduling
 public class Microfactory {
 
+    /**
+     * Set by {@code ./run}: start the server from the bean definitions Spring AOT worked out at build time
+     * ({@code process-aot}), which skips scanning and condition evaluation at start. Only for the server: those
+     * definitions assume a web application, which the CLI's Spring-based verbs are not.
+     */
+    static final String PREBUILT_BEANS = "microfactory.prebuilt-beans";
+
     /** Arguments that belong to the CLI rather than to Spring. */
     private static final Set<String> CLI_FLAGS = Set.of("--help", "-h", "--version", "-V");
 
@@ -26,6 +33,9 @@ public class Microfactory {
         if (startsServer(args)) {
             String[] springArgs = args.length > 0 && args[0].equals("serve")
                     ? Arrays.copyOfRange(args, 1, args.length) : args;
+            if (Boolean.getBoolean(PREBUILT_BEANS)) {
+                System.setProperty("spring.aot.enabled", "true");
+            }
             SpringApplication.run(Microfactory.class, springArgs);
         } else {
             System.exit(MicrofactoryCli.run(args));
