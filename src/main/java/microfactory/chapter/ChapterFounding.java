@@ -11,6 +11,7 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import microfactory.common.SignUpMode;
 import microfactory.audit.AuditAction;
 import microfactory.audit.AuditLog;
 import microfactory.common.FieldProblem;
@@ -76,7 +77,7 @@ public class ChapterFounding {
 
     private static List<FieldProblem> chapterProblems(Founding f) {
         List<FieldProblem> problems = new ArrayList<>(ChapterService.problems(new ChapterEdit(f.name(), f.site(), f.region(),
-                null, f.timeZone(), f.publicUrl(), f.currency(), null, null, null, null)));
+                null, f.timeZone(), f.publicUrl(), f.currency(), null, null, null, null, null)));
         if (f.publicUrl() == null || f.publicUrl().isBlank()) {
             ChapterRules.urlProblem(f.publicUrl()).ifPresent(p -> problems.add(new FieldProblem("publicUrl", p)));
         }
@@ -102,7 +103,8 @@ public class ChapterFounding {
         String url = ChapterRules.normaliseUrl(f.publicUrl());
         String currency = ChapterRules.normaliseCurrency(f.currency());
         Chapter chapter = new Chapter(f.name().strip(), blank(f.site()), blank(f.region()), currency, LocalDate.now(clock.withZone(
-                ZoneId.of(f.timeZone().strip()))), ChapterRules.DEFAULT_MISSION, f.timeZone().strip(), url, null, null, null, null);
+                ZoneId.of(f.timeZone().strip()))), ChapterRules.DEFAULT_MISSION, f.timeZone().strip(), url, null, null, null, null,
+                SignUpMode.INSTANT);
         chapters.create(chapter);
         String origin = ChapterRules.origin(url);
         keys.create(origin);

@@ -9,13 +9,15 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import microfactory.common.SignUpMode;
+
 /** The chapter's single identity row. */
 @Repository
 class ChapterRepository {
 
     private static final String COLUMNS = """
             name, site, region, currency, founded_on, mission, time_zone, public_url, startup_capital_minor,
-            production_per_day_minor, builds_per_bay_year, hourly_value_minor""";
+            production_per_day_minor, builds_per_bay_year, hourly_value_minor, sign_up_mode""";
 
     private final JdbcClient jdbc;
 
@@ -28,13 +30,13 @@ class ChapterRepository {
                 .query((rs, n) -> new Chapter(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getObject(5, LocalDate.class), rs.getString(6), rs.getString(7), rs.getString(8),
                         rs.getObject(9, Long.class), rs.getObject(10, Long.class), rs.getObject(11, Integer.class),
-                        rs.getObject(12, Long.class)))
+                        rs.getObject(12, Long.class), SignUpMode.valueOf(rs.getString(13))))
                 .optional();
     }
 
     void insert(Chapter c) {
         jdbc.sql("insert into chapter (id, " + COLUMNS + """
-                ) values (1, :name, :site, :region, :currency, :founded, :mission, :zone, :url, :capital, :perDay, :builds, :hourly)""")
+                ) values (1, :name, :site, :region, :currency, :founded, :mission, :zone, :url, :capital, :perDay, :builds, :hourly, :signUp)""")
             .params(params(c)).update();
     }
 
@@ -42,7 +44,8 @@ class ChapterRepository {
         jdbc.sql("""
                 update chapter set name = :name, site = :site, region = :region, currency = :currency, mission = :mission,
                        time_zone = :zone, public_url = :url, startup_capital_minor = :capital,
-                       production_per_day_minor = :perDay, builds_per_bay_year = :builds, hourly_value_minor = :hourly
+                       production_per_day_minor = :perDay, builds_per_bay_year = :builds, hourly_value_minor = :hourly,
+                       sign_up_mode = :signUp
                  where id = 1""")
             .params(params(c)).update();
     }
@@ -80,6 +83,7 @@ class ChapterRepository {
         p.put("perDay", c.productionPerDayMinor());
         p.put("builds", c.buildsPerBayPerYear());
         p.put("hourly", c.hourlyValueMinor());
+        p.put("signUp", c.signUpMode().name());
         return p;
     }
 }

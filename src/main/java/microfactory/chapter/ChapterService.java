@@ -12,6 +12,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import microfactory.common.SignUpMode;
 import microfactory.audit.AuditAction;
 import microfactory.audit.AuditLog;
 import microfactory.common.ChapterSettings;
@@ -90,7 +91,8 @@ public class ChapterService implements ChapterSettings {
                 edit.mission() == null || edit.mission().isBlank() ? ChapterRules.DEFAULT_MISSION : edit.mission().strip(),
                 edit.timeZone().strip(), edit.publicUrl() == null || edit.publicUrl().isBlank() ? null
                         : ChapterRules.normaliseUrl(edit.publicUrl()),
-                edit.startUpCapitalMinor(), edit.productionPerDayMinor(), edit.buildsPerBayPerYear(), edit.hourlyValueMinor());
+                edit.startUpCapitalMinor(), edit.productionPerDayMinor(), edit.buildsPerBayPerYear(), edit.hourlyValueMinor(),
+                edit.signUpMode() == null ? before.signUpMode() : edit.signUpMode());
         chapters.update(after);
         audit.record(AuditAction.CHAPTER_SETTINGS_CHANGED, after.name(), before, after);
         cached = null;
@@ -177,5 +179,10 @@ public class ChapterService implements ChapterSettings {
     @Override
     public Long startUpCapitalTargetMinor() {
         return exists() ? chapter().startUpCapitalMinor() : null;
+    }
+
+    @Override
+    public SignUpMode signUpMode() {
+        return exists() ? chapter().signUpMode() : SignUpMode.INSTANT;
     }
 }

@@ -3,6 +3,7 @@ package microfactory.chapter;
 import java.time.LocalDate;
 
 import microfactory.common.DemoCalendar;
+import microfactory.common.SignUpMode;
 
 /** The demo chapter's identity, after the source texts: a $5M, 1,000-member community factory. */
 final class DemoChapter {
@@ -23,6 +24,7 @@ final class DemoChapter {
                         + "in 5-day swarm builds. Every cent and every badge is on a public ledger; every design, "
                         + "lesson and plan is published so that anyone can start a chapter of their own.",
                 "America/Chicago", null, SourceEconomics.SOURCE.startUpCapital().minor(),
-                SourceEconomics.SOURCE.productionPerDay().minor(), SourceEconomics.SOURCE.buildsPerBayPerYear(), 4_000L);
+                SourceEconomics.SOURCE.productionPerDay().minor(), SourceEconomics.SOURCE.buildsPerBayPerYear(), 4_000L,
+                SignUpMode.INSTANT);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import microfactory.common.FieldProblem;
 import microfactory.common.InvalidInputException;
 import microfactory.common.Money;
+import microfactory.common.SignUpMode;
 
 /**
  * The settings page as people fill it in: the economic targets in major units of the chapter's currency
@@ -14,12 +15,13 @@ import microfactory.common.Money;
  */
 public record SettingsForm(String name, String site, String region, String mission, String timeZone, String publicUrl,
                            String currency, String startUpCapital, String productionPerDay, String buildsPerBayPerYear,
-                           String hourlyValue) {
+                           String hourlyValue, String signUpMode) {
 
     static SettingsForm of(Chapter c) {
         return new SettingsForm(c.name(), c.site(), c.region(), c.mission(), c.timeZone(), c.publicUrl(), c.currency(),
                 plain(c.startUpCapitalMinor(), c.currency()), plain(c.productionPerDayMinor(), c.currency()),
-                c.buildsPerBayPerYear() == null ? "" : c.buildsPerBayPerYear().toString(), plain(c.hourlyValueMinor(), c.currency()));
+                c.buildsPerBayPerYear() == null ? "" : c.buildsPerBayPerYear().toString(), plain(c.hourlyValueMinor(), c.currency()),
+                c.signUpMode().name());
     }
 
     /** The edit this form asks for, or every field it cannot read. */
@@ -37,10 +39,18 @@ public record SettingsForm(String name, String site, String region, String missi
                 problems.add(new FieldProblem("buildsPerBayPerYear", "a whole number, such as 12 for one build a month"));
             }
         }
+        SignUpMode mode = null;
+        if (signUpMode != null && !signUpMode.isBlank()) {
+            try {
+                mode = SignUpMode.valueOf(signUpMode.strip());
+            } catch (IllegalArgumentException e) {
+                problems.add(new FieldProblem("signUpMode", "choose one of the two ways to join"));
+            }
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new ChapterEdit(name, site, region, mission, timeZone, publicUrl, currency, capital, perDay, builds, hourly);
+        return new ChapterEdit(name, site, region, mission, timeZone, publicUrl, currency, capital, perDay, builds, hourly, mode);
     }
 
     private static Long amount(String text, String currency, String field, List<FieldProblem> problems) {

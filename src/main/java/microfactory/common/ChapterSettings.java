@@ -26,4 +26,7 @@ public interface ChapterSettings {
 
     /** The start-up capital the chapter means to raise; null until set. */
     Long startUpCapitalTargetMinor();
+
+    /** How newcomers join. */
+    SignUpMode signUpMode();
 }

@@ -1,14 +1,8 @@
 package microfactory.members;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,7 +27,6 @@ public class AccessTokens implements BearerTokens {
     private final AccessTokenRepository tokens;
     private final MemberService members;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     AccessTokens(AccessTokenRepository tokens, MemberService members, Clock clock) {
         this.tokens = tokens;
@@ -49,10 +42,8 @@ public class AccessTokens implements BearerTokens {
         if (scope == null) {
             throw InvalidInputException.of("scope", "choose READ or WRITE");
         }
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        long id = tokens.insert(memberId, name.strip(), hash(token), scope, clock.instant());
+        String token = PREFIX + SecretTokens.newToken();
+        long id = tokens.insert(memberId, name.strip(), SecretTokens.sha256Hex(token), scope, clock.instant());
         return new NewAccessToken(tokens.find(memberId, id).orElseThrow(), token);
     }
 
@@ -72,7 +63,7 @@ public class AccessTokens implements BearerTokens {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();
         }
-        return tokens.owner(hash(token)).flatMap(owner -> {
+        return tokens.owner(SecretTokens.sha256Hex(token)).flatMap(owner -> {
             Instant now = clock.instant();
             if (owner.lastUsedAt() == null || owner.lastUsedAt().isBefore(now.minus(Duration.ofMinutes(1)))) {
                 tokens.used(owner.tokenId(), now); // at most once a minute: no write on every request
@@ -84,13 +75,5 @@ public class AccessTokens implements BearerTokens {
 
     private static UserDetails principal(Member m) {
         return new MemberPrincipal(m.id(), m.publicId(), m.email(), m.displayName(), m.role(), true, "");
-    }
-
-    private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

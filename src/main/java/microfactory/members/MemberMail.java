@@ -1,13 +1,7 @@
 package microfactory.members;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -33,7 +27,6 @@ public class MemberMail {
     private final PasswordEncoder passwords;
     private final ChapterSettings chapter;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
 
     MemberMail(MemberRepository members, Mailer mailer, PasswordEncoder passwords, ChapterSettings chapter, Clock clock) {
         this.members = members;
@@ -140,11 +133,9 @@ public class MemberMail {
     }
 
     private String issue(long memberId, TokenPurpose purpose) {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = SecretTokens.newToken();
         Instant now = clock.instant();
-        members.insertToken(hash(token), memberId, purpose, now, now.plus(purpose.validFor));
+        members.insertToken(SecretTokens.sha256Hex(token), memberId, purpose, now, now.plus(purpose.validFor));
         return token;
     }
 
@@ -152,7 +143,7 @@ public class MemberMail {
         if (token == null || token.isBlank() || token.length() > 200) {
             throw InvalidInputException.of("token", BAD_LINK);
         }
-        return members.token(hash(token.strip()))
+        return members.token(SecretTokens.sha256Hex(token.strip()))
                 .filter(t -> t.purpose() == purpose && t.usedAt() == null && clock.instant().isBefore(t.expiresAt()))
                 .orElseThrow(() -> InvalidInputException.of("token", BAD_LINK));
     }
@@ -163,13 +154,5 @@ public class MemberMail {
             throw InvalidInputException.of("token", BAD_LINK);
         }
         return t;
-    }
-
-    private static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
     }
 }

@@ -10,13 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,9 +19,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import microfactory.common.ChapterSettings;
 import microfactory.common.ConflictException;
 import microfactory.common.ForbiddenException;
 import microfactory.common.InvalidInputException;
+import microfactory.common.SignUpMode;
 import microfactory.web.FieldErrors;
 
 /** Sign-up, login, profile, and the steward's member list. */
@@ -37,21 +33,24 @@ class MemberPages {
     private final MemberService members;
     private final PlanService plans;
     private final MemberMail mail;
-    private final MemberAccounts accounts;
+    private final NewMemberLogIn logIn;
+    private final SignUpLinks links;
+    private final ChapterSettings chapter;
     private final AccessTokens tokens;
     private final SignUpProbes probes;
     private final List<ProfileCard.Source> cards;
-    private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
-    MemberPages(MemberService members, PlanService plans, MemberMail mail, MemberAccounts accounts, AccessTokens tokens,
-                SignUpProbes probes, List<ProfileCard.Source> cards) {
+    MemberPages(MemberService members, PlanService plans, MemberMail mail, NewMemberLogIn logIn, SignUpLinks links,
+                ChapterSettings chapter, AccessTokens tokens, SignUpProbes probes, List<ProfileCard.Source> cards) {
+        this.logIn = logIn;
+        this.links = links;
+        this.chapter = chapter;
         this.probes = probes;
         this.cards = cards;
         this.tokens = tokens;
         this.members = members;
         this.plans = plans;
         this.mail = mail;
-        this.accounts = accounts;
     }
 
     /** {@code ?plan=code} comes from the plans page and preselects that plan. */
@@ -62,6 +61,9 @@ class MemberPages {
 
     @PostMapping("/signup")
     String signUp(SignUp form, Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes flash) {
+        if (chapter.signUpMode() == SignUpMode.EMAIL_LINK) {
+            return askForLink(form, model, request, response);
+        }
         Optional<Duration> wait = probes.wait(request.getRemoteAddr());
         if (wait.isPresent()) {
             response.setStatus(429);
@@ -72,7 +74,7 @@ class MemberPages {
         }
         try {
             Member m = members.signUp(new SignUp(form.email(), form.displayName(), form.password(), form.planCode(), null));
-            logIn(m, request, response);
+            logIn.logIn(m, request, response);
             flash.addFlashAttribute("notice", "Welcome, " + m.displayName() + ": your account is ready and you are logged in. "
                     + "We sent a link to " + m.email() + " to confirm the address.");
             return "redirect:/";
@@ -88,23 +90,31 @@ class MemberPages {
         }
     }
 
-    /** A new member is logged in at once, in a new session (as a login would), with the session saved for next requests. */
-    private void logIn(Member m, HttpServletRequest request, HttpServletResponse response) {
-        UserDetails principal = accounts.loadUserByUsername(m.email());
-        var auth = UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());
-        if (request.getSession(false) != null) {
-            request.changeSessionId(); // no session fixation: the session an anonymous visitor had is not the one logged in
+    /** Joining by link: the same answer whatever the address (see {@link SignUpLinks}). */
+    private String askForLink(SignUp form, Model model, HttpServletRequest request, HttpServletResponse response) {
+        Optional<Duration> wait = probes.linkWait(request.getRemoteAddr());
+        if (wait.isPresent()) {
+            response.setStatus(429);
+            response.setHeader("Retry-After", Long.toString(wait.get().toSeconds() + 1));
+            return signUpPage(model, new SignUp(form.email(), "", "", form.planCode(), null),
+                    FieldErrors.of(InvalidInputException.of("email", "too many sign-ups from your network this hour; try again in "
+                            + (wait.get().toMinutes() + 1) + " minutes")));
         }
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(auth);
-        SecurityContextHolder.setContext(context);
-        sessions.saveContext(context, request, response);
+        try {
+            links.request(form.email(), form.planCode());
+            probes.recordLink(request.getRemoteAddr());
+            return "redirect:/signup/sent";
+        } catch (InvalidInputException e) {
+            response.setStatus(422);
+            return signUpPage(model, new SignUp(form.email(), "", "", form.planCode(), null), FieldErrors.of(e));
+        }
     }
 
     private String signUpPage(Model model, SignUp form, FieldErrors errors) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("plans", plans.offered());
+        model.addAttribute("byLink", chapter.signUpMode() == SignUpMode.EMAIL_LINK);
         return "members/signup";
     }
 

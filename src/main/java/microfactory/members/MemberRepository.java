@@ -191,6 +191,33 @@ class MemberRepository {
             .param("at", Timestamp.from(at)).param("m", memberId).param("p", purpose.name()).update();
     }
 
+    // ---- sign-up links (before there is an account) ----
+
+    record StoredSignUpLink(long id, String email, String planCode, Instant expiresAt, Instant usedAt) {
+    }
+
+    void insertSignUpLink(String hash, String email, String planCode, Instant at, Instant expires) {
+        jdbc.sql("""
+                insert into member_signup_link (token_hash, email, plan_code, created_at, expires_at)
+                values (:h, :e, :p, :at, :exp)""")
+            .param("h", hash).param("e", email).param("p", planCode).param("at", Timestamp.from(at))
+            .param("exp", Timestamp.from(expires)).update();
+    }
+
+    Optional<StoredSignUpLink> signUpLink(String hash) {
+        return jdbc.sql("select id, email, plan_code, expires_at, used_at from member_signup_link where token_hash = :h")
+                .param("h", hash)
+                .query((rs, n) -> new StoredSignUpLink(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant(), instant(rs.getTimestamp(5))))
+                .optional();
+    }
+
+    /** Spends a sign-up link; false when another request spent it first. */
+    boolean spendSignUpLink(long id, Instant at) {
+        return jdbc.sql("update member_signup_link set used_at = :at where id = :id and used_at is null")
+                .param("at", Timestamp.from(at)).param("id", id).update() == 1;
+    }
+
     void confirmEmail(long memberId, Instant at) {
         jdbc.sql("update member set email_confirmed_at = :at where id = :id and email_confirmed_at is null")
             .param("at", Timestamp.from(at)).param("id", memberId).update();

@@ -70,6 +70,14 @@ public class MemberService {
         return m;
     }
 
+    /** Sign-up finished through a mailed link ({@link SignUpLinks}): the link proved the address, so it is confirmed. */
+    @Transactional
+    Member signUpConfirmed(SignUp request) {
+        Member m = create(request, Role.MEMBER);
+        members.confirmEmail(m.id(), clock.instant());
+        return get(m.id());
+    }
+
     /** The chapter adds someone (its founding admin), with the role the request names (member when none). */
     @Transactional
     public Member add(SignUp request) {

@@ -35,7 +35,7 @@ public class SecurityConfiguration {
 
     /** Paths anyone may read: the chapter is transparent by design. */
     static final String[] PUBLIC_PAGES = {
-        "/", "/signup", "/login", "/setup", "/password-reset", "/password-reset/**", "/confirm-email", "/plans", "/plans/**", "/equipment", "/equipment/**",
+        "/", "/signup", "/signup/sent", "/signup/finish", "/login", "/setup", "/password-reset", "/password-reset/**", "/confirm-email", "/plans", "/plans/**", "/equipment", "/equipment/**",
         "/learn/**", "/learn", "/badges", "/badges/**", "/designs", "/designs/**", "/production", "/production/**",
         "/materials", "/materials/**", "/lifetime", "/lifetime/**", "/ledger", "/ledger/**", "/funding", "/funding/**",
         "/network", "/network/**", "/kit", "/problems", "/problems/**", "/.well-known/microfactory", "/.well-known/microfactory.sig",

@@ -14,7 +14,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /** The feature boundaries of docs/ARCHITECTURE.md, held by the build. */
-@AnalyzeClasses(packages = "microfactory", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "microfactory", importOptions = {ImportOption.DoNotIncludeTests.class, WithoutGeneratedCode.class})
 class ArchitectureTest {
 
     /** A feature's repository is its own: other features go through its service. */

@@ -3,6 +3,8 @@ package microfactory.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -11,9 +13,18 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import microfactory.chapter.ChapterEdit;
+import microfactory.chapter.ChapterService;
+import microfactory.common.SignUpMode;
+import microfactory.mail.Mailer;
 
 /** A newcomer signs up, logs in and lands on the dashboard; pages fit a phone. */
 class SignUpBrowserTest extends BrowserTest {
+
+    @Autowired Mailer mailer;
+    @Autowired ChapterService chapters;
 
     @Test
     void aNewcomerSignsUpLogsInAndSeesTheDashboard() {
@@ -41,6 +52,43 @@ class SignUpBrowserTest extends BrowserTest {
 
         browser.findElement(By.id("profile-link")).click();
         assertThat(browser.findElement(By.id("current-plan")).getText()).contains("Producer member");
+    }
+
+    @Test
+    void onAPhoneAnAdminSwitchesToJoiningByLinkAndANewcomerJoinsThroughTheMailedLink() {
+        browser.manage().window().setSize(new Dimension(390, 844));
+        logIn("admin@demo.local", "demo-admin");
+        try {
+            browser.get(url("/admin/settings"));
+            assertFitsWidth(390);
+            browser.findElement(By.cssSelector("input[name='signUpMode'][value='EMAIL_LINK']")).click();
+            browser.findElement(By.id("settings-submit")).click();
+            assertThat(browser.findElement(By.id("notice")).getText()).contains("Settings saved");
+            browser.findElement(By.id("logout")).click();
+
+            browser.get(url("/signup"));
+            assertFitsWidth(390);
+            assertThat(browser.findElements(By.id("password"))).isEmpty();
+            browser.findElement(By.id("email")).sendKeys("sam@example.org");
+            browser.findElement(By.id("signup-submit")).click();
+            assertThat(browser.findElement(By.id("signup-sent")).getText()).contains("Check your e-mail");
+            assertFitsWidth(390);
+
+            Matcher link = Pattern.compile("/signup/finish\\?token=[A-Za-z0-9_-]+").matcher(mailer.latest().stream()
+                    .filter(m -> m.recipient().equals("sam@example.org")).findFirst().orElseThrow().body());
+            assertThat(link.find()).isTrue();
+            browser.get(url(link.group()));
+            assertFitsWidth(390);
+            assertThat(browser.findElement(By.id("email")).getText()).contains("sam@example.org");
+            browser.findElement(By.id("displayName")).sendKeys("Sam Okoro");
+            browser.findElement(By.id("password")).sendKeys("tractors on tuesday");
+            browser.findElement(By.id("signup-submit")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("start-here")));
+            assertThat(browser.findElement(By.id("notice")).getText()).contains("you are logged in");
+        } finally {
+            chapters.update(new ChapterEdit(null, null, null, null, null, null, null, null, null, null, null, SignUpMode.INSTANT)
+                    .over(chapters.chapter()));
+        }
     }
 
     @Test
