@@ -69,17 +69,17 @@ class SignUpBrowserTest extends BrowserTest {
             browser.get(url("/signup"));
             assertFitsWidth(390);
             assertThat(browser.findElements(By.id("password"))).isEmpty();
-            browser.findElement(By.id("email")).sendKeys("sam@example.org");
+            browser.findElement(By.id("email")).sendKeys("sam.okoro@example.org");
             browser.findElement(By.id("signup-submit")).click();
             assertThat(browser.findElement(By.id("signup-sent")).getText()).contains("Check your e-mail");
             assertFitsWidth(390);
 
             Matcher link = Pattern.compile("/signup/finish\\?token=[A-Za-z0-9_-]+").matcher(mailer.latest().stream()
-                    .filter(m -> m.recipient().equals("sam@example.org")).findFirst().orElseThrow().body());
+                    .filter(m -> m.recipient().equals("sam.okoro@example.org")).findFirst().orElseThrow().body());
             assertThat(link.find()).isTrue();
             browser.get(url(link.group()));
             assertFitsWidth(390);
-            assertThat(browser.findElement(By.id("email")).getText()).contains("sam@example.org");
+            assertThat(browser.findElement(By.id("email")).getText()).contains("sam.okoro@example.org");
             browser.findElement(By.id("displayName")).sendKeys("Sam Okoro");
             browser.findElement(By.id("password")).sendKeys("tractors on tuesday");
             browser.findElement(By.id("signup-submit")).click();
