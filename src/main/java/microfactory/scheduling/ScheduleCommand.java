@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -31,7 +32,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code schedule solve} and {@code schedule bench}: the scheduler from the command line, no server. */
 @Command(name = "schedule", description = "Solve scheduling instances and benchmark the scheduler.",
-        subcommands = {ScheduleCommand.Solve.class, ScheduleCommand.Bench.class})
+        subcommands = {ScheduleCommand.Solve.class, ScheduleCommand.Bench.class, ScheduleCommand.Generate.class})
 public final class ScheduleCommand extends VerbGroup {
 
     static Project read(Path file) throws IOException {
@@ -102,6 +103,34 @@ public final class ScheduleCommand extends VerbGroup {
         }
 
         private static final JsonMapper JSON = JsonMapper.builder().build();
+    }
+
+    @Command(name = "generate", description = "Write projects made as ProGen makes PSPLIB's (default: J120's parameters) as .sm "
+            + "files, to measure the scheduler at sizes whose published sets are not at hand.")
+    static final class Generate implements Callable<Integer> {
+        @Parameters(index = "0", description = "folder to write p00.sm, p01.sm, ... into") Path dir;
+        @Option(names = "--jobs", description = "jobs per project, source and sink not counted (default ${DEFAULT-VALUE})") int jobs = 120;
+        @Option(names = "--count", description = "projects (default ${DEFAULT-VALUE})") int count = 40;
+        @Option(names = "--seed", description = "random seed: the same seed writes the same files (default ${DEFAULT-VALUE})") long seed = 12;
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            if (jobs < 8 || count < 1) {
+                spec.commandLine().getErr().println("--jobs is at least 8 and --count at least 1");
+                return 2;
+            }
+            Files.createDirectories(dir);
+            SplittableRandom random = new SplittableRandom(seed);
+            int digits = Integer.toString(count - 1).length();
+            for (int k = 0; k < count; k++) {
+                ProgenLike.Parameters p = ProgenLike.j120Like(random, jobs);
+                Files.writeString(dir.resolve(String.format(Locale.ROOT, "p%0" + Math.max(2, digits) + "d.sm", k)),
+                        ProgenLike.generate(p, random.nextLong()));
+            }
+            spec.commandLine().getOut().printf("Wrote %d projects of %d jobs to %s (seed %d).%n", count, jobs, dir, seed);
+            return 0;
+        }
     }
 
     @Command(name = "bench", description = "Solve every instance in <dir>; write results.csv and schedules; compare with the reference tables beside <dir>.")
