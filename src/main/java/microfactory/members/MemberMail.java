@@ -20,7 +20,7 @@ import microfactory.mail.Mailer;
 @Service
 public class MemberMail {
 
-    private static final String BAD_LINK = "this link is expired, already used or not valid; ask for a new one";
+    static final String BAD_LINK = "this link is expired, already used or not valid; ask for a new one";
 
     private final MemberRepository members;
     private final Mailer mailer;

@@ -30,7 +30,7 @@ public class SignUpLinks {
     static final Duration VALID = Duration.ofHours(24);
     /** Mails to one address an hour: asking again and again floods nobody's inbox. */
     static final int MAILS_PER_ADDRESS = 3;
-    private static final String BAD_LINK = "this link is expired, already used or not valid; ask for a new one";
+    private static final String BAD_LINK = MemberMail.BAD_LINK;
 
     private final MemberRepository members;
     private final MemberService service;
