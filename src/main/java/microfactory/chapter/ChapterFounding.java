@@ -104,7 +104,7 @@ public class ChapterFounding {
         String currency = ChapterRules.normaliseCurrency(f.currency());
         Chapter chapter = new Chapter(f.name().strip(), blank(f.site()), blank(f.region()), currency, LocalDate.now(clock.withZone(
                 ZoneId.of(f.timeZone().strip()))), ChapterRules.DEFAULT_MISSION, f.timeZone().strip(), url, null, null, null, null,
-                SignUpMode.INSTANT);
+                SignUpMode.EMAIL_LINK); // a real chapter tells no stranger who its members are; admins may choose at once
         chapters.create(chapter);
         String origin = ChapterRules.origin(url);
         keys.create(origin);

@@ -17,6 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
+import microfactory.common.SignUpMode;
 import microfactory.ledger.LedgerService;
 import microfactory.signing.SigningKeys;
 import microfactory.support.DatabaseTest;
@@ -96,6 +97,10 @@ class NewChapterTest {
         assertThat(c.currency()).isEqualTo("NGN");
         assertThat(c.timeZone()).isEqualTo("Africa/Lagos");
         assertThat(c.publicUrl()).isEqualTo("https://lagos.microfactory.example");
+        // A real chapter does not tell strangers who its members are: newcomers join by e-mailed link unless an admin
+        // chooses otherwise; its sign-up form asks only for an address.
+        assertThat(c.signUpMode()).isEqualTo(SignUpMode.EMAIL_LINK);
+        assertThat(new Http(port).get("/signup").body()).contains("E-mail me a link").doesNotContain("name=\"password\"");
         assertThat(ledger.origin()).isEqualTo("lagos.microfactory.example/ledger");
         assertThat(ledger.accounts()).extracting(a -> a.code()).contains("bank", "cash", "dues-income", "sales-income",
                 "pledges-receivable", "materials", "equipment");
