@@ -9,8 +9,8 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
- * The swarm-build scheduler. A genetic algorithm over activity lists (Hartmann's two-point crossover,
- * adjacent-swap mutation), each list decoded by the serial schedule-generation scheme and improved by
+ * The swarm-build scheduler. A genetic algorithm over activity lists (peak crossover where machines or bays
+ * limit the work, Hartmann's two-point crossover elsewhere, adjacent-swap mutation), each list decoded by the serial schedule-generation scheme and improved by
  * forward-backward justification. Anytime: a callback on every improvement; stops at the time or
  * schedule budget, or as soon as the makespan meets the lower bound (proven optimal). Deterministic for a
  * seed and a schedule budget. Objectives in order: makespan; then training pairs; then even workload.
@@ -115,8 +115,10 @@ public final class Solver {
             Set<Integer> seen = new HashSet<>();
             int[] byPriority = sortedList(priority, false);
             int[] value = new int[Math.max(2, o.population())];
+            startOf = new int[value.length][];
             population.add(byPriority);
             value[0] = evaluate(population.get(0));
+            startOf[0] = forward.start.clone();
             seen.add(Arrays.hashCode(population.get(0)));
             if (bestMakespan < 0 || bestList == null) {
                 throw new InfeasibleProjectException(List.of("the tasks do not fit in the working time available"));
@@ -130,11 +132,13 @@ public final class Solver {
                 int[] list = randomList();
                 if (seen.add(Arrays.hashCode(list)) || repeats >= 100) {
                     value[population.size()] = evaluate(list);
+                    startOf[population.size()] = forward.start.clone();
                     population.add(list);
                 } else {
                     repeats++;
                 }
             }
+            boolean peaks = peaks();
             boolean sequences = justify && SequenceSearch.applies(c);
             if (sequences) {
                 share = 0.5; // the list search gets half the budget, the sequence search the rest
@@ -159,6 +163,7 @@ public final class Solver {
                         seen.add(Arrays.hashCode(fresh));
                         population.set(k, fresh);
                         value[k] = evaluate(fresh);
+                        startOf[k] = forward.start.clone();
                     }
                     lastGlobalImprovement = schedules;
                     sinceImprovement = 0;
@@ -167,7 +172,9 @@ public final class Solver {
                 int[] mother = population.get(tournament(value, population.size()));
                 int[] child;
                 if (random.nextInt(2) == 0) {
-                    child = crossover(mother, population.get(tournament(value, population.size())));
+                    int father = tournament(value, population.size());
+                    child = !peaks || value[father] == Integer.MAX_VALUE ? crossover(mother, population.get(father))
+                            : peakCrossover(mother, population.get(father), startOf[father]);
                     mutate(child);
                 } else {
                     child = mother.clone(); // local step: move a few tasks within their precedence range
@@ -187,6 +194,7 @@ public final class Solver {
                 if (v <= value[worst] && seen.add(Arrays.hashCode(child))) {
                     population.set(worst, child);
                     value[worst] = v;
+                    startOf[worst] = forward.start.clone();
                 }
                 if (sinceImprovement > 40 * population.size()) { // stagnant: keep the best, refresh the rest
                     for (int k = 0; k < population.size() && !done(); k++) {
@@ -194,6 +202,7 @@ public final class Solver {
                             int[] fresh = randomList();
                             population.set(k, fresh);
                             value[k] = evaluate(fresh);
+                            startOf[k] = forward.start.clone();
                         }
                     }
                     sinceImprovement = 0;
@@ -364,6 +373,98 @@ public final class Solver {
             int a = random.nextInt(size);
             int b = random.nextInt(size);
             return value[a] <= value[b] ? a : b;
+        }
+
+        /** Per member of the population: its tasks' start times (the schedule its list decodes to). */
+        int[][] startOf;
+
+        /**
+         * Whether crossover keeps peaks: where machines or bays limit the work. Where only people do (the iMOPSE shape),
+         * iMOPSE d36 at 10 s was worse with it (0.055 % and 0.038 % above the bound with seeds 1 and 2, against 0.027 %
+         * and 0.016 % with the two-point crossover alone).
+         */
+        boolean peaks() {
+            for (int[] used : c.demandResource) {
+                if (used.length > 0) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * Peak crossover (after Debels and Vanhoucke's): the father's most heavily used stretch of time, between a tenth
+         * and half of his makespan long, is kept whole — the tasks he starts there, in his order —, the tasks he starts
+         * before it come first and those after it last, each side in the mother's order. The father's densest packing
+         * survives into the child. On two sets of 40 120-job projects at 250,000 schedules (seeds 1–3) it gave 30.16 % and
+         * 37.71 % above the critical path against 30.19 % and 37.90 % with the two-point crossover alone.
+         */
+        int[] peakCrossover(int[] mother, int[] father, int[] fatherStart) {
+            int makespan = 0;
+            for (int i = 0; i < c.n; i++) {
+                makespan = Math.max(makespan, fatherStart[i] + c.duration[i]);
+            }
+            if (makespan < 2) {
+                return crossover(mother, father);
+            }
+            int shortest = Math.max(1, makespan / 10);
+            int length = shortest + random.nextInt(Math.max(shortest, makespan / 2) - shortest + 1);
+            int from = busiestStretch(fatherStart, makespan, length);
+            return keepStretch(mother, father, fatherStart, from, from + length);
+        }
+
+        /** Where the stretch of this length starts that holds the most work, each resource and person counted by share. */
+        int busiestStretch(int[] start, int makespan, int length) {
+            double[] load = new double[makespan];
+            for (int i = 0; i < c.n; i++) {
+                double share = (double) c.slots[i].length / Math.max(1, c.people);
+                int[] res = c.demandResource[i];
+                for (int k = 0; k < res.length; k++) {
+                    share += (double) c.demandAmount[i][k] / Math.max(1, c.capacity[res[k]]);
+                }
+                for (int t = start[i]; t < start[i] + c.duration[i]; t++) {
+                    load[t] += share;
+                }
+            }
+            double sum = 0;
+            for (int t = 0; t < length; t++) {
+                sum += load[t];
+            }
+            double most = sum;
+            int from = 0;
+            for (int t = length; t < makespan; t++) {
+                sum += load[t] - load[t - length];
+                if (sum > most) {
+                    most = sum;
+                    from = t - length + 1;
+                }
+            }
+            return from;
+        }
+
+        /**
+         * The mother's tasks that start before {@code from} in the father's schedule, the father's that start in
+         * [from, to), the mother's that start later. Precedence feasible: a task starts no earlier than its predecessors.
+         */
+        static int[] keepStretch(int[] mother, int[] father, int[] fatherStart, int from, int to) {
+            int[] child = new int[mother.length];
+            int k = 0;
+            for (int i : mother) {
+                if (fatherStart[i] < from) {
+                    child[k++] = i;
+                }
+            }
+            for (int i : father) {
+                if (fatherStart[i] >= from && fatherStart[i] < to) {
+                    child[k++] = i;
+                }
+            }
+            for (int i : mother) {
+                if (fatherStart[i] >= to) {
+                    child[k++] = i;
+                }
+            }
+            return child;
         }
 
         /** Two-point crossover: the mother's head, the father's order for the middle, the mother's order for the rest. */

@@ -2,6 +2,7 @@ package microfactory.scheduling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,6 +89,80 @@ class SolverTest {
         assertThat(seen).doesNotHaveDuplicates();
         assertThat(seen.get(seen.size() - 1)).isEqualTo(r.makespan());
         assertThat(r.gapPercent()).isEqualTo(100.0 * (r.makespan() - r.lowerBound()) / r.lowerBound());
+    }
+
+    @Test
+    void peakCrossoverKeepsTheFathersBusiestStretchWholeAndTheListFeasible() {
+        Project p = randomRcpsp(new Random(9), 40);
+        Compiled c = Compiled.of(p);
+        Solver.Search search = new Solver.Search(c, QUICK, null, 0);
+        for (int k = 0; k < 50; k++) {
+            int[] mother = search.randomList();
+            int[] father = search.randomList();
+            int makespan = search.forward.decode(father);
+            int[] start = search.forward.start.clone();
+
+            int[] child = search.peakCrossover(mother, father, start);
+            assertThat(child).containsExactlyInAnyOrder(mother);
+            assertPrecedenceFeasible(c, child);
+
+            int length = 1 + k % makespan;
+            int from = search.busiestStretch(start, makespan, length);
+            assertThat(loadBetween(c, start, from, from + length)).as("case %d", k)
+                    .isEqualTo(mostLoadOverAnyStretch(c, start, makespan, length), offset(1e-9));
+
+            int[] kept = Solver.Search.keepStretch(mother, father, start, from, from + length);
+            assertPrecedenceFeasible(c, kept);
+            List<Integer> expected = new ArrayList<>();
+            for (int i : mother) {
+                if (start[i] < from) {
+                    expected.add(i);
+                }
+            }
+            for (int i : father) {
+                if (start[i] >= from && start[i] < from + length) {
+                    expected.add(i);
+                }
+            }
+            for (int i : mother) {
+                if (start[i] >= from + length) {
+                    expected.add(i);
+                }
+            }
+            assertThat(kept).containsExactly(expected.stream().mapToInt(Integer::intValue).toArray());
+        }
+    }
+
+    private static void assertPrecedenceFeasible(Compiled c, int[] list) {
+        int[] position = new int[c.n];
+        for (int k = 0; k < list.length; k++) {
+            position[list[k]] = k;
+        }
+        for (int i = 0; i < c.n; i++) {
+            for (int pred : c.preds[i]) {
+                assertThat(position[pred]).as("%d before %d", pred, i).isLessThan(position[i]);
+            }
+        }
+    }
+
+    /** Each task's share of every machine it uses, summed over the time units of [from, to) it runs in. */
+    private static double loadBetween(Compiled c, int[] start, int from, int to) {
+        double load = 0;
+        for (int i = 0; i < c.n; i++) {
+            int overlap = Math.max(0, Math.min(to, start[i] + c.duration[i]) - Math.max(from, start[i]));
+            for (int k = 0; k < c.demandResource[i].length; k++) {
+                load += overlap * (double) c.demandAmount[i][k] / c.capacity[c.demandResource[i][k]];
+            }
+        }
+        return load;
+    }
+
+    private static double mostLoadOverAnyStretch(Compiled c, int[] start, int makespan, int length) {
+        double most = 0;
+        for (int from = 0; from + length <= makespan; from++) {
+            most = Math.max(most, loadBetween(c, start, from, from + length));
+        }
+        return most;
     }
 
     @Test
