@@ -58,8 +58,15 @@ public final class Solver {
     private Solver() {
     }
 
-    /** Schedules decoded without a better makespan before the search restarts from fresh lists. */
-    static final long RESTART_AFTER = 30_000;
+    /**
+     * Schedules decoded without a better makespan before the search restarts from fresh lists: 30,000, or 500 per task
+     * where that is more — a larger project's population takes longer to improve. On two sets of 40 120-job projects at
+     * 250,000 schedules (seeds 1–3), 61,000 gave 30.05 % and 37.67 % above the critical path against 30.16 % and 37.73 %
+     * with 30,000; 1,000 per task was worse on the second set (37.82 %).
+     */
+    static long restartAfter(int tasks) {
+        return Math.max(30_000, 500L * tasks);
+    }
 
     public static Result solve(Project project, Options options) {
         ProjectCheck.requireFeasible(project);
@@ -145,6 +152,7 @@ public final class Solver {
                 share = 0.5; // the list search gets half the budget, the sequence search the rest
             }
             int sinceImprovement = 0;
+            long restartAfter = restartAfter(c.n);
             long lastGlobalImprovement = schedules;
             int restarts = 0;
             int globalBest = bestMakespan;
@@ -152,7 +160,7 @@ public final class Solver {
                 if (bestMakespan < globalBest) {
                     globalBest = bestMakespan;
                     lastGlobalImprovement = schedules;
-                } else if (schedules - lastGlobalImprovement > RESTART_AFTER) {
+                } else if (schedules - lastGlobalImprovement > restartAfter) {
                     // Stuck in one basin: start over from fresh random lists (the best is kept aside, not in the
                     // population), so the search explores elsewhere rather than refining the same neighbourhood.
                     seen.clear();

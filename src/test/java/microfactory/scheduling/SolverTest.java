@@ -70,11 +70,19 @@ class SolverTest {
     @Test
     void theSameSeedAndBudgetGiveTheSameSchedule() {
         Project p = randomMultiSkill(new Random(3), 30);
-        // past Solver.RESTART_AFTER schedules, so restarts (and their switch of person rule) happen and stay deterministic
-        Solver.Options budget = Solver.Options.defaults().withTimeLimit(60_000).withMaxSchedules(3 * Solver.RESTART_AFTER);
+        // past Solver.restartAfter schedules, so restarts (and their switch of person rule) happen and stay deterministic
+        Solver.Options budget = Solver.Options.defaults().withTimeLimit(60_000).withMaxSchedules(3 * Solver.restartAfter(30));
         Schedule a = Solver.solve(p, budget.withSeed(7)).schedule();
         Schedule b = Solver.solve(p, budget.withSeed(7)).schedule();
         assertThat(a).isEqualTo(b);
+    }
+
+    @Test
+    void aLargerProjectIsGivenLongerToImproveBeforeTheSearchRestarts() {
+        assertThat(Solver.restartAfter(32)).isEqualTo(30_000); // J30 (with its two dummy jobs): as before
+        assertThat(Solver.restartAfter(62)).isEqualTo(31_000); // J60
+        assertThat(Solver.restartAfter(122)).isEqualTo(61_000); // J120: 500 schedules per task
+        assertThat(Solver.restartAfter(375)).isEqualTo(187_500);
     }
 
     @Test
