@@ -51,7 +51,9 @@ class SignUpBrowserTest extends BrowserTest {
         assertThat(browser.findElement(By.cssSelector(".hero h1")).getText()).isEqualTo("Maysville Microfactory");
 
         browser.findElement(By.id("profile-link")).click();
-        assertThat(browser.findElement(By.id("current-plan")).getText()).contains("Producer member");
+        // the click may return before the profile page has loaded
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("current-plan"))).getText())
+                .contains("Producer member");
     }
 
     @Test
