@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
+import microfactory.common.ChapterSettings;
 import microfactory.common.DemoCalendar;
 import microfactory.common.DemoData;
 
@@ -22,10 +23,12 @@ class LedgerDemo implements DemoData {
     static final long PLEDGE = 500_000; // $5,000.00
     private final LedgerService ledger;
     private final Clock clock;
+    private final ChapterSettings chapter;
 
-    LedgerDemo(LedgerService ledger, Clock clock) {
+    LedgerDemo(LedgerService ledger, Clock clock, ChapterSettings chapter) {
         this.ledger = ledger;
         this.clock = clock;
+        this.chapter = chapter;
     }
 
     @Override
@@ -54,7 +57,7 @@ class LedgerDemo implements DemoData {
 
         // The campaign: pledges are pending until it closes, in batches of 100 per log entry; each is dated the day it
         // was made, over the campaign's two months, so the ledger tells the story on its real days.
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = LocalDate.now(clock.withZone(chapter.zone()));
         LocalDate closed = DemoCalendar.foundingCampaignClosed(today);
         for (int from = 1; from <= BACKERS; from += 100) {
             List<TransferRequest> batch = new ArrayList<>();

@@ -23,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import microfactory.audit.AuditAction;
 import microfactory.audit.AuditLog;
+import microfactory.common.ChapterSettings;
 import microfactory.common.ConflictException;
 import microfactory.common.FieldProblem;
 import microfactory.common.ForbiddenException;
@@ -48,11 +49,13 @@ public class MemberService {
     private final AuditLog audit;
     private final MemberMail mail;
     private final LedgerService ledger;
+    private final ChapterSettings chapter;
     private final SecureRandom random = new SecureRandom();
 
     MemberService(MemberRepository members, PlanService plans, PasswordEncoder passwords, Validator validator,
-                  Clock clock, AuditLog audit, MemberMail mail, LedgerService ledger) {
+                  Clock clock, AuditLog audit, MemberMail mail, LedgerService ledger, ChapterSettings chapter) {
         this.ledger = ledger;
+        this.chapter = chapter;
         this.audit = audit;
         this.mail = mail;
         this.members = members;
@@ -345,8 +348,9 @@ public class MemberService {
         return members.passwordHash(normalise(email));
     }
 
+    /** The chapter's day, not the server's: memberships start and end on the days bills and statements count. */
     LocalDate today() {
-        return LocalDate.now(clock);
+        return LocalDate.now(clock.withZone(chapter.zone()));
     }
 
     private String newPseudonym() {

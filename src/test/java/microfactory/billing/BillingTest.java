@@ -3,7 +3,9 @@ package microfactory.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,7 @@ import microfactory.members.Member;
 import microfactory.members.MemberService;
 import microfactory.members.PlanKind;
 import microfactory.members.PlanService;
+import microfactory.members.SignUp;
 import microfactory.production.ProductionService;
 import microfactory.production.Run;
 import microfactory.production.RunStatus;
@@ -174,6 +177,20 @@ class BillingTest {
         var notAStatement = steward().send("POST", "/api/v1/billing/bank-statements", "application/xml", "<?xml version=\"1.0\"?><a/>");
         assertThat(notAStatement.statusCode()).isEqualTo(400);
         assertThat(notAStatement.body()).contains("camt.053");
+    }
+
+    @Test
+    void aNewcomerOnValueShareSeesTheirStatementInTheEveningWhenTheServersDayIsAlreadyTomorrow() {
+        // 20:30 in the chapter's zone, already the next day in UTC (the server's zone here and in CI)
+        Instant evening = LocalDate.of(2026, 12, 5).atTime(20, 30).atZone(chapter.zone()).toInstant();
+        assertThat(LocalDate.ofInstant(evening, ZoneOffset.UTC)).as("the chapter lies west of UTC").isAfter(LocalDate.of(2026, 12, 5));
+        TestClock.at(evening);
+        Member robin = members.signUp(new SignUp("robin.evening@example.org", "Robin Evening", "we build tractors", "value-share", null));
+        assertThat(members.currentMembership(robin.id()).orElseThrow().startsOn()).isEqualTo(LocalDate.of(2026, 12, 5));
+        Statement statement = billing.statement(robin.id());
+        assertThat(statement.asOf()).isEqualTo(LocalDate.of(2026, 12, 5));
+        assertThat(statement.accruing().from()).isEqualTo(LocalDate.of(2026, 12, 5));
+        assertThat(statement.accruing().valueMinor()).isZero();
     }
 
     @Test
