@@ -66,7 +66,7 @@ class SignUpBrowserTest extends BrowserTest {
             browser.findElement(By.cssSelector("input[name='signUpMode'][value='EMAIL_LINK']")).click();
             browser.findElement(By.id("settings-submit")).click();
             assertThat(browser.findElement(By.id("notice")).getText()).contains("Settings saved");
-            browser.findElement(By.id("logout")).click();
+            logOut();
 
             browser.get(url("/signup"));
             assertFitsWidth(390);

@@ -39,11 +39,6 @@ class SwarmBuildBrowserTest extends BrowserTest {
         TestClock.reset();
     }
 
-    void logOut() {
-        browser.findElement(By.id("logout")).click();
-        browser.findElement(By.linkText("Log in"));
-    }
-
     @Test
     void aMemberJoinsTheStewardSchedulesTheMemberBuildsAndTheUnitAppears() {
         Run run = production.create(new RunRequest("wall-module-4x8", 1, LocalDate.now().plusDays(7), 1, 480, 1020, 2, 0));
