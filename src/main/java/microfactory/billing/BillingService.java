@@ -69,7 +69,7 @@ public class BillingService {
     }
 
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(chapter.zone()));
+        return chapter.today(clock);
     }
 
     // ---- invoices ----

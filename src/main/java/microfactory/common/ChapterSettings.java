@@ -1,5 +1,7 @@
 package microfactory.common;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
@@ -12,6 +14,11 @@ public interface ChapterSettings {
     String chapterName();
 
     ZoneId zone();
+
+    /** The chapter's day on this clock: memberships, bills, runs and bookings all count days in the chapter's zone. */
+    default LocalDate today(Clock clock) {
+        return LocalDate.now(clock.withZone(zone()));
+    }
 
     /** The chapter's public base URL without a trailing slash, e.g. https://lagos.microfactory.org. */
     String publicUrl();

@@ -90,7 +90,7 @@ class EquipmentPages {
         model.addAttribute("gate", me == null ? null : learning.gate(me.memberId(), m.skill(), m.level()));
         model.addAttribute("qr", QrCodes.svg(base(request) + "/equipment/machines/" + code, 160));
         model.addAttribute("bookings", bookings.bookings(code, clock.instant(), clock.instant().plus(21, ChronoUnit.DAYS)));
-        model.addAttribute("today", LocalDate.now(clock.withZone(chapter.zone())).toString());
+        model.addAttribute("today", chapter.today(clock).toString());
         model.addAttribute("plans", maintenance.due().stream().filter(d -> d.plan().machine().equals(code)).toList());
         model.addAttribute("log", maintenance.log(code).stream().limit(5).toList());
         model.addAttribute("history", faults.history(code));

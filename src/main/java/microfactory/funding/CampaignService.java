@@ -248,7 +248,7 @@ public class CampaignService {
      * runs now or later (then a steward decides; the mail says so).
      */
     private void reward(Campaign c, List<CampaignRepository.PledgeRow> taken) {
-        LocalDate today = LocalDate.now(clock.withZone(chapter.zone()));
+        LocalDate today = chapter.today(clock);
         for (CampaignRepository.PledgeRow p : taken) {
             Tier tier = p.tierId() == null ? null : c.tiers().stream().filter(t -> t.id() == p.tierId()).findFirst().orElse(null);
             if (tier == null || tier.planCode() == null || p.memberId() == null) {

@@ -76,8 +76,8 @@ class FundingDemo implements DemoData {
             return;
         }
         long raised = pledges.stream().mapToLong(t -> t.postings().get(0).amount()).sum();
+        LocalDate today = chapter.today(clock);
         ZoneId zone = chapter.zone();
-        LocalDate today = LocalDate.now(clock.withZone(zone));
         Instant opened = DemoCalendar.foundingCampaignOpened(today).atStartOfDay(zone).toInstant();
         Instant closed = DemoCalendar.foundingCampaignClosed(today).atTime(18, 0).atZone(zone).toInstant();
         long id = records.insertClosed("The founding campaign: a microfactory for Maysville",

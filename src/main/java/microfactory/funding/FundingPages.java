@@ -115,7 +115,7 @@ class FundingPages {
     @GetMapping("/funding/new")
     String newCampaign(Model model) {
         return form(model, new CampaignForm("", "", "", chapter.currency(),
-                LocalDate.now(clock.withZone(chapter.zone())).plusDays(30).toString(), CampaignMode.ALL_OR_NOTHING.name(),
+                chapter.today(clock).plusDays(30).toString(), CampaignMode.ALL_OR_NOTHING.name(),
                 "", "", "", ""), FieldErrors.NONE);
     }
 

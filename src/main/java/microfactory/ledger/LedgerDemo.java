@@ -57,7 +57,7 @@ class LedgerDemo implements DemoData {
 
         // The campaign: pledges are pending until it closes, in batches of 100 per log entry; each is dated the day it
         // was made, over the campaign's two months, so the ledger tells the story on its real days.
-        LocalDate today = LocalDate.now(clock.withZone(chapter.zone()));
+        LocalDate today = chapter.today(clock);
         LocalDate closed = DemoCalendar.foundingCampaignClosed(today);
         for (int from = 1; from <= BACKERS; from += 100) {
             List<TransferRequest> batch = new ArrayList<>();

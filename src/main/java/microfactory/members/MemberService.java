@@ -350,7 +350,7 @@ public class MemberService {
 
     /** The chapter's day, not the server's: memberships start and end on the days bills and statements count. */
     LocalDate today() {
-        return LocalDate.now(clock.withZone(chapter.zone()));
+        return chapter.today(clock);
     }
 
     private String newPseudonym() {

@@ -2,7 +2,6 @@ package microfactory.production;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -57,7 +56,7 @@ class ProductionDemo implements DemoData {
     public void load() {
         buildPastPrinterWorkshop();
         rollBarFromScrap();
-        Run run = production.create(new RunRequest("lifetrac", 3, today().plusDays(14), 5, 480, 1020, 24, 6,
+        Run run = production.create(new RunRequest("lifetrac", 3, chapter.today(clock).plusDays(14), 5, 480, 1020, 24, 6,
                 List.of(new RunRequest.Role("welding", 2, 4), new RunRequest.Role("hydraulics", 2, 4), new RunRequest.Role("cnc", 1, 2))));
         int trainees = 0;
         for (MemberSummary s : members.search(null, true, 0)) {
@@ -81,7 +80,7 @@ class ProductionDemo implements DemoData {
 
     /** An open build with free seats, so a visitor can sign up at once: a weekend of solar panels, three weeks ahead. */
     private void openSolarWorkshop() {
-        Run solar = production.create(new RunRequest("solar-panel", 4, today().plusDays(21), 2, 540, 1020, 8, 4));
+        Run solar = production.create(new RunRequest("solar-panel", 4, chapter.today(clock).plusDays(21), 2, 540, 1020, 8, 4));
         members.search(null, true, 0).stream().map(s -> s.member().id())
                 .filter(id -> production.qualifiesForCrew(solar, id))
                 .limit(2).forEach(id -> production.signUp(solar.id(), id, SignupRole.CREW));
@@ -103,14 +102,14 @@ class ProductionDemo implements DemoData {
 
     /** Materials production: a batch of the bar mill turned the scrap bin into bar stock a fortnight ago. */
     private void rollBarFromScrap() {
-        Run mill = production.create(new RunRequest("bar-mill-batch", 1, today().minusDays(14), 1, 480, 1020, 2, 0));
+        Run mill = production.create(new RunRequest("bar-mill-batch", 1, chapter.today(clock).minusDays(14), 1, 480, 1020, 2, 0));
         members.search(null, true, 0).stream().map(s -> s.member().id()).filter(id -> production.qualifiesForCrew(mill, id)).limit(2)
                 .forEach(id -> production.signUp(mill.id(), id, SignupRole.CREW));
         buildAll(mill);
     }
 
     private void buildPastPrinterWorkshop() {
-        Run past = production.create(new RunRequest("3d-printer", 6, today().minusDays(30), 3, 540, 1080, 12, 0));
+        Run past = production.create(new RunRequest("3d-printer", 6, chapter.today(clock).minusDays(30), 3, 540, 1080, 12, 0));
         List<MemberSummary> people = new ArrayList<>(members.search(null, true, 0));
         people.sort(Comparator.comparingInt(s -> -merit.levelOf(s.member().id(), "3d-printing"))); // printer people first
         for (MemberSummary s : people) {
@@ -144,10 +143,5 @@ class ProductionDemo implements DemoData {
             long owner = production.units(past.id()).get(0).ownerId(); // owners were named above
             lifetime.requestService(printers.get(0).serial(), owner, false, "The extruder clicks on long prints");
         });
-    }
-
-    /** The chapter's day: runs are planned on its calendar. */
-    private LocalDate today() {
-        return LocalDate.now(clock.withZone(chapter.zone()));
     }
 }

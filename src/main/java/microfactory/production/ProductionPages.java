@@ -1,7 +1,6 @@
 package microfactory.production;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -82,7 +81,7 @@ class ProductionPages {
     @GetMapping("/production/my-tasks")
     String myTasks(@AuthenticationPrincipal MemberPrincipal me, Model model) {
         model.addAttribute("tasks", production.tasksOf(me.memberId(), me.publicId()));
-        model.addAttribute("today", LocalDate.now(clock.withZone(chapter.zone())));
+        model.addAttribute("today", chapter.today(clock));
         return "production/my-tasks";
     }
 
@@ -202,7 +201,7 @@ class ProductionPages {
 
     @GetMapping("/production/new")
     String newRun(Model model) {
-        return planPage(model, RunForm.blank(chapter.currency(), LocalDate.now(clock.withZone(chapter.zone()))), FieldErrors.NONE);
+        return planPage(model, RunForm.blank(chapter.currency(), chapter.today(clock)), FieldErrors.NONE);
     }
 
     private String planPage(Model model, RunForm form, FieldErrors errors) {

@@ -261,7 +261,7 @@ class UnitLifetime {
     /** Mails each owner once when their unit's service falls due within a week; returns how many were told. */
     @Transactional
     int remindDue() {
-        LocalDate soon = LocalDate.now(clock.withZone(chapter.zone())).plusDays(7);
+        LocalDate soon = chapter.today(clock).plusDays(7);
         int told = 0;
         for (ServiceDue d : due()) {
             Unit u = unit(d.serial());

@@ -44,7 +44,7 @@ class ValueApi {
         if (members.findByPublicId(who).isEmpty()) {
             throw new NotFoundException("member", who);
         }
-        LocalDate today = LocalDate.now(clock.withZone(chapter.zone()));
+        LocalDate today = chapter.today(clock);
         LocalDate end = to == null ? today : to;
         return value.of(who, from == null ? end.withDayOfYear(1) : from, end);
     }

@@ -31,7 +31,7 @@ class ValueCard implements ProfileCard.Source {
 
     @Override
     public Optional<ProfileCard> cardFor(Member member) {
-        LocalDate today = LocalDate.now(clock.withZone(chapter.zone()));
+        LocalDate today = chapter.today(clock);
         MemberValue v = value.of(member.publicId(), today.withDayOfYear(1), today);
         String total = Money.of(v.totalMinor(), v.currency()).formatted();
         String lead = v.contributions().isEmpty()
