@@ -87,7 +87,7 @@ class BookingsDemo implements DemoData {
         jobs.setEnvelope("printer-farm", 220, 220, 250, 6000, null);
         jobs.setEnvelope("torch-table", 1220, 2440, 100, 10000, 2500);
         ZoneId zone = chapter.zone();
-        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate today = chapter.today(clock);
         List<Member> people = members.search(null, true, 0).stream().map(MemberSummary::member).toList();
         String[] machines = {"printer-farm", "mig-welders", "torch-table", "table-saw", "printer-farm", "laminator"};
         Map<String, List<Member>> mayUse = new HashMap<>();

@@ -30,7 +30,7 @@ public class MachineCalendar {
     /** The week from {@code first} (today when null) in the chapter's zone. */
     public MachineWeek week(String code, LocalDate first) {
         ZoneId zone = chapter.zone();
-        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate today = chapter.today(clock);
         LocalDate from = first == null ? today : first;
         return MachineWeek.of(from, bookings.held(code, from.atStartOfDay(zone).toInstant(), from.plusDays(7).atStartOfDay(zone).toInstant()),
                 zone, today);

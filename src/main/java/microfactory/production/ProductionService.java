@@ -116,7 +116,7 @@ public class ProductionService {
      */
     public List<MyTask> tasksOf(long memberId, String publicId) {
         ZoneId zone = chapter.zone();
-        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate today = chapter.today(clock);
         Instant now = clock.instant();
         List<MyTask> mine = new ArrayList<>();
         for (Run r : runsOf(memberId)) {

@@ -237,7 +237,7 @@ class UnitLifetime {
     /** Every living unit whose design version has a service interval: when its next service is due. */
     List<ServiceDue> due() {
         ZoneId zone = chapter.zone();
-        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate today = chapter.today(clock);
         List<ServiceDue> all = new ArrayList<>();
         Map<String, List<DesignVersion>> versions = new LinkedHashMap<>(); // each design's versions read once
         for (Unit u : runs.allUnits()) {
