@@ -1,7 +1,9 @@
 package microfactory.scheduling;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A unit of work: a duration in time units, the tasks that must finish first, the people it needs
@@ -14,7 +16,9 @@ public record Task(int id, String name, int duration, List<Integer> predecessors
     public Task {
         predecessors = List.copyOf(predecessors);
         people = List.copyOf(people);
-        machines = Map.copyOf(machines);
+        // In type order: Map.copyOf's order changes from one JVM to the next, and the solver reads the machines in
+        // map order (a sum of shares whose last bit depends on it), so the same seed gave different schedules per run.
+        machines = Collections.unmodifiableSortedMap(new TreeMap<>(Map.copyOf(machines)));
         if (duration < 0) {
             throw new IllegalArgumentException("task " + id + " has a negative duration");
         }
