@@ -10,7 +10,8 @@ import java.util.function.Consumer;
 
 /**
  * The swarm-build scheduler. A genetic algorithm over activity lists (peak crossover where machines or bays
- * limit the work, Hartmann's two-point crossover elsewhere, adjacent-swap mutation), each list decoded by the serial schedule-generation scheme and improved by
+ * limit the work, Hartmann's two-point crossover elsewhere, adjacent-swap mutation; or a local step that shifts a few
+ * tasks), each list decoded by the serial schedule-generation scheme and improved by
  * forward-backward justification. Anytime: a callback on every improvement; stops at the time or
  * schedule budget, or as soon as the makespan meets the lower bound (proven optimal). Deterministic for a
  * seed and a schedule budget. Objectives in order: makespan; then training pairs; then even workload.
@@ -56,6 +57,16 @@ public final class Solver {
     }
 
     private Solver() {
+    }
+
+    /**
+     * The local step moves between this many tasks and four times as many: one per 20 tasks, from 1 to 3. On two sets
+     * of 40 120-job projects at 250,000 schedules (seeds 1–6) 3–11 moves gave 29.92 % and 30.00 % above the critical
+     * path against 30.04 % and 30.21 % with 1–3; 2–7 gave 29.91 % and 30.12 %, 4–15 29.92 % and 30.03 % (seeds 1–4).
+     * On J60 at 5 s 3–11 gave 10.53 %, 2–7 10.56 %, 1–3 10.56 %; on J30 at 1 s 3–11 lost an optimum that 1–3 found.
+     */
+    static int localMoves(int tasks) {
+        return Math.max(1, Math.min(3, tasks / 20));
     }
 
     /**
@@ -153,6 +164,7 @@ public final class Solver {
             }
             int sinceImprovement = 0;
             long restartAfter = restartAfter(c.n);
+            int localMoves = localMoves(c.n);
             long lastGlobalImprovement = schedules;
             int restarts = 0;
             int globalBest = bestMakespan;
@@ -187,7 +199,7 @@ public final class Solver {
                     mutate(child);
                 } else {
                     child = mother.clone(); // local step: move a few tasks within their precedence range
-                    for (int m = 1 + random.nextInt(3); m > 0; m--) {
+                    for (int m = localMoves + random.nextInt(3 * localMoves); m > 0; m--) {
                         shift(child);
                     }
                 }

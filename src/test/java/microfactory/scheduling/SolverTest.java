@@ -86,6 +86,15 @@ class SolverTest {
     }
 
     @Test
+    void theLocalStepMovesMoreTasksInALongerListUpToThree() {
+        assertThat(Solver.localMoves(32)).isEqualTo(1); // J30: 1-3 tasks, as before
+        assertThat(Solver.localMoves(45)).isEqualTo(2);
+        assertThat(Solver.localMoves(62)).isEqualTo(3); // J60: 3-11
+        assertThat(Solver.localMoves(122)).isEqualTo(3); // J120: 3-11
+        assertThat(Solver.localMoves(375)).isEqualTo(3); // the swarm build: no more (larger steps measured no better)
+    }
+
+    @Test
     void everyImprovementIsReportedAndEachIsBetter() {
         Project p = randomRcpsp(new Random(5), 40);
         List<Integer> seen = new ArrayList<>();
