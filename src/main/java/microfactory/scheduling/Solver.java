@@ -60,10 +60,11 @@ public final class Solver {
     }
 
     /**
-     * The local step moves between this many tasks and four times as many: one per 20 tasks, from 1 to 3. On two sets
-     * of 40 120-job projects at 250,000 schedules (seeds 1–6) 3–11 moves gave 29.92 % and 30.00 % above the critical
-     * path against 30.04 % and 30.21 % with 1–3; 2–7 gave 29.91 % and 30.12 %, 4–15 29.92 % and 30.03 % (seeds 1–4).
-     * On J60 at 5 s 3–11 gave 10.53 %, 2–7 10.56 %, 1–3 10.56 %; on J30 at 1 s 3–11 lost an optimum that 1–3 found.
+     * The local step moves between this many tasks and four times as many: one per 20 tasks, from 1 to 3. On two
+     * sets of 40 120-job projects at 250,000 schedules (seeds 1–6) 3–11 moves gave 29.92 % and 30.00 % above the
+     * critical path against 30.04 % and 30.21 % with 1–3; 2–7 gave 29.91 % and 30.12 %, 4–15 29.92 % and 30.03 %
+     * (seeds 1–4). On J60 at 5 s 3–11 gave 10.53 % and 10.52 % (two runs), 2–7 10.56 %, 1–3 10.56 %; on J30 at
+     * 1 s 3–11 lost an optimum that 1–3 found.
      */
     static int localMoves(int tasks) {
         return Math.max(1, Math.min(3, tasks / 20));
