@@ -12,7 +12,7 @@ class TaskTest {
 
     @Test
     void machinesAreReadInTypeOrderSoTheSameSeedGivesTheSameScheduleInEveryRun() {
-        // Map.copyOf's order is salted per JVM: eight types in it came out sorted once in 40,320 runs.
+        // Map.copyOf's order is salted per JVM: eight types would come out sorted by chance once in 40,320 runs.
         Map<String, Integer> machines = new HashMap<>();
         for (String type : List.of("welder", "saw", "press", "lathe", "drill", "crane", "brake", "mill")) {
             machines.put(type, 1);
