@@ -82,7 +82,90 @@ public final class Solver {
 
     public static Result solve(Project project, Options options) {
         ProjectCheck.requireFeasible(project);
-        return new Search(Compiled.of(project), options, null, 0).run();
+        Compiled c = Compiled.of(project);
+        if (!bothWays(c)) {
+            return new Search(c, options, null, 0).run();
+        }
+        Result forward = new Search(c, firstHalf(options), null, 0).run();
+        if (forward.optimal()) {
+            return forward;
+        }
+        Result backward = new Search(c.mirror(), secondHalf(options, forward), null, 0).run();
+        Result better = backward.makespan() < forward.makespan() ? reversed(backward) : forward;
+        int bound = Math.max(forward.lowerBound(), backward.lowerBound());
+        return new Result(better.schedule(), better.makespan(), bound, gap(better.makespan(), bound), better.makespan() <= bound,
+                forward.schedules() + backward.schedules(), forward.elapsedMillis() + backward.elapsedMillis(),
+                forward.firstScheduleMillis(), better.trainingPairs());
+    }
+
+    /**
+     * Whether the search spends half its budget on the project as given and half on its mirror (time reversed,
+     * precedences flipped), whose lists reach a different family of schedules: from 40 tasks, where machines or bays
+     * limit the work and nothing depends on the time of day (no working windows, outages or absences), so that a
+     * mirrored schedule read backwards is a schedule of the project. On two sets of 40 120-job projects at 250,000
+     * schedules (seeds 1–6) the better of the two halves was 29.74 % and 29.99 % above the critical path against 29.92 %
+     * and 30.00 % for one search of the project as given; J60 at 5 s 10.49 % against 10.52 %. On J30 at 1 s two halves
+     * lost two optima that one search found, hence the size.
+     */
+    static boolean bothWays(Compiled c) {
+        if (c.n < 40 || c.windowEnd != null || !Search.peaks(c)) {
+            return false;
+        }
+        for (int[] out : c.baseline) {
+            for (int count : out) {
+                if (count != 0) {
+                    return false;
+                }
+            }
+        }
+        for (boolean[] here : c.present) {
+            for (boolean there : here) {
+                if (!there) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static Options firstHalf(Options o) {
+        return new Options(o.seed(), o.timeLimitMillis() / 2, o.maxSchedules() == Long.MAX_VALUE ? Long.MAX_VALUE : o.maxSchedules() / 2,
+                o.population(), o.onImprovement());
+    }
+
+    /** The rest of the budget; improvements reported only when better than the first half's, in the project's time. */
+    private static Options secondHalf(Options o, Result first) {
+        Consumer<Progress> told = null;
+        if (o.onImprovement() != null) {
+            int[] best = {first.makespan()};
+            told = p -> {
+                if (p.makespan() < best[0]) {
+                    best[0] = p.makespan();
+                    o.onImprovement().accept(new Progress(p.makespan(), p.lowerBound(), p.gapPercent(), first.schedules() + p.schedules(),
+                            first.elapsedMillis() + p.elapsedMillis(), reversed(p.schedule(), p.makespan())));
+                }
+            };
+        }
+        long schedules = o.maxSchedules() == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(1, o.maxSchedules() - first.schedules());
+        return new Options(o.seed(), Math.max(1, o.timeLimitMillis() - first.elapsedMillis()), schedules, o.population(), told);
+    }
+
+    private static Result reversed(Result r) {
+        return new Result(reversed(r.schedule(), r.makespan()), r.makespan(), r.lowerBound(), r.gapPercent(), r.optimal(),
+                r.schedules(), r.elapsedMillis(), r.firstScheduleMillis(), r.trainingPairs());
+    }
+
+    /** A schedule of the mirrored project read backwards: each task ends where its mirror started, counted from the end. */
+    static Schedule reversed(Schedule mirrored, int makespan) {
+        List<Assignment> assignments = new ArrayList<>(mirrored.assignments().size());
+        for (Assignment a : mirrored.assignments()) {
+            assignments.add(new Assignment(a.task(), makespan - a.end(), makespan - a.start(), a.people(), a.trainees()));
+        }
+        return new Schedule(assignments);
+    }
+
+    static double gap(int makespan, int lowerBound) {
+        return lowerBound == 0 ? 0 : 100.0 * (makespan - lowerBound) / lowerBound;
     }
 
     /** One search: the decoders, the population and the best so far. */
@@ -331,7 +414,7 @@ public final class Solver {
         }
 
         double gap(int makespan) {
-            return lowerBound == 0 ? 0 : 100.0 * (makespan - lowerBound) / lowerBound;
+            return Solver.gap(makespan, lowerBound);
         }
 
         /** Scratch for {@link #evaluate}: sort keys, and packed key-and-rank values. */
@@ -412,7 +495,7 @@ public final class Solver {
          * iMOPSE d36 at 10 s was worse with it (0.055 % and 0.038 % above the bound with seeds 1 and 2, against 0.027 %
          * and 0.016 % with the two-point crossover alone).
          */
-        private static boolean peaks(Compiled c) {
+        static boolean peaks(Compiled c) {
             for (int[] used : c.demandResource) {
                 if (used.length > 0) {
                     return true;

@@ -95,6 +95,40 @@ class SolverTest {
     }
 
     @Test
+    void largerProjectsLimitedByMachinesAreSearchedBothWaysWhenNothingDependsOnTheTimeOfDay() {
+        assertThat(Solver.bothWays(Compiled.of(randomRcpsp(new Random(1), 40)))).isTrue();
+        assertThat(Solver.bothWays(Compiled.of(randomRcpsp(new Random(1), 30)))).as("J30's size: one search").isFalse();
+        assertThat(Solver.bothWays(Compiled.of(randomMultiSkill(new Random(1), 60)))).as("people only: the sequence search's shape").isFalse();
+        Project build = SwarmBuilds.generate(1, 2, 8, 0, 5, 1);
+        assertThat(Solver.bothWays(Compiled.of(build))).as("working windows: a mirrored day is another day").isFalse();
+    }
+
+    @Test
+    void aScheduleOfTheMirroredProjectReadBackwardsIsAScheduleOfTheProject() {
+        Project p = randomRcpsp(new Random(8), 50);
+        Compiled c = Compiled.of(p);
+        Solver.Result mirrored = new Solver.Search(c.mirror(), QUICK.withMaxSchedules(3_000), null, 0).run();
+        Schedule backwards = Solver.reversed(mirrored.schedule(), mirrored.makespan());
+        assertThat(FeasibilityChecker.violations(p, backwards)).isEmpty();
+        assertThat(backwards.makespan()).isEqualTo(mirrored.makespan());
+        for (Task t : p.tasks()) {
+            Assignment there = mirrored.schedule().of(t.id());
+            assertThat(backwards.of(t.id()).end()).isEqualTo(mirrored.makespan() - there.start());
+        }
+        // and a search both ways reports only better schedules, each a schedule of the project, across the two halves
+        List<Integer> seen = new ArrayList<>();
+        Solver.Result r = Solver.solve(p, QUICK.withMaxSchedules(20_000).onImprovement(progress -> {
+            assertThat(FeasibilityChecker.violations(p, progress.schedule())).isEmpty();
+            assertThat(progress.schedule().makespan()).isEqualTo(progress.makespan());
+            seen.add(progress.makespan());
+        }));
+        assertThat(seen).doesNotHaveDuplicates().isSortedAccordingTo((x, y) -> Integer.compare(y, x));
+        assertThat(seen.get(seen.size() - 1)).isEqualTo(r.makespan());
+        assertThat(FeasibilityChecker.violations(p, r.schedule())).isEmpty();
+        assertThat(r.schedules()).isLessThanOrEqualTo(20_000 + 10);
+    }
+
+    @Test
     void everyImprovementIsReportedAndEachIsBetter() {
         Project p = randomRcpsp(new Random(5), 40);
         List<Integer> seen = new ArrayList<>();
