@@ -210,6 +210,33 @@ final class Compiled {
                 slots, versatility, mirroredBaseline, horizon, mirroredPresent, mirroredWindowEnd, !mirrored);
     }
 
+    /** Whether everyone is there all the time: no absences, no working windows of their own. */
+    boolean everyoneAlwaysThere() {
+        for (boolean[] here : present) {
+            for (boolean there : here) {
+                if (!there) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Whether nothing depends on the time of day: no working windows, no machine outages, everyone always there. */
+    boolean timeInvariant() {
+        if (windowEnd != null) {
+            return false;
+        }
+        for (int[] out : baseline) {
+            for (int count : out) {
+                if (count != 0) {
+                    return false;
+                }
+            }
+        }
+        return everyoneAlwaysThere();
+    }
+
     int taskId(int index) {
         return project.tasks().get(index).id();
     }

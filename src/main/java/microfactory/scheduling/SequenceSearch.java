@@ -40,14 +40,7 @@ final class SequenceSearch {
                 return false;
             }
         }
-        for (boolean[] here : c.present) {
-            for (boolean there : here) {
-                if (!there) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return c.everyoneAlwaysThere();
     }
 
     /** Starts from a schedule's people and order (by start time). */

@@ -108,24 +108,7 @@ public final class Solver {
      * lost two optima that one search found, hence the size.
      */
     static boolean bothWays(Compiled c) {
-        if (c.n < 40 || c.windowEnd != null || !Search.peaks(c)) {
-            return false;
-        }
-        for (int[] out : c.baseline) {
-            for (int count : out) {
-                if (count != 0) {
-                    return false;
-                }
-            }
-        }
-        for (boolean[] here : c.present) {
-            for (boolean there : here) {
-                if (!there) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        return c.n >= 40 && Search.peaks(c) && c.timeInvariant();
     }
 
     private static Options firstHalf(Options o) {
