@@ -112,8 +112,7 @@ public final class Solver {
     }
 
     private static Options firstHalf(Options o) {
-        return new Options(o.seed(), o.timeLimitMillis() / 2, o.maxSchedules() == Long.MAX_VALUE ? Long.MAX_VALUE : o.maxSchedules() / 2,
-                o.population(), o.onImprovement());
+        return new Options(o.seed(), o.timeLimitMillis() / 2, o.maxSchedules() / 2, o.population(), o.onImprovement());
     }
 
     /** The rest of the budget; improvements reported only when better than the first half's, in the project's time. */
@@ -129,8 +128,8 @@ public final class Solver {
                 }
             };
         }
-        long schedules = o.maxSchedules() == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(1, o.maxSchedules() - first.schedules());
-        return new Options(o.seed(), Math.max(1, o.timeLimitMillis() - first.elapsedMillis()), schedules, o.population(), told);
+        return new Options(o.seed(), Math.max(1, o.timeLimitMillis() - first.elapsedMillis()), Math.max(1, o.maxSchedules() - first.schedules()),
+                o.population(), told);
     }
 
     private static Result reversed(Result r) {
