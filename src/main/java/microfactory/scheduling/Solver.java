@@ -12,7 +12,8 @@ import java.util.function.Consumer;
  * The swarm-build scheduler. A genetic algorithm over activity lists (peak crossover where machines or bays
  * limit the work, Hartmann's two-point crossover elsewhere, adjacent-swap mutation; or a local step that shifts a few
  * tasks), each list decoded by the serial schedule-generation scheme and improved by
- * forward-backward justification. Anytime: a callback on every improvement; stops at the time or
+ * forward-backward justification; on larger projects whose capacity does not change over time, half the budget
+ * searches the mirrored project ({@link #bothWays}). Anytime: a callback on every improvement; stops at the time or
  * schedule budget, or as soon as the makespan meets the lower bound (proven optimal). Deterministic for a
  * seed and a schedule budget. Objectives in order: makespan; then training pairs; then even workload.
  */
