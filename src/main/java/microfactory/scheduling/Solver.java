@@ -92,9 +92,10 @@ public final class Solver {
             return forward;
         }
         Result backward = new Search(c.mirror(), secondHalf(options, forward), null, 0).run();
-        Result better = backward.makespan() < forward.makespan() ? reversed(backward) : forward;
+        Result better = backward.makespan() < forward.makespan() ? backward : forward;
+        Schedule schedule = better == backward ? reversed(backward.schedule(), backward.makespan()) : forward.schedule();
         int bound = Math.max(forward.lowerBound(), backward.lowerBound());
-        return new Result(better.schedule(), better.makespan(), bound, gap(better.makespan(), bound), better.makespan() <= bound,
+        return new Result(schedule, better.makespan(), bound, gap(better.makespan(), bound), better.makespan() <= bound,
                 forward.schedules() + backward.schedules(), forward.elapsedMillis() + backward.elapsedMillis(),
                 forward.firstScheduleMillis(), better.trainingPairs());
     }
@@ -131,11 +132,6 @@ public final class Solver {
         }
         return new Options(o.seed(), Math.max(1, o.timeLimitMillis() - first.elapsedMillis()), Math.max(1, o.maxSchedules() - first.schedules()),
                 o.population(), told);
-    }
-
-    private static Result reversed(Result r) {
-        return new Result(reversed(r.schedule(), r.makespan()), r.makespan(), r.lowerBound(), r.gapPercent(), r.optimal(),
-                r.schedules(), r.elapsedMillis(), r.firstScheduleMillis(), r.trainingPairs());
     }
 
     /** A schedule of the mirrored project read backwards: each task ends where its mirror started, counted from the end. */
