@@ -24,6 +24,10 @@ final class Decoder {
     private int release;
     private final boolean[] placed;
     private boolean first = true;
+    private int lastFinish;    // the latest finish among the placed tasks
+    private long placedUnits;  // resource time units the placed tasks hold
+    private final int[] clearFrom; // per demand of the task being placed: its resource has room over [clearFrom, clearTo)
+    private final int[] clearTo;
 
     Decoder(Compiled c) {
         this.c = c;
@@ -37,6 +41,12 @@ final class Decoder {
         this.fixedStart = new int[c.n];
         this.fixedPeople = new int[c.n][];
         this.placed = new boolean[c.n];
+        int demands = 0;
+        for (int[] res : c.demandResource) {
+            demands = Math.max(demands, res.length);
+        }
+        this.clearFrom = new int[demands];
+        this.clearTo = new int[demands];
     }
 
     /** Keeps a task where it is (started or finished work when replanning). */
@@ -63,12 +73,7 @@ final class Decoder {
             }
             first = false;
         } else {
-            // Undo the last decode's tasks rather than clear the whole horizon: a week in minutes is long, a build's work short.
-            for (int i = 0; i < c.n; i++) {
-                if (placed[i]) {
-                    vacate(i);
-                }
-            }
+            vacateAll();
         }
         Arrays.fill(workload, 0);
         int makespan = 0;
@@ -108,6 +113,9 @@ final class Decoder {
             return t;
         }
         int[] pick = c.slots[i].length == 0 ? NOBODY : new int[c.slots[i].length]; // fresh: chosen keeps it
+        for (int k = 0; k < c.demandResource[i].length; k++) {
+            clearTo[k] = clearFrom[k] = t; // nothing known clear yet
+        }
         while (t + d <= c.horizon) {
             if (c.windowEnd != null) {
                 int end = c.windowEnd[t];
@@ -122,13 +130,22 @@ final class Decoder {
             int conflict = -1;
             int[] res = c.demandResource[i];
             for (int k = 0; k < res.length && conflict < 0; k++) {
+                // A stretch already found clear for this resource is not looked at again.
+                boolean known = clearFrom[k] <= t && t < clearTo[k];
+                int checkedFrom = known ? clearTo[k] : t;
                 int[] u = usage[res[k]];
                 int room = c.capacity[res[k]] - c.demandAmount[i][k];
-                for (int x = t + d - 1; x >= t; x--) { // from the end: jump past the latest conflict
+                for (int x = t + d - 1; x >= checkedFrom; x--) { // from the end: jump past the latest conflict
                     if (u[x] > room) {
                         conflict = x;
                         break;
                     }
+                }
+                if (conflict >= 0 || !known) {
+                    clearFrom[k] = conflict >= 0 ? conflict + 1 : t;
+                    clearTo[k] = t + d;
+                } else {
+                    clearTo[k] = Math.max(clearTo[k], t + d);
                 }
             }
             if (conflict >= 0) {
@@ -251,12 +268,33 @@ final class Decoder {
         return true;
     }
 
-    private void vacate(int i) {
+    /**
+     * Undoes the last decode. Machines and bays: copied back from the baseline up to the last finish where that is less
+     * work than undoing task by task (PSPLIB's short horizons), else task by task (a week in minutes is long, a build's
+     * work short). People: task by task.
+     */
+    private void vacateAll() {
+        boolean copy = (long) usage.length * lastFinish <= placedUnits;
+        if (copy) {
+            for (int r = 0; r < usage.length; r++) {
+                System.arraycopy(c.baseline[r], 0, usage[r], 0, lastFinish);
+            }
+        }
+        for (int i = 0; i < c.n; i++) {
+            if (placed[i]) {
+                vacate(i, !copy);
+            }
+        }
+        lastFinish = 0;
+        placedUnits = 0;
+    }
+
+    private void vacate(int i, boolean resources) {
         placed[i] = false;
         int t = start[i];
         int d = c.duration[i];
         int[] res = c.demandResource[i];
-        for (int k = 0; k < res.length; k++) {
+        for (int k = 0; resources && k < res.length; k++) {
             int[] u = usage[res[k]];
             for (int x = t; x < t + d; x++) {
                 u[x] -= c.demandAmount[i][k];
@@ -273,6 +311,8 @@ final class Decoder {
         placed[i] = true;
         int d = c.duration[i];
         int[] res = c.demandResource[i];
+        lastFinish = Math.max(lastFinish, t + d);
+        placedUnits += (long) d * res.length;
         for (int k = 0; k < res.length; k++) {
             int[] u = usage[res[k]];
             for (int x = t; x < t + d; x++) {

@@ -401,10 +401,20 @@ public final class Solver {
         private final long[] packed;
 
         /**
-         * Tasks sorted by key (then by topological rank, reversed for backward lists): always precedence feasible. Sorts
-         * key and rank packed in one primitive long, so the hot path boxes nothing.
+         * Tasks sorted by key (then by topological rank, reversed for backward lists): always precedence feasible. Keys in
+         * a range under four times the tasks are counted into buckets; others sorted with the rank packed in one primitive
+         * long, so the hot path boxes nothing.
          */
         int[] sortedList(int[] keys, boolean backwardOrder) {
+            int min = Integer.MAX_VALUE;
+            int max = Integer.MIN_VALUE;
+            for (int i = 0; i < c.n; i++) {
+                min = Math.min(min, keys[i]);
+                max = Math.max(max, keys[i]);
+            }
+            if ((long) max - min < 4L * c.n) {
+                return countingSorted(keys, min, max - min + 1, backwardOrder);
+            }
             for (int i = 0; i < c.n; i++) {
                 packed[i] = ((long) keys[i] << 32) + (backwardOrder ? c.n - 1 - rank[i] : rank[i]);
             }
@@ -416,6 +426,29 @@ public final class Solver {
             }
             return order;
         }
+
+        /** Keys within a short range (makespans in PSPLIB's units): counted into buckets, visited in rank order. */
+        private int[] countingSorted(int[] keys, int min, int range, boolean backwardOrder) {
+            if (bucket.length < range + 1) {
+                bucket = new int[range + 1];
+            } else {
+                Arrays.fill(bucket, 0, range + 1, 0);
+            }
+            for (int i = 0; i < c.n; i++) {
+                bucket[keys[i] - min + 1]++;
+            }
+            for (int b = 1; b <= range; b++) {
+                bucket[b] += bucket[b - 1];
+            }
+            int[] order = new int[c.n];
+            for (int k = 0; k < c.n; k++) {
+                int task = topo[backwardOrder ? c.n - 1 - k : k];
+                order[bucket[keys[task] - min]++] = task;
+            }
+            return order;
+        }
+
+        private int[] bucket = new int[0];
 
         /** A random precedence-feasible list, biased to urgent tasks (small latest finish). */
         int[] randomList() {
