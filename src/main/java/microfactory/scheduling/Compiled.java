@@ -2,6 +2,7 @@ package microfactory.scheduling;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,36 @@ final class Compiled {
     /** Assumes a validated project (see {@link ProjectCheck}). */
     static Compiled of(Project p) {
         return of(p, 0);
+    }
+
+    /**
+     * All the work one task after another fits in {@code work} time units; each machine outage or absence between someone's
+     * windows that begins before the horizon so far can hold the work back by its length and a task's (which may not
+     * fit in the time before it): room for any list's schedule, yet not for an outage long after the work is done, nor
+     * for one until further notice (work that needs every unit of that machine cannot wait it out).
+     */
+    private static long withRoomForGaps(Project p, long work, int longest) {
+        List<Window> gaps = new ArrayList<>();
+        for (Outage o : p.outages()) {
+            gaps.add(o.when());
+        }
+        for (Person person : p.people()) {
+            int from = 0;
+            for (Window w : person.availability().stream().sorted(Comparator.comparingInt(Window::start)).toList()) {
+                if (w.start() > from) {
+                    gaps.add(new Window(from, w.start()));
+                }
+                from = Math.max(from, w.end());
+            }
+        }
+        gaps.sort(Comparator.comparingInt(Window::start));
+        long horizon = work;
+        for (Window gap : gaps) {
+            if (gap.start() < horizon && gap.end() < Replanner.UNTIL_FURTHER_NOTICE) {
+                horizon += gap.end() - gap.start() + longest;
+            }
+        }
+        return horizon;
     }
 
     /** With room for at least {@code minimumHorizon} time units besides the work itself (replanning from "now"). */
@@ -142,7 +173,8 @@ final class Compiled {
         int[] windowEnd = null;
         if (p.workingWindows().isEmpty()) {
             long sum = Arrays.stream(duration).asLongStream().sum();
-            horizon = (int) Math.min(Integer.MAX_VALUE / 4, sum + 1 + minimumHorizon);
+            int longest = Arrays.stream(duration).max().orElse(0);
+            horizon = (int) Math.min(Integer.MAX_VALUE / 4, withRoomForGaps(p, sum + 1 + minimumHorizon, longest));
         } else {
             horizon = p.workingWindows().stream().mapToInt(Window::end).max().orElseThrow();
             windowEnd = new int[horizon];

@@ -232,6 +232,20 @@ class SolverTest {
                         "tasks 1 → 3 → 1 wait for each other (a precedence cycle)"));
     }
 
+    /** Work that must wait for a machine out of service longer than all the work takes still finds its place after it. */
+    @Test
+    void workWaitsForAMachineOutLongerThanAllTheWork() {
+        List<Task> tasks = List.of(
+                new Task(1, "cut", 2, List.of(), List.of(), Map.of("torch", 1), null, false),
+                new Task(2, "trim", 2, List.of(1), List.of(), Map.of("torch", 1), null, false),
+                new Task(3, "mark", 1, List.of(), List.of(), Map.of(), null, false));
+        Project p = new Project("outage", tasks, List.of(), List.of(new MachineType("torch", 1)), List.of(), List.of(),
+                List.of(new Outage("torch", 1, new Window(0, 50))));
+        Solver.Result r = Solver.solve(p, QUICK);
+        assertThat(r.makespan()).isEqualTo(54);
+        assertThat(FeasibilityChecker.violations(p, r.schedule())).isEmpty();
+    }
+
     @Test
     void tasksFitTheWorkingDayAndPeopleWorkOnlyWhenThere() {
         // Two 9-hour days in minutes; Ben is there on day 2 only.
