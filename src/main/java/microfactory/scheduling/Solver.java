@@ -87,11 +87,11 @@ public final class Solver {
         if (!bothWays(c)) {
             return new Search(c, options, null, 0).run();
         }
-        Result forward = new Search(c, firstHalf(options), null, 0).run();
+        Result forward = new Search(c, firstHalf(options), null, 0).narrowingFrom(SecondPhase.FROM_HALF).run();
         if (forward.optimal()) {
             return forward;
         }
-        Result backward = new Search(c.mirror(), secondHalf(options, forward), null, 0).run();
+        Result backward = new Search(c.mirror(), secondHalf(options, forward), null, 0).narrowingFrom(SecondPhase.FROM_START).run();
         Result better = backward.makespan() < forward.makespan() ? backward : forward;
         Schedule schedule = better == backward ? reversed(backward.schedule(), backward.makespan()) : forward.schedule();
         int bound = Math.max(forward.lowerBound(), backward.lowerBound());
@@ -147,6 +147,9 @@ public final class Solver {
         return lowerBound == 0 ? 0 : 100.0 * (makespan - lowerBound) / lowerBound;
     }
 
+    /** When a search starts its second phase ({@link Search#narrowing}). */
+    enum SecondPhase { NEVER, FROM_HALF, FROM_START }
+
     /** One search: the decoders, the population and the best so far. */
     static final class Search {
         final Compiled c;
@@ -158,6 +161,7 @@ public final class Solver {
         final int[] topo;     // tasks in topological order
         final int[] rank;     // topological rank: breaks ties so sorted lists stay precedence feasible
         final int[] priority; // latest finish time by the critical path: small first
+        final int[] tail;     // the longest path from a task's start to the end of the project
         final long started = System.nanoTime();
         long schedules;
         int bestMakespan = Integer.MAX_VALUE;
@@ -180,6 +184,7 @@ public final class Solver {
                 rank[topo[k]] = k;
             }
             this.priority = latestFinish(c, topo);
+            this.tail = tails(c, topo);
             this.key = new int[c.n];
             this.packed = new long[c.n];
             this.justify = fixedPart == null;
@@ -251,12 +256,14 @@ public final class Solver {
                     }
                     lastGlobalImprovement = schedules;
                     sinceImprovement = 0;
+                    fitnessFor = STALE;
                     continue;
                 }
-                int[] mother = population.get(tournament(value, population.size()));
+                long[] fitness = fitness(value, population.size(), narrowing());
+                int[] mother = population.get(tournament(fitness, population.size()));
                 int[] child;
                 if (random.nextInt(2) == 0) {
-                    int father = tournament(value, population.size());
+                    int father = tournament(fitness, population.size());
                     child = !peaks || value[father] == Integer.MAX_VALUE ? crossover(mother, population.get(father))
                             : peakCrossover(mother, population.get(father), startOf[father]);
                     mutate(child);
@@ -269,16 +276,20 @@ public final class Solver {
                 int before = bestMakespan;
                 int v = evaluate(child);
                 sinceImprovement = bestMakespan < before ? 0 : sinceImprovement + 1;
+                boolean narrowing = narrowing();
+                fitness = fitness(value, population.size(), narrowing); // again: the best may have moved the target
+                long f = narrowing && v != Integer.MAX_VALUE ? lateness(forward.start) : v;
                 int worst = 0;
                 for (int k = 1; k < population.size(); k++) {
-                    if (value[k] > value[worst]) {
+                    if (fitness[k] > fitness[worst]) {
                         worst = k;
                     }
                 }
-                if (v <= value[worst] && seen.add(Arrays.hashCode(child))) {
+                if (f <= fitness[worst] && seen.add(Arrays.hashCode(child))) {
                     population.set(worst, child);
                     value[worst] = v;
                     keepStarts(worst);
+                    fitness[worst] = f;
                 }
                 if (sinceImprovement > 40 * population.size()) { // stagnant: keep the best, refresh the rest
                     for (int k = 0; k < population.size() && !done(); k++) {
@@ -290,6 +301,7 @@ public final class Solver {
                         }
                     }
                     sinceImprovement = 0;
+                    fitnessFor = STALE;
                 }
             }
             share = 1;
@@ -486,7 +498,73 @@ public final class Solver {
             return list;
         }
 
-        int tournament(int[] value, int size) {
+        /**
+         * The second phase, where the search runs both ways ({@link #bothWays}): selection and replacement judge a list by
+         * how far its schedule overshoots a target one below the best makespan ({@link #lateness}) rather than by its
+         * makespan: lists of the same makespan differ there, and those nearer the target win. From half the forward
+         * search's budget on; the mirrored search, the second half of the budget, from its start. On two sets of 40
+         * 120-job projects at 250,000 schedules (seeds 1–4) this gave 29.73 %, 29.72 %, 29.63 %, 29.73 %, 29.83 %,
+         * 29.81 %, 29.68 %, 30.06 % above the critical path against 29.82 %, 29.81 %, 29.61 %, 29.91 %, 29.87 %, 29.98 %,
+         * 29.73 %, 30.10 % by the makespan alone (seeds 1–2 summed: 118.81 against 119.15); the mirrored search from its
+         * half too 119.05, both from the start 118.99; the forward one from three quarters 119.47; the plain sum of
+         * lateness (not squared) 119.08, the cube 119.13, the number of late tasks 120.14. At 500,000 schedules (seed 1)
+         * 29.53 % and 29.72 % against 29.60 % and 29.73 %. Not measured to help elsewhere, so not used elsewhere: J30 at
+         * 1 s lost an optimum with it.
+         */
+        boolean narrowing() {
+            narrowing = narrowing || narrowingFrom == SecondPhase.FROM_HALF && (schedules >= o.maxSchedules() / 2 || elapsed() >= o.timeLimitMillis() / 2);
+            return narrowing;
+        }
+
+        /** Turns the second phase on, from half this search's budget or from its start. */
+        Search narrowingFrom(SecondPhase when) {
+            narrowingFrom = when;
+            narrowing = when == SecondPhase.FROM_START;
+            return this;
+        }
+
+        private SecondPhase narrowingFrom = SecondPhase.NEVER;
+        private boolean narrowing;
+
+        /**
+         * How far a schedule misses the target (one below the best makespan): over the tasks, the square of the time by
+         * which each starts later than the target allows it — the target less the longest path from its start to the end.
+         * Zero exactly when the schedule meets the target; squared, so one task far late weighs more than many a little.
+         */
+        long lateness(int[] start) {
+            int target = bestMakespan - 1;
+            long sum = 0;
+            for (int i = 0; i < c.n; i++) {
+                long late = Math.max(0, start[i] + tail[i] - target);
+                sum += late * late;
+            }
+            return sum;
+        }
+
+        private static final int STALE = -1;
+        private long[] fitness = new long[0];
+        private int fitnessFor = STALE; // the best makespan the fitness was computed against in the second phase
+
+        /** What selection and replacement compare per member: the makespan, or in the second phase the lateness. */
+        long[] fitness(int[] value, int size, boolean narrowing) {
+            if (fitness.length < size) {
+                fitness = new long[value.length];
+                fitnessFor = STALE;
+            }
+            if (!narrowing) {
+                for (int k = 0; k < size; k++) {
+                    fitness[k] = value[k];
+                }
+            } else if (fitnessFor != bestMakespan) {
+                for (int k = 0; k < size; k++) {
+                    fitness[k] = value[k] == Integer.MAX_VALUE ? Long.MAX_VALUE : lateness(startOf[k]);
+                }
+                fitnessFor = bestMakespan;
+            }
+            return fitness;
+        }
+
+        int tournament(long[] value, int size) {
             int a = random.nextInt(size);
             int b = random.nextInt(size);
             return value[a] <= value[b] ? a : b;
@@ -681,6 +759,18 @@ public final class Solver {
                 }
             }
             throw new IllegalArgumentException("person " + personId + " is not in the project");
+        }
+
+        private static int[] tails(Compiled c, int[] topo) {
+            int[] tail = new int[c.n];
+            for (int k = topo.length - 1; k >= 0; k--) {
+                int i = topo[k];
+                for (int s : c.succs[i]) {
+                    tail[i] = Math.max(tail[i], tail[s]);
+                }
+                tail[i] += c.duration[i];
+            }
+            return tail;
         }
 
         private static int[] latestFinish(Compiled c, int[] topo) {

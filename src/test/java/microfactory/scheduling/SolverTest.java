@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.offset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -140,6 +141,77 @@ class SolverTest {
         assertThat(seen).doesNotHaveDuplicates();
         assertThat(seen.get(seen.size() - 1)).isEqualTo(r.makespan());
         assertThat(r.gapPercent()).isEqualTo(100.0 * (r.makespan() - r.lowerBound()) / r.lowerBound());
+    }
+
+    @Test
+    void latenessIsZeroExactlyWhenAScheduleMeetsTheTargetAndSquaresEachTasksOvershoot() {
+        Project p = randomRcpsp(new Random(5), 40);
+        Compiled c = Compiled.of(p);
+        Solver.Search search = new Solver.Search(c, QUICK, null, 0);
+        for (int k = 0; k < 100; k++) {
+            int makespan = search.forward.decode(search.randomList());
+            int[] start = search.forward.start;
+
+            search.bestMakespan = makespan + 1; // target: this makespan
+            assertThat(search.lateness(start)).isZero();
+            search.bestMakespan = makespan;     // target: one less
+            assertThat(search.lateness(start)).isPositive();
+
+            int target = makespan - 1 - k % 5;
+            search.bestMakespan = target + 1;
+            long expected = 0;
+            for (int i = 0; i < c.n; i++) {
+                long late = Math.max(0, start[i] + longestPathFrom(c, i) - target);
+                expected += late * late;
+            }
+            assertThat(search.lateness(start)).as("case %d", k).isEqualTo(expected);
+        }
+    }
+
+    /** Task i's duration and the longest chain of work after it, by plain recursion. */
+    private static int longestPathFrom(Compiled c, int i) {
+        int after = 0;
+        for (int s : c.succs[i]) {
+            after = Math.max(after, longestPathFrom(c, s));
+        }
+        return c.duration[i] + after;
+    }
+
+    @Test
+    void theSecondPhaseJudgesMembersByLatenessFromHalfTheBudgetOrFromTheStart() {
+        Compiled c = Compiled.of(randomRcpsp(new Random(6), 40));
+        Solver.Search search = new Solver.Search(c, QUICK.withTimeLimit(Long.MAX_VALUE).withMaxSchedules(1_000), null, 0)
+                .narrowingFrom(Solver.SecondPhase.FROM_HALF);
+        int[] value = new int[5];
+        search.startOf = new int[5][];
+        search.bestMakespan = Integer.MAX_VALUE;
+        for (int k = 0; k < 5; k++) {
+            value[k] = search.forward.decode(search.randomList());
+            search.startOf[k] = search.forward.start.clone();
+            search.bestMakespan = Math.min(search.bestMakespan, value[k]);
+        }
+        search.schedules = 499;
+        assertThat(search.narrowing()).isFalse();
+        assertThat(search.fitness(value, 5, false)).startsWith(Arrays.stream(value).asLongStream().toArray());
+
+        search.schedules = 500;
+        assertThat(search.narrowing()).isTrue();
+        assertThat(search.fitness(value, 5, true)).startsWith(latenessOf(search, 5));
+        search.bestMakespan--; // a better schedule found: the target moves and every member is judged again
+        assertThat(search.fitness(value, 5, true)).startsWith(latenessOf(search, 5));
+
+        Solver.Search oneWay = new Solver.Search(c, QUICK.withTimeLimit(Long.MAX_VALUE).withMaxSchedules(1_000), null, 0);
+        oneWay.schedules = 900;
+        assertThat(oneWay.narrowing()).as("a search that does not run both ways keeps the makespan").isFalse();
+        assertThat(new Solver.Search(c, QUICK, null, 0).narrowingFrom(Solver.SecondPhase.FROM_START).narrowing()).isTrue();
+    }
+
+    private static long[] latenessOf(Solver.Search search, int size) {
+        long[] lateness = new long[size];
+        for (int k = 0; k < size; k++) {
+            lateness[k] = search.lateness(search.startOf[k]);
+        }
+        return lateness;
     }
 
     @Test
