@@ -183,8 +183,8 @@ public final class Solver {
             for (int k = 0; k < topo.length; k++) {
                 rank[topo[k]] = k;
             }
-            this.priority = latestFinish(c, topo);
             this.tail = tails(c, topo);
+            this.priority = latestFinish(c, tail);
             this.key = new int[c.n];
             this.packed = new long[c.n];
             this.justify = fixedPart == null;
@@ -774,15 +774,12 @@ public final class Solver {
             return tail;
         }
 
-        private static int[] latestFinish(Compiled c, int[] topo) {
+        /** By the critical path: the project's length less the longest path after the task. */
+        private static int[] latestFinish(Compiled c, int[] tail) {
             int horizon = LowerBounds.criticalPath(c);
             int[] latest = new int[c.n];
-            Arrays.fill(latest, horizon);
-            for (int k = topo.length - 1; k >= 0; k--) {
-                int i = topo[k];
-                for (int s : c.succs[i]) {
-                    latest[i] = Math.min(latest[i], latest[s] - c.duration[s]);
-                }
+            for (int i = 0; i < c.n; i++) {
+                latest[i] = horizon - tail[i] + c.duration[i];
             }
             return latest;
         }
