@@ -28,6 +28,7 @@ final class Decoder {
     private long placedUnits;  // resource time units the placed tasks hold
     private final int[] clearFrom; // per demand of the task being placed: its resource has room over [clearFrom, clearTo)
     private final int[] clearTo;
+    private final int[][] room; // per task, per demand: the most the resource may already hold for the task to fit
 
     Decoder(Compiled c) {
         this.c = c;
@@ -47,6 +48,13 @@ final class Decoder {
         }
         this.clearFrom = new int[demands];
         this.clearTo = new int[demands];
+        this.room = new int[c.n][];
+        for (int i = 0; i < c.n; i++) {
+            room[i] = new int[c.demandResource[i].length];
+            for (int k = 0; k < room[i].length; k++) {
+                room[i][k] = c.capacity[c.demandResource[i][k]] - c.demandAmount[i][k];
+            }
+        }
     }
 
     /** Keeps a task where it is (started or finished work when replanning). */
@@ -116,6 +124,7 @@ final class Decoder {
         for (int k = 0; k < c.demandResource[i].length; k++) {
             clearTo[k] = clearFrom[k] = t; // nothing known clear yet
         }
+        lastConflicting = 0;
         while (t + d <= c.horizon) {
             if (c.windowEnd != null) {
                 int end = c.windowEnd[t];
@@ -127,27 +136,7 @@ final class Decoder {
                     continue;
                 }
             }
-            int conflict = -1;
-            int[] res = c.demandResource[i];
-            for (int k = 0; k < res.length && conflict < 0; k++) {
-                // A stretch already found clear for this resource is not looked at again.
-                boolean known = clearFrom[k] <= t && t < clearTo[k];
-                int checkedFrom = known ? clearTo[k] : t;
-                int[] u = usage[res[k]];
-                int room = c.capacity[res[k]] - c.demandAmount[i][k];
-                for (int x = t + d - 1; x >= checkedFrom; x--) { // from the end: jump past the latest conflict
-                    if (u[x] > room) {
-                        conflict = x;
-                        break;
-                    }
-                }
-                if (conflict >= 0 || !known) {
-                    clearFrom[k] = conflict >= 0 ? conflict + 1 : t;
-                    clearTo[k] = t + d;
-                } else {
-                    clearTo[k] = Math.max(clearTo[k], t + d);
-                }
-            }
+            int conflict = resourceConflict(i, t, d);
             if (conflict >= 0) {
                 t = conflict + 1;
                 continue;
@@ -164,6 +153,45 @@ final class Decoder {
         }
         return -1;
     }
+
+    /**
+     * The latest time in [t, t + d) where a machine or bay the task needs lacks room for it, or -1. Each resource
+     * remembers the stretch already found clear in this search, so no time unit is looked at twice; the resource that
+     * conflicted last is looked at first, as it most likely conflicts again.
+     */
+    private int resourceConflict(int i, int t, int d) {
+        int[] res = c.demandResource[i];
+        int[] rooms = room[i];
+        int count = res.length;
+        for (int j = 0; j < count; j++) {
+            int k = j == 0 ? lastConflicting : j == lastConflicting ? 0 : j;
+            // A stretch already found clear for this resource is not looked at again.
+            boolean known = clearFrom[k] <= t && t < clearTo[k];
+            int checkedFrom = known ? clearTo[k] : t;
+            int[] u = usage[res[k]];
+            int r = rooms[k];
+            int conflict = -1;
+            for (int x = t + d - 1; x >= checkedFrom; x--) { // from the end: jump past the latest conflict
+                if (u[x] > r) {
+                    conflict = x;
+                    break;
+                }
+            }
+            if (conflict >= 0) {
+                clearFrom[k] = conflict + 1;
+                clearTo[k] = t + d;
+                lastConflicting = k;
+                return conflict;
+            }
+            if (!known) {
+                clearFrom[k] = t;
+            }
+            clearTo[k] = t + d;
+        }
+        return -1;
+    }
+
+    private int lastConflicting;
 
     private int nextWindowStart(int t, int currentEnd) {
         for (int x = Math.max(t + 1, currentEnd < 0 ? t + 1 : currentEnd); x < c.horizon; x++) {
