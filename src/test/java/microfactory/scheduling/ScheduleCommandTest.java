@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,8 +32,12 @@ class ScheduleCommandTest {
                 .contains("mean above the critical-path bound: 40.00% over 1 instances (the best known makespans: 40.00%)")
                 .contains("mean deviation from the optimum: 0.000% over 1 instances; 1 matched or beat it");
         List<String> rows = Files.readAllLines(dir.resolve("results.csv"));
-        assertThat(rows).hasSize(2).first().isEqualTo("instance,makespan,lower_bound,seconds");
-        assertThat(rows.get(1)).startsWith("tiny,7,");
+        assertThat(rows).hasSize(2).first().isEqualTo("instance,makespan,lower_bound,seconds,schedules");
+        assertThat(rows.get(1)).matches("tiny,7,\\d+,\\d+\\.\\d{3},\\d+");
+        long schedules = Long.parseLong(rows.get(1).substring(rows.get(1).lastIndexOf(',') + 1));
+        // The budget, but for a list's justification finishing its last two passes.
+        assertThat(schedules).isBetween(1L, 2_002L);
+        assertThat(r.out()).contains("s and " + schedules + " schedules per instance on average");
     }
 
     @Test
@@ -42,6 +48,10 @@ class ScheduleCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("4 instances").contains("4 feasible (checked)").contains("mean above the critical-path bound: ")
                 .containsPattern("mean deviation from the (optimum|best known makespan \\(\\d proven optimal\\)): ");
+        Matcher mean = Pattern.compile("(\\d+) schedules per instance on average").matcher(r.out());
+        assertThat(mean.find()).as(r.out()).isTrue();
+        // Within the budget, but for a list's justification finishing its last two passes in each of the two halves.
+        assertThat(Long.parseLong(mean.group(1))).isBetween(1L, 5_004L);
         List<String> order = r.out().lines().filter(l -> l.startsWith("[")).map(l -> l.substring(0, l.indexOf(']') + 1)).toList();
         assertThat(order).as("results in the instances' order").containsExactly("[1/4]", "[2/4]", "[3/4]", "[4/4]");
     }
