@@ -28,6 +28,7 @@ final class Decoder {
     private long placedUnits;  // resource time units the placed tasks hold
     private final int[] clearFrom; // per demand of the task being placed: its resource has room over [clearFrom, clearTo)
     private final int[] clearTo;
+    private int lastConflicting;   // the demand whose resource held the task being placed back last
     private final int[][] room; // per task, per demand: the most the resource may already hold for the task to fit
 
     Decoder(Compiled c) {
@@ -190,8 +191,6 @@ final class Decoder {
         }
         return -1;
     }
-
-    private int lastConflicting;
 
     private int nextWindowStart(int t, int currentEnd) {
         for (int x = Math.max(t + 1, currentEnd < 0 ? t + 1 : currentEnd); x < c.horizon; x++) {
