@@ -87,6 +87,14 @@ class SolverTest {
     }
 
     @Test
+    void aLargerProjectKeepsALargerPopulationUpTo650() {
+        assertThat(Solver.populationSize(32)).isEqualTo(400); // J30: as before
+        assertThat(Solver.populationSize(62)).isEqualTo(400); // J60: as before (800 lost there)
+        assertThat(Solver.populationSize(122)).isEqualTo(610); // J120: five per task
+        assertThat(Solver.populationSize(375)).isEqualTo(650); // the swarm build: no more (1,500 lost on 120 tasks)
+    }
+
+    @Test
     void theLocalStepMovesMoreTasksInALongerListUpToThree() {
         assertThat(Solver.localMoves(32)).isEqualTo(1); // J30: 1-3 tasks, as before
         assertThat(Solver.localMoves(45)).isEqualTo(2);
